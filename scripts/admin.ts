@@ -1,0 +1,107 @@
+// `npm run admin -- <opdracht> [opties]`: account management from the command line.
+import { parseArgs } from 'node:util';
+import { z } from 'astro/zod';
+import { openDatabase, tuneEmbeddedDatabase } from '../db/client.ts';
+import { ROLES } from '../db/schema.ts';
+import { createInvitation } from '../src/lib/auth/invitation.ts';
+import { PASSWORD_MIN_LENGTH } from '../src/lib/auth/password.ts';
+import { createUser, deactivateUser, listUsers, setUserRole } from '../src/lib/auth/user.ts';
+import { readEnv } from '../src/lib/env.ts';
+
+const USAGE = `Gebruik: npm run admin -- <opdracht> [opties]
+
+Opdrachten:
+  create-admin --email <adres> --name <naam> --password <wachtwoord>   eerste beheerder aanmaken
+  invite --email <adres> [--role learner|trainer|admin] [--base-url <url>]   uitnodigingslink maken
+  list                                                                  alle accounts tonen
+  set-role --email <adres> --role learner|trainer|admin                 rol wijzigen
+  deactivate --email <adres>                                            account blokkeren en uitloggen`;
+
+const email = z.email({ error: 'ongeldig e-mailadres' });
+const role = z.enum(ROLES, { error: `rol moet een van ${ROLES.join(', ')} zijn` });
+
+function fail(message: string): never {
+  console.error(`Fout: ${message}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+function need<T>(schema: z.ZodType<T>, value: string | undefined, flag: string): T {
+  if (value === undefined) fail(`--${flag} ontbreekt`);
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) fail(`--${flag}: ${parsed.error.issues[0].message}`);
+  return parsed.data;
+}
+
+let parsedArgs;
+try {
+  parsedArgs = parseArgs({
+    allowPositionals: true,
+    options: {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      password: { type: 'string' },
+      role: { type: 'string' },
+      'base-url': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+} catch (error) {
+  fail((error as Error).message);
+}
+const { values, positionals } = parsedArgs;
+const command = positionals[0];
+if (values.help || !command) {
+  console.log(USAGE);
+  process.exit(command ? 0 : 2);
+}
+
+const env = readEnv();
+const { db, client } = openDatabase({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN });
+await tuneEmbeddedDatabase(client, env.DATABASE_URL);
+
+try {
+  switch (command) {
+    case 'create-admin': {
+      const address = need(email, values.email, 'email');
+      const name = need(z.string().trim().min(2, { error: 'minstens 2 tekens' }), values.name, 'name');
+      const password = need(z.string().min(PASSWORD_MIN_LENGTH, { error: `minstens ${PASSWORD_MIN_LENGTH} tekens` }), values.password, 'password');
+      const result = await createUser(db, { email: address, name, password, role: 'admin' });
+      if (!result.ok) fail(`er bestaat al een account met ${address}`);
+      console.log(`Beheerder ${address} aangemaakt.`);
+      break;
+    }
+    case 'invite': {
+      const address = need(email, values.email, 'email');
+      const inviteRole = values.role === undefined ? 'learner' : need(role, values.role, 'role');
+      const result = await createInvitation(db, { email: address, role: inviteRole });
+      if (!result.ok) fail(`er bestaat al een account met ${address}`);
+      const base = values['base-url'] ?? `http://localhost:${process.env.PORT ?? 4321}`;
+      console.log(`Uitnodiging voor ${address} (${inviteRole}), geldig tot ${new Date(result.expiresAt).toLocaleString('nl-NL')}:`);
+      console.log(new URL(`/uitnodiging/${result.token}`, base).href);
+      break;
+    }
+    case 'list': {
+      const rows = await listUsers(db);
+      if (rows.length === 0) console.log('Nog geen accounts.');
+      for (const u of rows) console.log(`${u.role.padEnd(8)} ${u.active ? 'actief     ' : 'geblokkeerd'} ${u.email.padEnd(32)} ${u.name}`);
+      break;
+    }
+    case 'set-role': {
+      const address = need(email, values.email, 'email');
+      const newRole = need(role, values.role, 'role');
+      if (!(await setUserRole(db, address, newRole))) fail(`geen account met ${address}`);
+      console.log(`Rol van ${address} is nu ${newRole}.`);
+      break;
+    }
+    case 'deactivate': {
+      const address = need(email, values.email, 'email');
+      if (!(await deactivateUser(db, address))) fail(`geen account met ${address}`);
+      console.log(`${address} is geblokkeerd en overal uitgelogd.`);
+      break;
+    }
+    default:
+      fail(`onbekende opdracht "${command}"`);
+  }
+} finally {
+  client.close();
+}

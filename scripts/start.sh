@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# `npm start`: everything a fresh clone needs to serve the platform on http://localhost:4321.
+# Obtains a new enough Node, installs dependencies when missing, migrates the database, loads the
+# demo data on first start, builds and serves.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source scripts/node-env.sh
+
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "Afhankelijkheden installeren (npm ci) …"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+export DATABASE_URL="${DATABASE_URL:-file:./data/leergang.db}"
+node scripts/migrate.ts
+node scripts/seed-demo.ts --if-empty
+
+echo "Site bouwen …"
+npx astro build --silent
+
+export HOST="${HOST:-localhost}"
+export PORT="${PORT:-4321}"
+echo "Leergang Toegang draait op http://${HOST}:${PORT}  (stoppen: Ctrl+C)"
+exec node dist/server/entry.mjs

@@ -1,0 +1,69 @@
+// Content collections over the top-level content/ folder. The whole course is validated as one
+// piece by loadCourse (schemas plus cross-file checks); a mistake stops `astro check`, the
+// build and the dev server with the file, the field and what to do.
+import { defineCollection } from 'astro:content';
+import { glob, type Loader } from 'astro/loaders';
+import { z } from 'astro/zod';
+import { formatCourseErrors, loadCourse } from './lib/content/load-course.ts';
+import { lessonMetaSchema, moduleMetaSchema, questionSchema } from './lib/content/schemas.ts';
+
+const CONTENT_DIR = 'content';
+
+function courseLoader(): Loader {
+  return {
+    name: 'leergang-course',
+    async load({ store, parseData, generateDigest, watcher, logger }) {
+      const sync = async () => {
+        const { modules, errors } = loadCourse(CONTENT_DIR);
+        if (errors.length > 0) {
+          const message = formatCourseErrors(errors);
+          if (watcher) {
+            // In the dev server: keep running so the trainer can fix it, and say what is wrong.
+            logger.error(message);
+            store.clear();
+            return;
+          }
+          throw new Error(message);
+        }
+        store.clear();
+        for (const mod of modules) {
+          const raw = {
+            folder: mod.folder,
+            meta: mod.meta,
+            lessons: mod.lessons.map(({ id, title, order, minutes, goals }) => ({ id, title, order, minutes, goals })),
+            questions: mod.questions,
+            reflectionIds: mod.lessons.flatMap((l) => l.reflectionIds),
+          };
+          const data = await parseData({ id: mod.meta.id, data: raw });
+          store.set({ id: mod.meta.id, data, digest: generateDigest(JSON.stringify(raw)) });
+        }
+      };
+      await sync();
+      watcher?.on('all', (_event, path) => {
+        if (path.includes(`${CONTENT_DIR}/modules`) && /\.(ya?ml|mdx)$/.test(path)) void sync();
+      });
+    },
+  };
+}
+
+const modules = defineCollection({
+  loader: courseLoader(),
+  schema: z.object({
+    folder: z.string(),
+    meta: moduleMetaSchema,
+    lessons: z.array(lessonMetaSchema),
+    questions: z.array(questionSchema),
+    reflectionIds: z.array(z.string()),
+  }),
+});
+
+const lessons = defineCollection({
+  loader: glob({
+    pattern: '*/lessons/*.mdx',
+    base: `./${CONTENT_DIR}/modules`,
+    generateId: ({ entry, data }) => `${entry.split('/')[0]}/${String(data.id)}`,
+  }),
+  schema: lessonMetaSchema,
+});
+
+export const collections = { modules, lessons };

@@ -1,0 +1,69 @@
+// Invitations: the only way in (no self-registration). The link carries a random token; the
+// database keeps its hash. A link works once and expires.
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import type { Db } from '../../../db/client.ts';
+import { invitations, type Role } from '../../../db/schema.ts';
+import { generateSessionToken, hashToken } from './session.ts';
+import { createUser, findUserByEmail, normalizeEmail } from './user.ts';
+
+export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
+
+export type CreateInvitationResult = { ok: true; token: string; expiresAt: number } | { ok: false; reason: 'already-a-user' };
+
+export async function createInvitation(
+  db: Db,
+  input: { email: string; role: Role; createdBy?: string },
+  now = Date.now(),
+): Promise<CreateInvitationResult> {
+  if (await findUserByEmail(db, input.email)) return { ok: false, reason: 'already-a-user' };
+  const token = generateSessionToken();
+  const expiresAt = now + INVITATION_LIFETIME_MS;
+  await db.insert(invitations).values({
+    id: hashToken(token),
+    email: normalizeEmail(input.email),
+    role: input.role,
+    createdBy: input.createdBy ?? null,
+    expiresAt,
+    createdAt: now,
+  });
+  return { ok: true, token, expiresAt };
+}
+
+export type InvitationLookup =
+  | { ok: true; email: string; role: Role }
+  | { ok: false; reason: 'unknown' | 'expired' | 'used' };
+
+export async function findInvitation(db: Db, token: string, now = Date.now()): Promise<InvitationLookup> {
+  if (!/^[a-z2-7]{32}$/.test(token)) return { ok: false, reason: 'unknown' };
+  const [row] = await db.select().from(invitations).where(eq(invitations.id, hashToken(token)));
+  if (!row) return { ok: false, reason: 'unknown' };
+  if (row.usedAt !== null) return { ok: false, reason: 'used' };
+  if (now >= row.expiresAt) return { ok: false, reason: 'expired' };
+  return { ok: true, email: row.email, role: row.role };
+}
+
+export type AcceptInvitationResult =
+  | { ok: true; userId: string }
+  | { ok: false; reason: 'unknown' | 'expired' | 'used' | 'email-taken' };
+
+/**
+ * Marks the invitation used and creates the account. The conditional update is the lock: of two
+ * simultaneous accepts only one sees a changed row, so a link can never make two accounts.
+ */
+export async function acceptInvitation(
+  db: Db,
+  input: { token: string; name: string; password: string },
+  now = Date.now(),
+): Promise<AcceptInvitationResult> {
+  const lookup = await findInvitation(db, input.token, now);
+  if (!lookup.ok) return lookup;
+  const claimed = await db
+    .update(invitations)
+    .set({ usedAt: now })
+    .where(and(eq(invitations.id, hashToken(input.token)), isNull(invitations.usedAt), gt(invitations.expiresAt, now)))
+    .returning({ id: invitations.id });
+  if (claimed.length === 0) return { ok: false, reason: 'used' };
+  const created = await createUser(db, { email: lookup.email, name: input.name, password: input.password, role: lookup.role });
+  if (!created.ok) return { ok: false, reason: 'email-taken' };
+  return { ok: true, userId: created.userId };
+}

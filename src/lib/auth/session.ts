@@ -1,0 +1,79 @@
+// Sessions as in Lucia's guide (lucia-auth.com/sessions): the cookie holds a random token, the
+// database holds only its SHA-256, so a leaked database cannot be replayed as cookies.
+import { sha256 } from '@oslojs/crypto/sha2';
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../../db/client.ts';
+import { sessions, users, type Role } from '../../../db/schema.ts';
+
+const DAY = 24 * 60 * 60 * 1000;
+export const SESSION_LIFETIME_MS = 30 * DAY;
+/** Sliding expiry: a session used in its last half is extended to a full lifetime again. */
+const RENEW_WITHIN_MS = 15 * DAY;
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+export interface Session {
+  id: string;
+  userId: string;
+  expiresAt: number;
+}
+
+export type SessionValidation =
+  | { session: Session; user: SessionUser; renewed: boolean }
+  | { session: null; user: null; renewed: false };
+
+export function generateSessionToken(): string {
+  const bytes = new Uint8Array(20);
+  crypto.getRandomValues(bytes);
+  return encodeBase32LowerCaseNoPadding(bytes);
+}
+
+export function hashToken(token: string): string {
+  return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+}
+
+export async function createSession(db: Db, token: string, userId: string, now = Date.now()): Promise<Session> {
+  const session = { id: hashToken(token), userId, expiresAt: now + SESSION_LIFETIME_MS };
+  await db.insert(sessions).values(session);
+  return session;
+}
+
+export async function validateSessionToken(db: Db, token: string, now = Date.now()): Promise<SessionValidation> {
+  if (!/^[a-z2-7]{32}$/.test(token)) return { session: null, user: null, renewed: false };
+  const id = hashToken(token);
+  const [row] = await db
+    .select({
+      session: { id: sessions.id, userId: sessions.userId, expiresAt: sessions.expiresAt },
+      user: { id: users.id, email: users.email, name: users.name, role: users.role, active: users.active },
+    })
+    .from(sessions)
+    .innerJoin(users, eq(sessions.userId, users.id))
+    .where(eq(sessions.id, id));
+  if (!row) return { session: null, user: null, renewed: false };
+  const { session, user } = row;
+  if (now >= session.expiresAt || !user.active) {
+    await db.delete(sessions).where(eq(sessions.id, id));
+    return { session: null, user: null, renewed: false };
+  }
+  let renewed = false;
+  if (now >= session.expiresAt - RENEW_WITHIN_MS) {
+    session.expiresAt = now + SESSION_LIFETIME_MS;
+    await db.update(sessions).set({ expiresAt: session.expiresAt }).where(eq(sessions.id, id));
+    renewed = true;
+  }
+  return { session, user: { id: user.id, email: user.email, name: user.name, role: user.role }, renewed };
+}
+
+export async function invalidateSession(db: Db, sessionId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, sessionId));
+}
+
+export async function invalidateUserSessions(db: Db, userId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}

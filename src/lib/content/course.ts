@@ -1,0 +1,50 @@
+// The course as the pages use it. Content is the same for every user and every instance, so it
+// is read once per process and kept.
+import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import type { ModuleOutline } from '../progress/outline.ts';
+import type { LessonMeta, ModuleMeta, Question } from './schemas.ts';
+
+export interface CourseModule {
+  folder: string;
+  meta: ModuleMeta;
+  lessons: LessonMeta[];
+  questions: Question[];
+  reflectionIds: string[];
+  outline: ModuleOutline;
+}
+
+let cached: Promise<CourseModule[]> | undefined;
+
+export function getCourse(): Promise<CourseModule[]> {
+  cached ??= getCollection('modules').then((entries) =>
+    entries
+      .map(({ data }) => ({
+        folder: data.folder,
+        meta: data.meta,
+        lessons: data.lessons,
+        questions: data.questions,
+        reflectionIds: data.reflectionIds,
+        outline: {
+          id: data.meta.id,
+          version: data.meta.version,
+          passMark: data.meta.passMark,
+          lessons: data.lessons.map((l) => ({ id: l.id, title: l.title, minutes: l.minutes })),
+          questionIds: data.questions.map((q) => q.id),
+        },
+      }))
+      .sort((a, b) => a.meta.order - b.meta.order),
+  );
+  return cached;
+}
+
+export async function getModule(moduleId: string): Promise<CourseModule | undefined> {
+  return (await getCourse()).find((m) => m.meta.id === moduleId);
+}
+
+export async function getLessonEntry(mod: CourseModule, lessonId: string): Promise<CollectionEntry<'lessons'> | undefined> {
+  return getEntry('lessons', `${mod.folder}/${lessonId}`);
+}
+
+export function findQuestion(mod: CourseModule, questionId: string): Question | undefined {
+  return mod.questions.find((q) => q.id === questionId);
+}

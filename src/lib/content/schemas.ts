@@ -1,0 +1,201 @@
+// Zod schemas for everything a trainer writes under content/modules/<slug>/.
+// One schema per concern; the course validator and Astro's content collections both use them,
+// so an error reads the same in `astro check`, the build, the dev server and the tests.
+import { z } from 'astro/zod';
+
+const stableId = z
+  .string({ error: 'ontbreekt: geef een vaste id (kleine letters, cijfers en streepjes)' })
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+    error: 'moet bestaan uit kleine letters, cijfers en streepjes, bijvoorbeeld "giz-driftbuien"',
+  });
+
+const text = (what: string) =>
+  z.string({ error: `ontbreekt: schrijf ${what}` }).trim().min(1, { error: `is leeg: schrijf ${what}` });
+
+export const audienceSchema = z.enum(['nieuw', 'ervaren'], {
+  error: 'moet "nieuw" of "ervaren" zijn',
+});
+
+export const moduleMetaSchema = z.object({
+  id: stableId,
+  title: text('een titel'),
+  summary: text('een korte samenvatting (1-2 zinnen)'),
+  audience: z.array(audienceSchema).min(1, { error: 'noem minstens één doelgroep: nieuw en/of ervaren' }),
+  minutes: z.number({ error: 'moet een getal zijn: de geschatte studietijd in minuten' }).int().positive(),
+  order: z.number({ error: 'moet een getal zijn: de plek in de catalogus' }).int().nonnegative(),
+  version: text('een inhoudsversie, bijvoorbeeld "2026.1"'),
+  passMark: z
+    .number({ error: 'moet een getal tussen 0 en 1 zijn, bijvoorbeeld 0.7 voor 70%' })
+    .min(0.5, { error: 'moet minstens 0.5 zijn (50%)' })
+    .max(1, { error: 'mag niet hoger zijn dan 1 (100%)' }),
+  goals: z.array(text('een leerdoel')).min(1, { error: 'noem minstens één leerdoel' }),
+  accreditation: z.string().trim().min(1).optional(),
+});
+
+export const lessonMetaSchema = z.object({
+  id: stableId,
+  title: text('een titel'),
+  order: z.number({ error: 'moet een getal zijn: de volgorde in de module' }).int().nonnegative(),
+  minutes: z.number({ error: 'moet een getal zijn: de leestijd in minuten' }).int().positive(),
+  goals: z.array(text('een leerdoel')).default([]),
+});
+
+const optionSchema = z
+  .object({
+    id: stableId,
+    text: text('de tekst van de optie'),
+    correct: z.boolean().default(false),
+    feedback: text('feedback die uitlegt waarom deze optie wel of niet klopt'),
+    misconception: stableId.optional(),
+  })
+  .refine((o) => o.correct || o.misconception !== undefined, {
+    error: 'een onjuiste optie heeft een "misconception" nodig: een korte code voor het misverstand',
+    path: ['misconception'],
+  });
+
+const questionBase = {
+  id: stableId,
+  lesson: stableId.optional(),
+  title: text('een korte titel'),
+  stem: text('de casus of situatie waarover de vraag gaat'),
+};
+
+function uniqueIds(list: { id: string }[], ctx: z.RefinementCtx, field: string) {
+  const seen = new Set<string>();
+  list.forEach((item, index) => {
+    if (seen.has(item.id)) {
+      ctx.addIssue({ code: 'custom', path: [field, index, 'id'], message: `id "${item.id}" komt twee keer voor` });
+    }
+    seen.add(item.id);
+  });
+}
+
+export const singleChoiceSchema = z
+  .object({ ...questionBase, type: z.literal('single'), options: z.array(optionSchema).min(2) })
+  .superRefine((q, ctx) => {
+    uniqueIds(q.options, ctx, 'options');
+    const correct = q.options.filter((o) => o.correct).length;
+    if (correct !== 1) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['options'],
+        message: `een enkelvoudige keuzevraag heeft precies één juiste optie (correct: true), nu ${correct}`,
+      });
+    }
+  });
+
+export const multipleChoiceSchema = z
+  .object({ ...questionBase, type: z.literal('multiple'), options: z.array(optionSchema).min(3) })
+  .superRefine((q, ctx) => {
+    uniqueIds(q.options, ctx, 'options');
+    if (!q.options.some((o) => o.correct)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['options'],
+        message: 'een meerkeuzevraag heeft minstens één juiste optie (correct: true)',
+      });
+    }
+  });
+
+export const orderSchema = z
+  .object({
+    ...questionBase,
+    type: z.literal('order'),
+    items: z.array(z.object({ id: stableId, text: text('de tekst van de stap') })).min(3, {
+      error: 'een volgordevraag heeft minstens drie stappen',
+    }),
+    explanation: text('uitleg over de juiste volgorde'),
+    misconception: stableId.optional(),
+  })
+  .superRefine((q, ctx) => uniqueIds(q.items, ctx, 'items'));
+
+export const qualitySchema = z.enum(['goed', 'matig', 'onjuist'], {
+  error: 'moet "goed", "matig" of "onjuist" zijn',
+});
+
+const choiceSchema = z
+  .object({
+    id: stableId,
+    text: text('de keuze'),
+    consequence: text('wat er gebeurt na deze keuze'),
+    quality: qualitySchema,
+    misconception: stableId.optional(),
+    next: stableId.optional(),
+    redLine: z.boolean().default(false),
+  })
+  .refine((c) => c.quality === 'goed' || c.misconception !== undefined, {
+    error: 'een keuze die niet "goed" is heeft een "misconception" nodig',
+    path: ['misconception'],
+  })
+  .refine((c) => !(c.redLine && c.next), {
+    error: 'een keuze met redLine: true beëindigt de casus en mag geen "next" hebben',
+    path: ['next'],
+  });
+
+export const branchingSchema = z
+  .object({
+    ...questionBase,
+    type: z.literal('branching'),
+    start: stableId,
+    nodes: z.array(
+      z.object({ id: stableId, situation: text('de situatie bij deze beslissing'), choices: z.array(choiceSchema).min(2) }),
+    ),
+    debrief: text('een nabespreking van de casus'),
+  })
+  .superRefine((q, ctx) => {
+    uniqueIds(q.nodes, ctx, 'nodes');
+    const ids = new Set(q.nodes.map((n) => n.id));
+    if (!ids.has(q.start)) {
+      ctx.addIssue({ code: 'custom', path: ['start'], message: `beslismoment "${q.start}" bestaat niet in nodes` });
+    }
+    q.nodes.forEach((node, n) => {
+      uniqueIds(node.choices, ctx, `nodes.${n}.choices`);
+      node.choices.forEach((choice, c) => {
+        if (choice.next && !ids.has(choice.next)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['nodes', n, 'choices', c, 'next'],
+            message: `verwijst naar beslismoment "${choice.next}", dat niet bestaat`,
+          });
+        }
+      });
+    });
+    const depth = longestPath(q.start, q.nodes);
+    if (depth < 3) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['nodes'],
+        message: `een vertakte casus heeft minstens drie beslismomenten achter elkaar; het langste pad heeft er nu ${depth}`,
+      });
+    }
+  });
+
+function longestPath(start: string, nodes: { id: string; choices: { next?: string }[] }[]): number {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const walk = (id: string, seen: Set<string>): number => {
+    const node = byId.get(id);
+    if (!node || seen.has(id)) return 0;
+    const next = new Set(seen).add(id);
+    return 1 + Math.max(0, ...node.choices.map((c) => (c.next ? walk(c.next, next) : 0)));
+  };
+  return walk(start, new Set());
+}
+
+export const questionSchema = z.discriminatedUnion(
+  'type',
+  [singleChoiceSchema, multipleChoiceSchema, orderSchema, branchingSchema],
+  { error: 'type moet "single", "multiple", "order" of "branching" zijn' },
+);
+
+export const questionBankSchema = z
+  .object({ questions: z.array(questionSchema).min(1, { error: 'een module heeft minstens één vraag' }) })
+  .superRefine((bank, ctx) => uniqueIds(bank.questions, ctx, 'questions'));
+
+export type ModuleMeta = z.infer<typeof moduleMetaSchema>;
+export type LessonMeta = z.infer<typeof lessonMetaSchema>;
+export type Question = z.infer<typeof questionSchema>;
+export type SingleChoiceQuestion = z.infer<typeof singleChoiceSchema>;
+export type MultipleChoiceQuestion = z.infer<typeof multipleChoiceSchema>;
+export type OrderQuestion = z.infer<typeof orderSchema>;
+export type BranchingQuestion = z.infer<typeof branchingSchema>;
+export type Quality = z.infer<typeof qualitySchema>;

@@ -1,0 +1,53 @@
+// The account forms, each a zod schema with Dutch messages. Pages parse with these and show
+// `fieldErrors` next to the fields.
+import { z } from 'astro/zod';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/password.ts';
+import { t } from '../i18n/nl.ts';
+
+const one = (schema: z.ZodType) => z.preprocess((v) => (Array.isArray(v) ? v[0] : v), schema);
+
+const email = one(z.string({ error: t.validation.required }).trim().min(1, { error: t.validation.required }).max(254, { error: t.validation.tooLong(254) }).pipe(z.email({ error: t.validation.email })));
+const anyPassword = one(z.string({ error: t.validation.required }).min(1, { error: t.validation.required }).max(PASSWORD_MAX_LENGTH, { error: t.validation.tooLong(PASSWORD_MAX_LENGTH) }));
+const newPassword = one(
+  z
+    .string({ error: t.validation.required })
+    .min(PASSWORD_MIN_LENGTH, { error: t.validation.tooShort(PASSWORD_MIN_LENGTH) })
+    .max(PASSWORD_MAX_LENGTH, { error: t.validation.tooLong(PASSWORD_MAX_LENGTH) }),
+);
+const name = one(z.string({ error: t.validation.required }).trim().min(2, { error: t.validation.tooShort(2) }).max(100, { error: t.validation.tooLong(100) }));
+
+export const loginFormSchema = z.object({ email, password: anyPassword });
+
+export const acceptInvitationFormSchema = z
+  .object({ name, password: newPassword, passwordRepeat: anyPassword })
+  .refine((f) => f.password === f.passwordRepeat, { error: t.validation.mismatch, path: ['passwordRepeat'] });
+
+export const changePasswordFormSchema = z
+  .object({ current: anyPassword, password: newPassword, passwordRepeat: anyPassword })
+  .refine((f) => f.password === f.passwordRepeat, { error: t.validation.mismatch, path: ['passwordRepeat'] });
+
+export const invitationFormSchema = z.object({
+  email,
+  role: one(z.enum(['learner', 'trainer', 'admin'], { error: 'Kies een rol.' })),
+});
+
+export type FieldErrors = Record<string, string>;
+
+export type FormParse<T> = { ok: true; data: T } | { ok: false; fieldErrors: FieldErrors };
+
+export function parseForm<T>(schema: z.ZodType<T>, data: unknown): FormParse<T> {
+  const result = schema.safeParse(data);
+  if (result.success) return { ok: true, data: result.data };
+  const fieldErrors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const key = String(issue.path[0] ?? 'form');
+    fieldErrors[key] ??= issue.message;
+  }
+  return { ok: false, fieldErrors };
+}
+
+/** Where to go after logging in: only a path on this site, never another host. */
+export function safeReturnPath(value: string | null | undefined, fallback = '/modules'): string {
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
+  return value;
+}

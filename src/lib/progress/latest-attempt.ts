@@ -1,0 +1,20 @@
+// The learner's latest answer to a question, to show its feedback again after a reload.
+import { and, desc, eq } from 'drizzle-orm';
+import type { Db } from '../../../db/client.ts';
+import { attempts } from '../../../db/schema.ts';
+import { answerSchema, type Answer } from '../quiz/answer-schemas.ts';
+
+export async function getLatestAnswers(db: Db, userId: string, moduleId: string): Promise<Map<string, Answer>> {
+  const rows = await db
+    .select({ questionId: attempts.questionId, answer: attempts.answer })
+    .from(attempts)
+    .where(and(eq(attempts.userId, userId), eq(attempts.moduleId, moduleId)))
+    .orderBy(desc(attempts.id));
+  const latest = new Map<string, Answer>();
+  for (const row of rows) {
+    if (latest.has(row.questionId)) continue;
+    const parsed = answerSchema.safeParse(row.answer);
+    if (parsed.success) latest.set(row.questionId, parsed.data);
+  }
+  return latest;
+}

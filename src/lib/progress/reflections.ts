@@ -1,0 +1,29 @@
+// Private reflection texts. Only the author reads them: there is no function here that lists
+// another user's reflections, on purpose.
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../../../db/client.ts';
+import { reflections } from '../../../db/schema.ts';
+
+export const REFLECTION_MAX_LENGTH = 5000;
+
+export async function saveReflection(
+  db: Db,
+  input: { userId: string; moduleId: string; reflectionId: string; body: string },
+  now = Date.now(),
+): Promise<void> {
+  await db
+    .insert(reflections)
+    .values({ ...input, updatedAt: now })
+    .onConflictDoUpdate({
+      target: [reflections.userId, reflections.moduleId, reflections.reflectionId],
+      set: { body: input.body, updatedAt: now },
+    });
+}
+
+export async function getOwnReflections(db: Db, userId: string, moduleId: string): Promise<Map<string, string>> {
+  const rows = await db
+    .select({ reflectionId: reflections.reflectionId, body: reflections.body })
+    .from(reflections)
+    .where(and(eq(reflections.userId, userId), eq(reflections.moduleId, moduleId)));
+  return new Map(rows.map((r) => [r.reflectionId, r.body]));
+}

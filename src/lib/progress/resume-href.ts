@@ -1,0 +1,13 @@
+// The link behind "Verder waar je was".
+import type { ResumeTarget } from './module-progress.ts';
+
+export function resumeHref(moduleId: string, resume: ResumeTarget): string {
+  switch (resume.kind) {
+    case 'lesson':
+      return `/modules/${moduleId}/${resume.lessonId}`;
+    case 'questions':
+      return resume.questionId ? `/modules/${moduleId}/vragen/${resume.questionId}` : `/modules/${moduleId}/vragen`;
+    case 'done':
+      return `/modules/${moduleId}`;
+  }
+}

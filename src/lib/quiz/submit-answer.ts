@@ -1,0 +1,46 @@
+// One answer from a learner, from parsed input to stored attempt: find the question, score it on
+// the server, store it once. Used by both the form route and the JSON endpoint.
+import type { Db } from '../../../db/client.ts';
+import type { Question } from '../content/schemas.ts';
+import type { ModuleOutline } from '../progress/outline.ts';
+import { recordAttempt } from '../progress/record-attempt.ts';
+import type { Submission } from './answer-from-form.ts';
+import { scoreAnswer, walkBranching, type ScoredAnswer } from './score-answer.ts';
+
+export interface ModuleForScoring {
+  outline: ModuleOutline;
+  questions: Question[];
+}
+
+export type SubmitResult =
+  | { ok: true; kind: 'scored'; scored: ScoredAnswer; attemptId: number; duplicate: boolean; moduleCompleted: boolean }
+  | { ok: true; kind: 'next-decision'; path: string[] }
+  | { ok: false; status: 400 | 404; message: string };
+
+export async function submitAnswer(
+  db: Db,
+  findModule: (moduleId: string) => Promise<ModuleForScoring | undefined>,
+  userId: string,
+  submission: Submission,
+  now = Date.now(),
+): Promise<SubmitResult> {
+  const mod = await findModule(submission.moduleId);
+  const question = mod?.questions.find((q) => q.id === submission.questionId);
+  if (!mod || !question) return { ok: false, status: 404, message: 'Deze vraag bestaat niet (meer).' };
+
+  if (question.type === 'branching' && submission.answer.type === 'branching') {
+    const walk = walkBranching(question, submission.answer.path);
+    if (!walk.ok) return { ok: false, status: 400, message: walk.message };
+    if (!walk.finished) return { ok: true, kind: 'next-decision', path: submission.answer.path };
+  }
+
+  const scored = scoreAnswer(question, submission.answer);
+  if (!scored.ok) return { ok: false, status: 400, message: scored.message };
+  const recorded = await recordAttempt(
+    db,
+    mod.outline,
+    { userId, questionId: question.id, idempotencyKey: submission.idempotencyKey, answer: submission.answer, scored: scored.result },
+    now,
+  );
+  return { ok: true, kind: 'scored', scored: scored.result, ...recorded };
+}

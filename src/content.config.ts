@@ -7,7 +7,8 @@ import { z } from 'astro/zod';
 import { formatCourseErrors, loadCourse } from './lib/content/load-course.ts';
 import { lessonMetaSchema, moduleMetaSchema, questionSchema } from './lib/content/schemas.ts';
 
-const CONTENT_DIR = 'content';
+// LEERGANG_CONTENT_DIR lets the tests build a deliberately broken course; normally content/.
+const CONTENT_DIR = process.env.LEERGANG_CONTENT_DIR ?? 'content';
 
 function courseLoader(): Loader {
   return {
@@ -60,7 +61,7 @@ const modules = defineCollection({
 const lessons = defineCollection({
   loader: glob({
     pattern: '*/lessons/*.mdx',
-    base: `./${CONTENT_DIR}/modules`,
+    base: `${CONTENT_DIR}/modules`,
     generateId: ({ entry, data }) => `${entry.split('/')[0]}/${String(data.id)}`,
   }),
   schema: lessonMetaSchema,

@@ -40,6 +40,9 @@ export interface CourseLoadResult {
   errors: CourseError[];
 }
 
+/** Lesson ids that would collide with a module's own pages. */
+const RESERVED_LESSON_IDS = new Set(['vragen']);
+
 const QUESTION_TAG = /<Vraag\s+[^>]*?id=["']([^"']+)["']/g;
 const REFLECTION_TAG = /<Reflectievraag\s+[^>]*?id=["']([^"']+)["']/g;
 const INTERNAL_LINK = /\]\((\/modules\/[^)\s#?]*)/g;
@@ -116,6 +119,9 @@ function checkAcrossFiles(modules: ModuleSource[], errors: CourseError[], module
 
     const lessonIds = new Set<string>();
     for (const lesson of mod.lessons) {
+      if (RESERVED_LESSON_IDS.has(lesson.id)) {
+        errors.push({ file: lesson.file, field: 'id', message: `"${lesson.id}" is gereserveerd voor een pagina van de module: kies een andere les-id` });
+      }
       if (lessonIds.has(lesson.id)) {
         errors.push({ file: lesson.file, field: 'id', message: `les-id "${lesson.id}" komt twee keer voor in deze module: kies een eigen id` });
       }

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# `npm test`: every test, as a new user runs it. Obtains Node and Chromium where they are
+# missing, checks types and content, runs the unit tests against real libSQL files, builds the
+# site and runs the browser tests against it. Ends with one line totalling every runner.
+set -uo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source scripts/node-env.sh || exit 1
+
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "== Afhankelijkheden installeren (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error || exit 1
+fi
+
+bash scripts/ensure-chromium.sh || exit 1
+
+mkdir -p test-results
+failed_steps=()
+step() {
+  local name="$1"; shift
+  echo "== $name"
+  if ! "$@"; then failed_steps+=("$name"); fi
+}
+
+step "Leerinhoud controleren" node scripts/validate-content.ts
+step "Typecontrole (astro check)" npx astro check --minimumSeverity warning
+step "Unit- en integratietests" bash -c "node --test --test-reporter=spec --test-reporter-destination=stdout --test-reporter=tap --test-reporter-destination=test-results/unit.tap 'tests/unit/**/*.test.ts'"
+step "Site bouwen" npx astro build --silent
+step "Browsertests (Playwright, Chromium)" npx playwright test
+
+node scripts/test-summary.ts test-results/unit.tap test-results/e2e.json
+if [ ${#failed_steps[@]} -gt 0 ]; then
+  echo "Mislukte stappen: ${failed_steps[*]}"
+  exit 1
+fi

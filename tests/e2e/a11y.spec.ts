@@ -1,0 +1,72 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { answerCorrectly, demo, giz, inviteNewUser, login } from './helpers.ts';
+
+async function expectNoViolations(page: Page, path: string) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(summary, `axe violations on ${path}`).toEqual([]);
+}
+
+test('public pages have no accessibility violations', async ({ page }) => {
+  for (const path of ['/', '/inloggen', '/uitnodiging/bestaat-niet', '/geen-toegang', '/pagina-die-niet-bestaat']) {
+    await page.goto(path);
+    await expectNoViolations(page, path);
+  }
+  // The login form with errors shown.
+  await page.goto('/inloggen');
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await expectNoViolations(page, '/inloggen (met fouten)');
+});
+
+test('learner pages have no accessibility violations, before and after answering', async ({ browser }) => {
+  const { page, context, link } = await inviteNewUser(browser);
+  const firstQuestion = giz.questions[0];
+  const branching = giz.questions.find((q) => q.type === 'branching')!;
+  const order = giz.questions.find((q) => q.type === 'order')!;
+  const paths = [
+    '/modules',
+    '/modules/giz',
+    ...giz.lessons.map((l) => `/modules/giz/${l.id}`),
+    '/modules/giz/vragen',
+    `/modules/giz/vragen/${firstQuestion.id}`,
+    `/modules/giz/vragen/${order.id}`,
+    `/modules/giz/vragen/${branching.id}`,
+    '/voortgang',
+    '/account/wachtwoord',
+    link.replace(/^https?:\/\/[^/]+/, ''),
+  ];
+  for (const path of paths) {
+    await page.goto(path);
+    await expectNoViolations(page, path);
+  }
+  for (const q of [firstQuestion, order, branching]) {
+    await page.goto(`/modules/giz/vragen/${q.id}`);
+    await answerCorrectly(page, q);
+    await expectNoViolations(page, `/modules/giz/vragen/${q.id} (feedback)`);
+  }
+  await context.close();
+});
+
+test('trainer and certificate pages have no accessibility violations', async ({ page }) => {
+  await login(page, demo('trainer').email, demo('trainer').password);
+  await page.goto('/team');
+  await expectNoViolations(page, '/team');
+  await page.getByLabel('Werk-e-mailadres van de collega').fill('a11y-collega@gemeente.nl');
+  await page.getByRole('button', { name: 'Uitnodiging maken' }).click();
+  await expectNoViolations(page, '/team (uitnodiging gemaakt)');
+  await page.goto('/voortgang/certificaat/giz');
+  await expectNoViolations(page, '/voortgang/certificaat/giz (nog niet afgerond)');
+});
+
+test('the layout works on a phone-sized screen', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 740 } });
+  const page = await context.newPage();
+  await login(page, demo('learner').email, demo('learner').password);
+  for (const path of ['/modules', `/modules/giz/${giz.lessons[0].id}`, `/modules/giz/vragen/${giz.questions[0].id}`]) {
+    await page.goto(path);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
+  }
+  await context.close();
+});

@@ -24,9 +24,11 @@
         target.setAttribute('tabindex', '-1');
         target.focus();
       }
-      const progress = doc.querySelector('.progress');
-      const current = document.querySelector('.progress');
-      if (progress && current) current.replaceWith(progress);
+      // Progress, score and completion notices on the page follow the new answer.
+      for (const stale of document.querySelectorAll('[data-refresh][id]')) {
+        const update = doc.getElementById(stale.id);
+        if (update) stale.replaceWith(update);
+      }
     } catch {
       form.submit();
     } finally {

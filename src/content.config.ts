@@ -4,6 +4,7 @@
 import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { setDevContentErrors } from './lib/content/dev-errors.ts';
 import { formatCourseErrors, loadCourse } from './lib/content/load-course.ts';
 import { lessonMetaSchema, moduleMetaSchema, questionSchema } from './lib/content/schemas.ts';
 
@@ -19,13 +20,15 @@ function courseLoader(): Loader {
         if (errors.length > 0) {
           const message = formatCourseErrors(errors);
           if (watcher) {
-            // In the dev server: keep running so the trainer can fix it, and say what is wrong.
+            // In the dev server: keep the last good version running so the trainer can fix the
+            // mistake, and say what is wrong in the terminal and (through the layout) in the page.
             logger.error(message);
-            store.clear();
+            setDevContentErrors(errors);
             return;
           }
           throw new Error(message);
         }
+        setDevContentErrors([]);
         store.clear();
         for (const mod of modules) {
           const raw = {

@@ -216,6 +216,10 @@ export const t = {
     trainerCannotInviteAdmin: 'Alleen een beheerder kan een beheerder uitnodigen.',
   },
   logout: { done: 'Je bent uitgelogd.' },
+  dev: {
+    contentErrors: (n: number) =>
+      `De leerinhoud bevat ${n} ${n === 1 ? 'fout' : 'fouten'}. Je ziet de laatste goede versie tot je ${n === 1 ? 'hem' : 'ze'} verbetert:`,
+  },
 };
 
 export function formatDate(ms: number): string {

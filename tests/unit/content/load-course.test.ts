@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -88,5 +88,23 @@ describe('course validation', () => {
     assert.notEqual(run.status, 0, 'astro sync should fail');
     const output = run.stdout + run.stderr;
     assert.match(output, /questions\.yaml › questions\.1\.id: id "vb-enkel" komt twee keer voor/);
+  });
+});
+
+describe('the authoring guide', () => {
+  test('its complete example module is valid', () => {
+    const guide = readFileSync('docs/authoring.md', 'utf8');
+    const blocks = [...guide.matchAll(/`content\/modules\/voorbeeld\/([^`]+)`:\n\n```\w+\n([\s\S]*?)```/g)];
+    assert.equal(blocks.length, 3, 'module.yaml, one lesson and questions.yaml');
+    const dir = mkdtempSync(join(tmpdir(), 'leergang-guide-'));
+    dirs.push(dir);
+    for (const [, path, body] of blocks) {
+      const file = join(dir, 'modules', 'voorbeeld', path);
+      mkdirSync(join(file, '..'), { recursive: true });
+      writeFileSync(file, body);
+    }
+    const { modules, errors } = loadCourse(dir);
+    assert.deepEqual(errors, [], formatCourseErrors(errors));
+    assert.deepEqual(modules[0].questions.map((q) => q.type).sort(), ['branching', 'multiple', 'order', 'single']);
   });
 });

@@ -14,5 +14,4 @@ export default defineConfig({
   build: { inlineStylesheets: 'never' },
   server: { port: Number(process.env.PORT ?? 4321), host: process.env.HOST ?? 'localhost' },
   devToolbar: { enabled: false },
-  telemetry: false,
 });

@@ -4,7 +4,7 @@ import { z } from 'astro/zod';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/password.ts';
 import { t } from '../i18n/nl.ts';
 
-const one = (schema: z.ZodType) => z.preprocess((v) => (Array.isArray(v) ? v[0] : v), schema);
+const one = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (Array.isArray(v) ? v[0] : v), schema);
 
 const email = one(z.string({ error: t.validation.required }).trim().min(1, { error: t.validation.required }).max(254, { error: t.validation.tooLong(254) }).pipe(z.email({ error: t.validation.email })));
 const anyPassword = one(z.string({ error: t.validation.required }).min(1, { error: t.validation.required }).max(PASSWORD_MAX_LENGTH, { error: t.validation.tooLong(PASSWORD_MAX_LENGTH) }));

@@ -1,7 +1,7 @@
 // Turns the fields of a posted question form (or a JSON body) into an answer candidate. The
 // shape is then checked by the answer schema; this only maps field names.
 import { z } from 'astro/zod';
-import { answerSchema, type Answer } from './answer-schemas.ts';
+import { answerSchema } from './answer-schemas.ts';
 
 const list = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
 const first = (v: unknown): string | undefined => (Array.isArray(v) ? v[0] : typeof v === 'string' ? v : undefined);
@@ -18,10 +18,10 @@ export type Submission = z.infer<typeof submissionSchema>;
 /** Form field names: `choice` (single, branching), `choices` (multiple), `pos-<item>` (order), `path` (branching). */
 export function submissionFromForm(fields: Record<string, string | string[]>): unknown {
   const type = first(fields.type);
-  let answer: Partial<Answer> & { type?: string } = { type };
+  let answer: unknown = { type };
   if (type === 'single') answer = { type, choice: first(fields.choice) };
   if (type === 'multiple') answer = { type, choices: list(fields.choices) };
-  if (type === 'order') answer = { type, order: orderFromPositions(fields) } as Answer;
+  if (type === 'order') answer = { type, order: orderFromPositions(fields) };
   if (type === 'branching') {
     const choice = first(fields.choice);
     answer = { type, path: [...list(fields.path), ...(choice ? [choice] : [])] };

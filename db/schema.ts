@@ -71,6 +71,8 @@ export const lessonProgress = sqliteTable(
     firstOpenedAt: integer('first_opened_at').notNull(),
     lastOpenedAt: integer('last_opened_at').notNull(),
     completedAt: integer('completed_at'),
+    /** Set when the professional showed in a check-in that they know this lesson and skipped it. */
+    testedOutAt: integer('tested_out_at'),
   },
   (t) => [primaryKey({ columns: [t.userId, t.moduleId, t.lessonId] })],
 );
@@ -118,4 +120,34 @@ export const reflections = sqliteTable(
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.moduleId, t.reflectionId] })],
+);
+
+// Spaced review: one row per professional and question, rescheduled after every answer.
+export const reviewItems = sqliteTable(
+  'review_items',
+  {
+    userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    questionId: text('question_id').notNull(),
+    moduleId: text('module_id').notNull(),
+    step: integer('step').notNull(),
+    dueAt: integer('due_at').notNull(),
+    lapses: integer('lapses').notNull().default(0),
+    lastCorrect: integer('last_correct', { mode: 'boolean' }).notNull(),
+    reviewCount: integer('review_count').notNull().default(0),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.questionId] }), index('review_items_user_due_idx').on(t.userId, t.dueAt)],
+);
+
+// A check-in (toets vooraf): the questions drawn for it, so the next one can avoid repeating them.
+export const checkins = sqliteTable(
+  'checkins',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    moduleId: text('module_id').notNull(),
+    questionIds: text('question_ids', { mode: 'json' }).$type<string[]>().notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('checkins_user_module_idx').on(t.userId, t.moduleId, t.createdAt)],
 );

@@ -1,6 +1,7 @@
 // The environment, parsed once. Everything configurable lives here so a new instance can be
 // pointed at another database without code changes.
 import { z } from 'astro/zod';
+import { parseLadder } from './review/scheduler.ts';
 
 const envSchema = z.object({
   DATABASE_URL: z
@@ -9,6 +10,20 @@ const envSchema = z.object({
     .default('file:./data/leergang.db'),
   DATABASE_AUTH_TOKEN: z.string().optional(),
   NODE_ENV: z.string().default('development'),
+  /** The spaced-review ladder in days; every right answer moves a question one rung up. */
+  REVIEW_LADDER_DAYS: z
+    .string()
+    .default('1,3,7,21,60')
+    .transform((value, ctx) => {
+      try {
+        return parseLadder(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
+  /** How many review questions a day the Herhalen page sets as a goal. */
+  REVIEW_DAILY_GOAL: z.coerce.number().int().min(1).max(100).default(5),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -20,4 +35,12 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     throw new Error(`Ongeldige instellingen: ${messages}`);
   }
   return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The process's settings, parsed once. */
+export function getSettings(): Env {
+  cached ??= readEnv();
+  return cached;
 }

@@ -9,6 +9,7 @@ const RULES: { prefix: string; access: Access }[] = [
   { prefix: '/api/team', access: ['trainer', 'admin'] },
   { prefix: '/modules', access: 'signed-in' },
   { prefix: '/voortgang', access: 'signed-in' },
+  { prefix: '/herhalen', access: 'signed-in' },
   { prefix: '/account', access: 'signed-in' },
   { prefix: '/api', access: 'signed-in' },
   { prefix: '/antwoord', access: 'signed-in' },

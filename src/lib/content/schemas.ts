@@ -62,6 +62,11 @@ const questionBase = {
   lesson: stableId.optional(),
   title: text('een korte titel'),
   stem: text('de casus of situatie waarover de vraag gaat'),
+  /**
+   * The module version in which this question last changed in substance (e.g. a new Meldcode).
+   * Professionals who completed an older version get it in their review.
+   */
+  revisedIn: z.string().trim().min(1).optional(),
 };
 
 function uniqueIds(list: { id: string }[], ctx: z.RefinementCtx, field: string) {

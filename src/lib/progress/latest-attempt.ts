@@ -1,14 +1,15 @@
 // The learner's latest answer to a question, to show its feedback again after a reload.
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, gte } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { attempts } from '../../../db/schema.ts';
 import { answerSchema, type Answer } from '../quiz/answer-schemas.ts';
 
-export async function getLatestAnswers(db: Db, userId: string, moduleId: string): Promise<Map<string, Answer>> {
+/** `since` limits it to answers given from that moment, e.g. during a check-in. */
+export async function getLatestAnswers(db: Db, userId: string, moduleId: string, since = 0): Promise<Map<string, Answer>> {
   const rows = await db
     .select({ questionId: attempts.questionId, answer: attempts.answer })
     .from(attempts)
-    .where(and(eq(attempts.userId, userId), eq(attempts.moduleId, moduleId)))
+    .where(and(eq(attempts.userId, userId), eq(attempts.moduleId, moduleId), gte(attempts.createdAt, since)))
     .orderBy(desc(attempts.id));
   const latest = new Map<string, Answer>();
   for (const row of rows) {

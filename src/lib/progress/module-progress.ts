@@ -24,7 +24,10 @@ export interface ModuleProgress {
   moduleId: string;
   status: ModuleStatus;
   lessonsOpened: Set<string>;
+  /** Lessons read to the end, or skipped after a check-in showed they were known. */
   lessonsCompleted: Set<string>;
+  /** The subset of lessonsCompleted that was tested out rather than read. */
+  lessonsTestedOut: Set<string>;
   questions: Map<string, QuestionStanding>;
   /** Average of the best score per question, unanswered questions counting 0. 0..1 */
   score: number;
@@ -59,7 +62,7 @@ export async function getModuleProgress(db: Db, userId: string, outline: ModuleO
 }
 
 interface ProgressRows {
-  lessonRows: { lessonId: string; lastOpenedAt: number; completedAt: number | null }[];
+  lessonRows: { lessonId: string; lastOpenedAt: number; completedAt: number | null; testedOutAt: number | null }[];
   attemptRows: { id: number; questionId: string; score: number; correct: boolean }[];
   activityTimes: number[];
   completedAt: number | null;
@@ -70,7 +73,8 @@ export function summarize(outline: ModuleOutline, rows: ProgressRows): ModulePro
   const questionIds = new Set(outline.questionIds);
   const known = rows.lessonRows.filter((r) => lessonIds.has(r.lessonId));
   const lessonsOpened = new Set(known.map((r) => r.lessonId));
-  const lessonsCompleted = new Set(known.filter((r) => r.completedAt !== null).map((r) => r.lessonId));
+  const lessonsTestedOut = new Set(known.filter((r) => r.testedOutAt !== null && r.completedAt === null).map((r) => r.lessonId));
+  const lessonsCompleted = new Set(known.filter((r) => r.completedAt !== null || r.testedOutAt !== null).map((r) => r.lessonId));
 
   const questions = new Map<string, QuestionStanding>();
   for (const a of rows.attemptRows) {
@@ -99,6 +103,7 @@ export function summarize(outline: ModuleOutline, rows: ProgressRows): ModulePro
     status,
     lessonsOpened,
     lessonsCompleted,
+    lessonsTestedOut,
     questions,
     score: Math.round(score * 1000) / 1000,
     passed,
@@ -122,14 +127,14 @@ function studyTime(times: number[]): number {
  */
 function resumeTarget(
   outline: ModuleOutline,
-  lessonRows: { lessonId: string; lastOpenedAt: number; completedAt: number | null }[],
+  lessonRows: { lessonId: string; lastOpenedAt: number; completedAt: number | null; testedOutAt: number | null }[],
   lessonsCompleted: Set<string>,
   questions: Map<string, QuestionStanding>,
   completedAt: number | null,
 ): ResumeTarget {
   if (completedAt !== null) return { kind: 'done' };
   const lastOpened = [...lessonRows].sort((a, b) => b.lastOpenedAt - a.lastOpenedAt)[0];
-  if (lastOpened && lastOpened.completedAt === null) return { kind: 'lesson', lessonId: lastOpened.lessonId };
+  if (lastOpened && !lessonsCompleted.has(lastOpened.lessonId)) return { kind: 'lesson', lessonId: lastOpened.lessonId };
   const nextLesson = outline.lessons.find((l) => !lessonsCompleted.has(l.id));
   if (nextLesson) return { kind: 'lesson', lessonId: nextLesson.id };
   const nextQuestion = outline.questionIds.find((id) => !questions.get(id)?.latestCorrect) ?? null;

@@ -4,6 +4,8 @@ import type { Db } from '../../../db/client.ts';
 import type { Question } from '../content/schemas.ts';
 import type { ModuleOutline } from '../progress/outline.ts';
 import { recordAttempt } from '../progress/record-attempt.ts';
+import { recordReview } from '../review/review-store.ts';
+import { DEFAULT_LADDER_DAYS } from '../review/scheduler.ts';
 import type { Submission } from './answer-from-form.ts';
 import { scoreAnswer, walkBranching, type ScoredAnswer } from './score-answer.ts';
 
@@ -17,12 +19,18 @@ export type SubmitResult =
   | { ok: true; kind: 'next-decision'; path: string[] }
   | { ok: false; status: 400 | 404; message: string };
 
+export interface SubmitOptions {
+  now?: number;
+  /** The review ladder in days (see review/scheduler.ts). */
+  ladder?: readonly number[];
+}
+
 export async function submitAnswer(
   db: Db,
   findModule: (moduleId: string) => Promise<ModuleForScoring | undefined>,
   userId: string,
   submission: Submission,
-  now = Date.now(),
+  { now = Date.now(), ladder = DEFAULT_LADDER_DAYS }: SubmitOptions = {},
 ): Promise<SubmitResult> {
   const mod = await findModule(submission.moduleId);
   const question = mod?.questions.find((q) => q.id === submission.questionId);
@@ -42,5 +50,9 @@ export async function submitAnswer(
     { userId, questionId: question.id, idempotencyKey: submission.idempotencyKey, answer: submission.answer, scored: scored.result },
     now,
   );
+  if (!recorded.duplicate) {
+    // Every answer, wherever it was given, feeds the professional's review schedule.
+    await recordReview(db, { userId, moduleId: mod.outline.id, questionId: question.id, correct: scored.result.correct }, now, ladder);
+  }
   return { ok: true, kind: 'scored', scored: scored.result, ...recorded };
 }

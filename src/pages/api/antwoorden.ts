@@ -2,6 +2,7 @@
 import type { APIRoute } from 'astro';
 import { findModuleForScoring } from '../../lib/content/scoring-lookup.ts';
 import { getDb } from '../../lib/db.ts';
+import { getSettings } from '../../lib/env.ts';
 import { readJson } from '../../lib/http/read-json.ts';
 import { submissionSchema } from '../../lib/quiz/answer-from-form.ts';
 import { submitAnswer } from '../../lib/quiz/submit-answer.ts';
@@ -14,7 +15,7 @@ export const POST: APIRoute = async ({ request, locals }) => {
     const issue = parsed.error.issues[0];
     return json({ error: `Ongeldig antwoord (${issue.path.join('.') || 'invoer'}): ${issue.message}` }, 400);
   }
-  const result = await submitAnswer(await getDb(), findModuleForScoring, locals.user!.id, parsed.data);
+  const result = await submitAnswer(await getDb(), findModuleForScoring, locals.user!.id, parsed.data, { ladder: getSettings().REVIEW_LADDER_DAYS });
   if (!result.ok) return json({ error: result.message }, result.status);
   if (result.kind === 'next-decision') return json({ status: 'volgende-beslissing', path: result.path }, 200);
   return json(

@@ -31,7 +31,7 @@ describe('progress', () => {
   after(() => t.cleanup());
 
   const answer = (questionId: string, a: Answer, k = key(), now?: number) =>
-    submitAnswer(t.db, find, userId, { moduleId: 'voorbeeld', questionId, idempotencyKey: k, answer: a }, now);
+    submitAnswer(t.db, find, userId, { moduleId: 'voorbeeld', questionId, idempotencyKey: k, answer: a }, { now });
   const allRight = async () => {
     await answer('vb-enkel', { type: 'single', choice: 'luisteren' });
     await answer('vb-meer', { type: 'multiple', choices: ['a', 'b'] });

@@ -1,0 +1,124 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { moduleCompletions } from '../../../db/schema.ts';
+import { createUser } from '../../../src/lib/auth/user.ts';
+import { getModuleProgress } from '../../../src/lib/progress/module-progress.ts';
+import { recordLessonCompleted } from '../../../src/lib/progress/record-lesson.ts';
+import { submitAnswer, type ModuleForScoring } from '../../../src/lib/quiz/submit-answer.ts';
+import { drawCheckin, getCheckinResults, startCheckin, testOutLesson } from '../../../src/lib/review/checkin.ts';
+import { getDueOverview } from '../../../src/lib/review/review-store.ts';
+import { compareVersions, getRevisedQuestionsDue } from '../../../src/lib/review/revised-questions.ts';
+import type { Answer } from '../../../src/lib/quiz/answer-schemas.ts';
+import { loadFixtureModule, outlineOf } from '../../helpers/fixture-course.ts';
+import { createTempDb, type TempDb } from '../../helpers/temp-db.ts';
+
+const source = loadFixtureModule();
+const mod: ModuleForScoring = { outline: outlineOf(source), questions: source.questions };
+const find = async (id: string) => (id === mod.outline.id ? mod : undefined);
+const lessonIds = source.lessons.map((l) => l.id);
+const DAY = 24 * 60 * 60 * 1000;
+let n = 0;
+
+describe('drawing a check-in', () => {
+  const questions = [
+    { id: 'a1', lesson: 'a' },
+    { id: 'a2', lesson: 'a' },
+    { id: 'b1', lesson: 'b' },
+    { id: 'x', lesson: undefined },
+  ];
+  test('one question per lesson, none for lessons without questions', () => {
+    assert.deepEqual(drawCheckin(['a', 'b', 'c'], questions, [], () => 0), ['a1', 'b1']);
+  });
+  test('never the same question twice in a row when the bank allows', () => {
+    for (let i = 0; i < 20; i++) {
+      const drawn = drawCheckin(['a', 'b'], questions, ['a1', 'b1'], Math.random);
+      assert.equal(drawn[0], 'a2');
+      assert.equal(drawn[1], 'b1', 'lesson b has only one question, so it repeats');
+    }
+  });
+});
+
+describe('check-in, test-out and review against a real database', () => {
+  let t: TempDb;
+  before(async () => {
+    t = await createTempDb();
+  });
+  after(() => t.cleanup());
+
+  async function newUser() {
+    const created = await createUser(t.db, { email: `r${++n}@gemeente.nl`, name: 'R', password: 'lang-genoeg-1', role: 'learner' });
+    assert.ok(created.ok);
+    return created.userId;
+  }
+  const answer = (userId: string, questionId: string, a: Answer, now: number) =>
+    submitAnswer(t.db, find, userId, { moduleId: 'voorbeeld', questionId, idempotencyKey: `k-${++n}-${'x'.repeat(16)}`, answer: a }, { now });
+
+  test('a lesson answered right in the check-in may be skipped; a wrong one may not', async () => {
+    const userId = await newUser();
+    const now = Date.parse('2026-11-22T09:00:00Z');
+    const checkin = await startCheckin(t.db, { userId, moduleId: 'voorbeeld', lessonIds, questions: source.questions }, now, () => 0);
+    assert.deepEqual(checkin.questionIds, ['vb-enkel', 'vb-meer']);
+    await answer(userId, 'vb-enkel', { type: 'single', choice: 'luisteren' }, now + 1000);
+    await answer(userId, 'vb-meer', { type: 'multiple', choices: ['a'] }, now + 2000);
+    const results = await getCheckinResults(t.db, userId, 'voorbeeld', checkin, source.questions);
+    assert.deepEqual(Object.fromEntries(results), { eerste: 'bekend', tweede: 'niet-bekend' });
+    assert.deepEqual(await testOutLesson(t.db, { userId, moduleId: 'voorbeeld', lessonId: 'tweede', questions: source.questions }, now + 3000), { ok: false, reason: 'not-passed' });
+    assert.deepEqual(await testOutLesson(t.db, { userId, moduleId: 'voorbeeld', lessonId: 'eerste', questions: source.questions }, now + 3000), { ok: true });
+    const progress = await getModuleProgress(t.db, userId, mod.outline);
+    assert.ok(progress.lessonsTestedOut.has('eerste'));
+    assert.ok(progress.lessonsCompleted.has('eerste'));
+    assert.deepEqual(progress.resume, { kind: 'lesson', lessonId: 'tweede' });
+  });
+
+  test('testing out does not complete a module without the pass mark', async () => {
+    const userId = await newUser();
+    const now = Date.now();
+    const checkin = await startCheckin(t.db, { userId, moduleId: 'voorbeeld', lessonIds, questions: source.questions }, now, () => 0);
+    await answer(userId, checkin.questionIds[0], { type: 'single', choice: 'luisteren' }, now + 1);
+    await answer(userId, checkin.questionIds[1], { type: 'multiple', choices: ['a', 'b'] }, now + 2);
+    for (const lessonId of lessonIds) await testOutLesson(t.db, { userId, moduleId: 'voorbeeld', lessonId, questions: source.questions }, now + 3);
+    const progress = await getModuleProgress(t.db, userId, mod.outline);
+    assert.equal(progress.lessonsCompleted.size, 2);
+    assert.equal(progress.score, 0.5);
+    assert.equal(progress.completedAt, null);
+  });
+
+  test('wrong answers are due tomorrow, right ones in three days; the overview counts them', async () => {
+    const userId = await newUser();
+    const now = Date.parse('2026-11-22T09:00:00Z');
+    await answer(userId, 'vb-enkel', { type: 'single', choice: 'verwijzen' }, now);
+    await answer(userId, 'vb-meer', { type: 'multiple', choices: ['a', 'b'] }, now);
+    const today = await getDueOverview(t.db, userId, now + 1000);
+    assert.equal(today.dueNow.length, 0);
+    assert.equal(today.dueThisWeek, 2);
+    assert.equal(today.answeredToday, 2);
+    const tomorrow = await getDueOverview(t.db, userId, now + DAY);
+    assert.deepEqual(tomorrow.dueNow.map((d) => d.questionId), ['vb-enkel']);
+    const inThreeDays = await getDueOverview(t.db, userId, now + 3 * DAY);
+    assert.deepEqual(inThreeDays.dueNow.map((d) => d.questionId).sort(), ['vb-enkel', 'vb-meer']);
+    // Answering it right moves it out again.
+    await answer(userId, 'vb-enkel', { type: 'single', choice: 'luisteren' }, now + 3 * DAY);
+    const after = await getDueOverview(t.db, userId, now + 3 * DAY + 1000);
+    assert.deepEqual(after.dueNow.map((d) => d.questionId), ['vb-meer']);
+  });
+
+  test('a revised question comes back for those who completed an older version', async () => {
+    const userId = await newUser();
+    await t.db.insert(moduleCompletions).values({ userId, moduleId: 'voorbeeld', completedAt: 1, score: 1, contentVersion: '1' });
+    const modules = [{ id: 'voorbeeld', version: '2', questions: [{ id: 'vb-enkel', revisedIn: '2' }, { id: 'vb-meer' }] }];
+    assert.deepEqual(await getRevisedQuestionsDue(t.db, userId, modules), [{ moduleId: 'voorbeeld', questionId: 'vb-enkel' }]);
+    // Answering the new version takes it off the list.
+    const v2: ModuleForScoring = { outline: { ...mod.outline, version: '2' }, questions: mod.questions };
+    await submitAnswer(t.db, async () => v2, userId, { moduleId: 'voorbeeld', questionId: 'vb-enkel', idempotencyKey: `k-${++n}-${'y'.repeat(16)}`, answer: { type: 'single', choice: 'luisteren' } });
+    assert.deepEqual(await getRevisedQuestionsDue(t.db, userId, modules), []);
+    assert.ok(compareVersions('2026.10', '2026.9') > 0);
+  });
+
+  test('lessons completed by reading still count', async () => {
+    const userId = await newUser();
+    await recordLessonCompleted(t.db, { userId, moduleId: 'voorbeeld', lessonId: 'eerste', contentVersion: '1' });
+    const progress = await getModuleProgress(t.db, userId, mod.outline);
+    assert.ok(progress.lessonsCompleted.has('eerste'));
+    assert.equal(progress.lessonsTestedOut.size, 0);
+  });
+});

@@ -86,3 +86,40 @@ export async function answerCorrectly(page: Page, q: Question): Promise<void> {
   }
   await expect(page.locator(`#vraag-${q.id} .verdict`)).toContainText('Goed');
 }
+
+/** Answers a question wrongly in the browser, whatever its type. */
+export async function answerWrongly(page: Page, q: Question): Promise<void> {
+  const card = () => page.locator(`#vraag-${q.id}`);
+  if (q.type === 'single' || q.type === 'multiple') {
+    await card().getByLabel(q.options.find((o) => !o.correct)!.text, { exact: true }).check();
+    await card().getByRole('button', { name: 'Antwoord controleren' }).click();
+  } else if (q.type === 'order') {
+    const reversed = [...q.items].reverse();
+    for (const [index, item] of reversed.entries()) {
+      await card().getByRole('combobox', { name: `Positie van: ${item.text}` }).selectOption(String(index + 1));
+    }
+    await card().getByRole('button', { name: 'Antwoord controleren' }).click();
+  } else {
+    let node = q.nodes.find((n) => n.id === q.start)!;
+    for (;;) {
+      const choice = node.choices.find((c) => c.quality !== 'goed')!;
+      await card().getByLabel(choice.text, { exact: true }).check();
+      await card().getByRole('button', { name: 'Antwoord controleren' }).click();
+      if (!choice.next || choice.redLine) break;
+      node = q.nodes.find((n) => n.id === choice.next)!;
+    }
+  }
+  await expect(card().locator('.verdict')).not.toContainText(/^Goed/);
+}
+
+/** The e2e server's database, for tests that move time forward ("three days later"). */
+export async function shiftReviewsBack(email: string, days: number): Promise<void> {
+  const { createClient } = await import('@libsql/client');
+  const client = createClient({ url: 'file:./data/e2e/leergang.db' });
+  const ms = days * 24 * 60 * 60 * 1000;
+  await client.execute({
+    sql: 'update review_items set due_at = due_at - ?, updated_at = updated_at - ? where user_id = (select id from users where email = ?)',
+    args: [ms, ms, email],
+  });
+  client.close();
+}

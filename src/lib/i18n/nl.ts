@@ -228,6 +228,7 @@ export const t = {
     goalReached: 'Dagdoel gehaald. Goed bezig!',
     revised: 'Deze vraag is vernieuwd sinds je de module afrondde.',
     next: 'Volgende vraag',
+    queue: 'Klaar om te herhalen',
     allDone: 'Je bent bij. Kom morgen terug of bekijk je modules.',
     from: (module: string) => `Uit: ${module}`,
     emptyIntro: 'Beantwoord vragen in een module; daarna verschijnen ze hier op het juiste moment.',

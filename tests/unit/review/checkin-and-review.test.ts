@@ -122,3 +122,30 @@ describe('check-in, test-out and review against a real database', () => {
     assert.equal(progress.lessonsTestedOut.size, 0);
   });
 });
+
+describe('review health for trainers', () => {
+  test('counts overdue reviews per person and the most forgotten questions', async () => {
+    const t = await createTempDb();
+    try {
+      const { getMostForgottenQuestions, getOverdueReviewsPerPerson } = await import('../../../src/lib/reports/review-health.ts');
+      const a = await createUser(t.db, { email: 'a@gemeente.nl', name: 'A', password: 'lang-genoeg-1', role: 'learner' });
+      const b = await createUser(t.db, { email: 'b@gemeente.nl', name: 'B', password: 'lang-genoeg-1', role: 'learner' });
+      assert.ok(a.ok && b.ok);
+      const day0 = Date.parse('2026-11-02T09:00:00Z');
+      const ans = (userId: string, questionId: string, a: Answer, now: number) =>
+        submitAnswer(t.db, find, userId, { moduleId: 'voorbeeld', questionId, idempotencyKey: `h-${++n}-${'z'.repeat(16)}`, answer: a }, { now });
+      // A: right, then wrong three days later (a lapse). B: right once.
+      await ans(a.userId, 'vb-enkel', { type: 'single', choice: 'luisteren' }, day0);
+      await ans(a.userId, 'vb-enkel', { type: 'single', choice: 'verwijzen' }, day0 + 3 * DAY);
+      await ans(b.userId, 'vb-enkel', { type: 'single', choice: 'luisteren' }, day0);
+      const overdue = await getOverdueReviewsPerPerson(t.db, day0 + 10 * DAY);
+      assert.equal(overdue.get(a.userId), 1);
+      assert.equal(overdue.get(b.userId), 1);
+      assert.equal((await getOverdueReviewsPerPerson(t.db, day0 + 2 * DAY)).size, 0, 'nothing overdue before its day');
+      const forgotten = await getMostForgottenQuestions(t.db);
+      assert.deepEqual(forgotten, [{ questionId: 'vb-enkel', moduleId: 'voorbeeld', lapses: 1, people: 1 }]);
+    } finally {
+      t.cleanup();
+    }
+  });
+});

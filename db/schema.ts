@@ -33,6 +33,10 @@ export const sessions = sqliteTable(
 export const invitations = sqliteTable('invitations', {
   id: text('id').primaryKey(), // SHA-256 of the token in the link
   email: text('email').notNull(),
+  /** Name as given by the trainer (e.g. from a CSV); the invitee may change it. */
+  name: text('name'),
+  /** The team the new account joins on accepting. */
+  teamId: text('team_id').references(() => teams.id, { onDelete: 'set null' }),
   role: text('role', { enum: ROLES }).notNull().default('learner'),
   createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
   expiresAt: integer('expires_at').notNull(),
@@ -150,4 +154,50 @@ export const checkins = sqliteTable(
     createdAt: integer('created_at').notNull(),
   },
   (t) => [index('checkins_user_module_idx').on(t.userId, t.moduleId, t.createdAt)],
+);
+
+// A municipality's access team or a neighbourhood team. Trainers manage teams; admins manage all.
+export const teams = sqliteTable('teams', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  createdAt: createdAt(),
+});
+
+export const TEAM_ROLES = ['member', 'trainer'] as const;
+
+export const teamMembers = sqliteTable(
+  'team_members',
+  {
+    teamId: text('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
+    userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    /** 'trainer' manages the team; 'member' is a professional in it. */
+    role: text('role', { enum: TEAM_ROLES }).notNull().default('member'),
+    joinedAt: integer('joined_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.userId, t.role] }), index('team_members_user_idx').on(t.userId)],
+);
+
+// An onboarding path (leerpad): modules in order.
+export const learningPaths = sqliteTable('learning_paths', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  moduleIds: text('module_ids', { mode: 'json' }).$type<string[]>().notNull(),
+  createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+});
+
+// A path given to one professional or to a whole team (then also to people who join later).
+export const pathAssignments = sqliteTable(
+  'path_assignments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    pathId: text('path_id').notNull().references(() => learningPaths.id, { onDelete: 'cascade' }),
+    teamId: text('team_id').references(() => teams.id, { onDelete: 'cascade' }),
+    userId: text('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    /** Local calendar date (YYYY-MM-DD) by which the path should be done. */
+    dueDate: text('due_date').notNull(),
+    assignedBy: text('assigned_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('path_assignments_team_idx').on(t.teamId), index('path_assignments_user_idx').on(t.userId)],
 );

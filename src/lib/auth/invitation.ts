@@ -4,6 +4,7 @@ import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { invitations, type Role } from '../../../db/schema.ts';
 import { generateSessionToken, hashToken } from './session.ts';
+import { addToTeam } from '../teams/teams.ts';
 import { createUser, findUserByEmail, normalizeEmail } from './user.ts';
 
 export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
@@ -12,7 +13,7 @@ export type CreateInvitationResult = { ok: true; token: string; expiresAt: numbe
 
 export async function createInvitation(
   db: Db,
-  input: { email: string; role: Role; createdBy?: string },
+  input: { email: string; role: Role; createdBy?: string; name?: string; teamId?: string },
   now = Date.now(),
 ): Promise<CreateInvitationResult> {
   if (await findUserByEmail(db, input.email)) return { ok: false, reason: 'already-a-user' };
@@ -23,6 +24,8 @@ export async function createInvitation(
     email: normalizeEmail(input.email),
     role: input.role,
     createdBy: input.createdBy ?? null,
+    name: input.name ?? null,
+    teamId: input.teamId ?? null,
     expiresAt,
     createdAt: now,
   });
@@ -30,7 +33,7 @@ export async function createInvitation(
 }
 
 export type InvitationLookup =
-  | { ok: true; email: string; role: Role }
+  | { ok: true; email: string; role: Role; name: string | null; teamId: string | null }
   | { ok: false; reason: 'unknown' | 'expired' | 'used' };
 
 export async function findInvitation(db: Db, token: string, now = Date.now()): Promise<InvitationLookup> {
@@ -39,7 +42,7 @@ export async function findInvitation(db: Db, token: string, now = Date.now()): P
   if (!row) return { ok: false, reason: 'unknown' };
   if (row.usedAt !== null) return { ok: false, reason: 'used' };
   if (now >= row.expiresAt) return { ok: false, reason: 'expired' };
-  return { ok: true, email: row.email, role: row.role };
+  return { ok: true, email: row.email, role: row.role, name: row.name, teamId: row.teamId };
 }
 
 export type AcceptInvitationResult =
@@ -65,5 +68,6 @@ export async function acceptInvitation(
   if (claimed.length === 0) return { ok: false, reason: 'used' };
   const created = await createUser(db, { email: lookup.email, name: input.name, password: input.password, role: lookup.role });
   if (!created.ok) return { ok: false, reason: 'email-taken' };
+  if (lookup.teamId) await addToTeam(db, lookup.teamId, created.userId, lookup.role === 'trainer' ? 'trainer' : 'member', now);
   return { ok: true, userId: created.userId };
 }

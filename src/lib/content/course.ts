@@ -37,8 +37,14 @@ export function getCourse(): Promise<CourseModule[]> {
   return cached;
 }
 
-export async function getModule(moduleId: string): Promise<CourseModule | undefined> {
-  return (await getCourse()).find((m) => m.meta.id === moduleId);
+/** The modules a role may study: drafts are for trainers' preview only. */
+export async function getCourseFor(role: string): Promise<CourseModule[]> {
+  const course = await getCourse();
+  return role === 'learner' ? course.filter((m) => !m.meta.draft) : course;
+}
+
+export async function getModule(moduleId: string, role = 'learner'): Promise<CourseModule | undefined> {
+  return (await getCourseFor(role)).find((m) => m.meta.id === moduleId);
 }
 
 export async function getLessonEntry(mod: CourseModule, lessonId: string): Promise<CollectionEntry<'lessons'> | undefined> {

@@ -30,6 +30,8 @@ export const moduleMetaSchema = z.object({
     .max(1, { error: 'mag niet hoger zijn dan 1 (100%)' }),
   goals: z.array(text('een leerdoel')).min(1, { error: 'noem minstens één leerdoel' }),
   accreditation: z.string().trim().min(1).optional(),
+  /** A draft is visible to trainers (preview) but not to learners. */
+  draft: z.boolean().default(false),
   /** The external framework and its version the module teaches, e.g. "Meldcode 2019 (afwegingskader)". */
   framework: text('het kader en de versie die de module onderwijst, bijvoorbeeld "Meldcode 2019"'),
   /** When a subject-matter expert should look at the module again (YYYY-MM-DD). */

@@ -1,0 +1,118 @@
+// The trainer's table: every professional of a team × every module, with status, score and
+// completion date, and whether an assigned path makes it overdue. A handful of grouped queries,
+// however large the team.
+import { and, eq, inArray, isNotNull, max, or, sql } from 'drizzle-orm';
+import type { Db } from '../../../db/client.ts';
+import { attempts, learningPaths, lessonProgress, moduleCompletions, pathAssignments, teamMembers } from '../../../db/schema.ts';
+import type { ModuleOutline } from '../progress/outline.ts';
+import { resolvePaths, todayLocal } from '../teams/paths.ts';
+
+export type CellStatus = 'niet-begonnen' | 'bezig' | 'afgerond' | 'te-laat';
+
+export interface ProgressCell {
+  status: CellStatus;
+  /** 0..1, average best score over the module's questions */
+  score: number;
+  completedAt: number | null;
+  completedVersion: string | null;
+}
+
+export interface TeamProgressRow {
+  userId: string;
+  name: string;
+  email: string;
+  cells: Map<string, ProgressCell>;
+}
+
+export async function getTeamProgress(
+  db: Db,
+  members: { id: string; name: string; email: string }[],
+  teamId: string,
+  outlines: ModuleOutline[],
+  now = Date.now(),
+): Promise<TeamProgressRow[]> {
+  const ids = members.map((m) => m.id);
+  if (ids.length === 0) return [];
+  const [best, lessons, completions, assignments] = await Promise.all([
+    db
+      .select({ userId: attempts.userId, moduleId: attempts.moduleId, questionId: attempts.questionId, best: max(attempts.score) })
+      .from(attempts)
+      .where(inArray(attempts.userId, ids))
+      .groupBy(attempts.userId, attempts.moduleId, attempts.questionId),
+    db
+      .select({ userId: lessonProgress.userId, moduleId: lessonProgress.moduleId, n: sql<number>`count(*)` })
+      .from(lessonProgress)
+      .where(inArray(lessonProgress.userId, ids))
+      .groupBy(lessonProgress.userId, lessonProgress.moduleId),
+    db.select().from(moduleCompletions).where(inArray(moduleCompletions.userId, ids)),
+    db
+      .select({
+        pathId: pathAssignments.pathId,
+        dueDate: pathAssignments.dueDate,
+        teamId: pathAssignments.teamId,
+        userId: pathAssignments.userId,
+        name: learningPaths.name,
+        moduleIds: learningPaths.moduleIds,
+      })
+      .from(pathAssignments)
+      .innerJoin(learningPaths, eq(learningPaths.id, pathAssignments.pathId))
+      .where(or(inArray(pathAssignments.userId, ids), and(isNotNull(pathAssignments.teamId), eq(pathAssignments.teamId, teamId)))),
+  ]);
+  const today = todayLocal(now);
+  const key = (userId: string, moduleId: string) => `${userId}\u0000${moduleId}`;
+  const bestSum = new Map<string, number>();
+  for (const b of best) {
+    const outline = outlines.find((o) => o.id === b.moduleId);
+    if (!outline?.questionIds.includes(b.questionId)) continue;
+    bestSum.set(key(b.userId, b.moduleId), (bestSum.get(key(b.userId, b.moduleId)) ?? 0) + (b.best ?? 0));
+  }
+  const started = new Set(lessons.map((l) => key(l.userId, l.moduleId)));
+  const completed = new Map(completions.map((c) => [key(c.userId, c.moduleId), c]));
+
+  return members.map((member) => {
+    const mine = assignments.filter((a) => a.userId === member.id || a.teamId === teamId);
+    const paths = resolvePaths(
+      mine,
+      new Map(completions.filter((c) => c.userId === member.id).map((c) => [c.moduleId, c.completedAt])),
+      today,
+    );
+    const overdueModules = new Set(paths.flatMap((p) => p.modules.filter((m) => m.status === 'te-laat').map((m) => m.moduleId)));
+    const cells = new Map<string, ProgressCell>();
+    for (const outline of outlines) {
+      const k = key(member.id, outline.id);
+      const completion = completed.get(k);
+      const score = outline.questionIds.length === 0 ? 0 : (bestSum.get(k) ?? 0) / outline.questionIds.length;
+      const status: CellStatus = completion
+        ? 'afgerond'
+        : overdueModules.has(outline.id)
+          ? 'te-laat'
+          : started.has(k) || bestSum.has(k)
+            ? 'bezig'
+            : 'niet-begonnen';
+      cells.set(outline.id, {
+        status,
+        score: Math.round((completion ? Math.max(completion.score, score) : score) * 1000) / 1000,
+        completedAt: completion?.completedAt ?? null,
+        completedVersion: completion?.contentVersion ?? null,
+      });
+    }
+    return { userId: member.id, name: member.name, email: member.email, cells };
+  });
+}
+
+/** Completions by team members per ISO week, for the progress-over-time chart. */
+export async function getTeamCompletionsOverTime(db: Db, teamId: string, moduleIds: string[], weeks: number, now = Date.now()) {
+  const since = now - weeks * 7 * 24 * 60 * 60 * 1000;
+  const rows = await db
+    .select({ completedAt: moduleCompletions.completedAt })
+    .from(moduleCompletions)
+    .innerJoin(teamMembers, and(eq(teamMembers.userId, moduleCompletions.userId), eq(teamMembers.teamId, teamId), eq(teamMembers.role, 'member')))
+    .where(moduleIds.length > 0 ? inArray(moduleCompletions.moduleId, moduleIds) : undefined);
+  const buckets = Array.from({ length: weeks }, (_, i) => ({ weekStart: since + i * 7 * 24 * 60 * 60 * 1000, cumulative: 0 }));
+  const before = rows.filter((r) => r.completedAt < since).length;
+  for (const bucket of buckets) {
+    const end = bucket.weekStart + 7 * 24 * 60 * 60 * 1000;
+    bucket.cumulative = before + rows.filter((r) => r.completedAt >= since && r.completedAt < end).length;
+  }
+  return buckets;
+}

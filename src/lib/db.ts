@@ -1,15 +1,30 @@
-// The app's database handle: opened once per process from the environment.
-import { openDatabase, tuneEmbeddedDatabase, type Db } from '../../db/client.ts';
+// The app's database handle: opened once per process from the environment. Which database
+// (embedded file, libSQL server, or server plus a local replica) is configuration only; the
+// handle holds no state of its own, so any number of instances can share one server.
+import { connectDatabase, type Db } from '../../db/client.ts';
 import { getSettings } from './env.ts';
 
 let ready: Promise<Db> | undefined;
 
 export function getDb(): Promise<Db> {
-  ready ??= (async () => {
-    const env = getSettings();
-    const { db, client } = openDatabase({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN });
-    await tuneEmbeddedDatabase(client, env.DATABASE_URL);
-    return db;
-  })();
+  if (!ready) {
+    ready = open();
+    // A failed first connection (say the replica's first sync while the server restarts) must
+    // not stick: the next request tries again.
+    ready.catch(() => {
+      ready = undefined;
+    });
+  }
   return ready;
+}
+
+async function open(): Promise<Db> {
+  const env = getSettings();
+  const { db } = await connectDatabase({
+    url: env.DATABASE_URL,
+    authToken: env.DATABASE_AUTH_TOKEN,
+    replicaPath: env.DATABASE_REPLICA_PATH,
+    syncIntervalSeconds: env.DATABASE_SYNC_INTERVAL,
+  });
+  return db;
 }

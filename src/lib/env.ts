@@ -9,6 +9,13 @@ const envSchema = z.object({
     .regex(/^(file:|libsql:|https?:|wss?:)/, { error: 'DATABASE_URL moet beginnen met file:, libsql:, http(s): of ws(s):' })
     .default('file:./data/leergang.db'),
   DATABASE_AUTH_TOKEN: z.string().optional(),
+  /**
+   * Optional embedded replica of the server in DATABASE_URL: a local file that serves reads while
+   * writes go to the server. Only the app uses it; migrate, seed and admin talk to the server.
+   */
+  DATABASE_REPLICA_PATH: z.preprocess((value) => (value === '' ? undefined : value), z.string().optional()),
+  /** Seconds between the replica's background syncs with the server. */
+  DATABASE_SYNC_INTERVAL: z.coerce.number().positive().max(3600).default(5),
   NODE_ENV: z.string().default('development'),
   /** The spaced-review ladder in days; every right answer moves a question one rung up. */
   REVIEW_LADDER_DAYS: z
@@ -24,6 +31,14 @@ const envSchema = z.object({
     }),
   /** How many review questions a day the Herhalen page sets as a goal. */
   REVIEW_DAILY_GOAL: z.coerce.number().int().min(1).max(100).default(5),
+}).superRefine((env, ctx) => {
+  if (env.DATABASE_REPLICA_PATH && env.DATABASE_URL.startsWith('file:')) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['DATABASE_REPLICA_PATH'],
+      message: 'een replica hoort bij een libSQL-server: zet DATABASE_URL op http(s):// of libsql://',
+    });
+  }
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -22,8 +22,9 @@ export async function readForm(request: Request): Promise<FormRead> {
     return { ok: false, status: 400 };
   }
   const data: Record<string, string | string[]> = {};
-  for (const [key, value] of form.entries()) {
-    if (typeof value !== 'string') continue;
+  for (const [key, entry] of form.entries()) {
+    // An uploaded file (e.g. a CSV) arrives as its text; the size limit above already applies.
+    const value = typeof entry === 'string' ? entry : await entry.text();
     const existing = data[key];
     data[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
   }

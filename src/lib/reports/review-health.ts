@@ -1,23 +1,26 @@
 // For trainers: how many reviews each professional has overdue, and which questions are forgotten
 // most (wrong at review after having been right). Counts only; never answers or reflections.
-import { and, count, desc, eq, gt, lte, sql, sum } from 'drizzle-orm';
+import { and, count, desc, eq, gt, inArray, lte, sql, sum } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { reviewItems, users } from '../../../db/schema.ts';
 import { startOfDayAfter } from '../review/calendar.ts';
 
-export async function getOverdueReviewsPerPerson(db: Db, now: number): Promise<Map<string, number>> {
+/** `userIds` limits it to a team; without it, everyone (admin). */
+export async function getOverdueReviewsPerPerson(db: Db, now: number, userIds?: string[]): Promise<Map<string, number>> {
+  if (userIds?.length === 0) return new Map();
   // Overdue: due before today began, i.e. not done on the day it fell due.
   const todayStart = startOfDayAfter(now, 0);
   const rows = await db
     .select({ userId: reviewItems.userId, overdue: count() })
     .from(reviewItems)
     .innerJoin(users, eq(users.id, reviewItems.userId))
-    .where(and(lte(reviewItems.dueAt, todayStart - 1), eq(users.active, true)))
+    .where(and(lte(reviewItems.dueAt, todayStart - 1), eq(users.active, true), userIds ? inArray(reviewItems.userId, userIds) : undefined))
     .groupBy(reviewItems.userId);
   return new Map(rows.map((r) => [r.userId, r.overdue]));
 }
 
-export async function getMostForgottenQuestions(db: Db, limit = 10) {
+export async function getMostForgottenQuestions(db: Db, limit = 10, userIds?: string[]) {
+  if (userIds?.length === 0) return [];
   return db
     .select({
       questionId: reviewItems.questionId,
@@ -26,7 +29,7 @@ export async function getMostForgottenQuestions(db: Db, limit = 10) {
       people: count(),
     })
     .from(reviewItems)
-    .where(gt(reviewItems.lapses, 0))
+    .where(and(gt(reviewItems.lapses, 0), userIds ? inArray(reviewItems.userId, userIds) : undefined))
     .groupBy(reviewItems.questionId, reviewItems.moduleId)
     .orderBy(desc(sum(reviewItems.lapses)))
     .limit(limit);

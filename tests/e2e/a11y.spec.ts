@@ -52,9 +52,8 @@ test('trainer and certificate pages have no accessibility violations', async ({ 
   await login(page, demo('trainer').email, demo('trainer').password);
   await page.goto('/team');
   await expectNoViolations(page, '/team');
-  await page.getByLabel('Werk-e-mailadres van de collega').fill('a11y-collega@gemeente.nl');
-  await page.getByRole('button', { name: 'Uitnodiging maken' }).click();
-  await expectNoViolations(page, '/team (uitnodiging gemaakt)');
+  await page.getByRole('button', { name: 'Team aanmaken' }).click();
+  await expectNoViolations(page, '/team (formulier met fouten)');
   await page.goto('/voortgang/certificaat/giz');
   await expectNoViolations(page, '/voortgang/certificaat/giz (nog niet afgerond)');
 });
@@ -68,5 +67,30 @@ test('the layout works on a phone-sized screen', async ({ browser }) => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
   }
+  await context.close();
+});
+
+test('trainer team pages and refresh pages have no accessibility violations', async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  await login(page, demo('trainer').email, demo('trainer').password);
+  await page.goto('/team');
+  await page.getByLabel('Naam van het team').fill(`A11y-team ${Date.now()}`);
+  await page.getByRole('button', { name: 'Team aanmaken' }).click();
+  const teamUrl = new URL(page.url()).pathname;
+  await page.goto(`${teamUrl}/uitnodigen`);
+  await page.getByLabel('Lijst met collega’s').fill(`Goed Adres,a11y-${Date.now()}@gemeente.nl\nFout,fout`);
+  await page.getByRole('button', { name: 'Voorbeeld bekijken' }).click();
+  await expectNoViolations(page, `${teamUrl}/uitnodigen (voorbeeld)`);
+  for (const path of [teamUrl, `${teamUrl}/leerpaden`, '/team/analyse/giz', '/team/voorbeeld/giz']) {
+    await page.goto(path);
+    await expectNoViolations(page, path);
+  }
+  const { page: learner, context } = await inviteNewUser(browser);
+  for (const path of ['/herhalen', '/modules/giz/instaptoets']) {
+    await learner.goto(path);
+    await expectNoViolations(learner, path);
+  }
+  await learner.getByRole('button', { name: 'Start de instaptoets' }).click();
+  await expectNoViolations(learner, '/modules/giz/instaptoets (gestart)');
   await context.close();
 });

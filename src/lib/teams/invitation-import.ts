@@ -19,6 +19,19 @@ export type CheckedRow =
 const emailSchema = z.email();
 const HEADER_WORDS = /^(naam|name|e-?mail|werk-?e-?mail|e-?mailadres|team)$/i;
 
+/** Several sources (a pasted list and a file) parsed one by one, numbered on. Each may use its own delimiter. */
+export function parseImportSources(sources: string[]): { rows: ImportRow[]; tooMany: boolean } {
+  const rows: ImportRow[] = [];
+  let tooMany = false;
+  for (const source of sources.filter((s) => s.trim())) {
+    const parsed = parseImportText(source);
+    tooMany ||= parsed.tooMany;
+    const offset = rows.length;
+    rows.push(...parsed.rows.map((row, index) => ({ ...row, line: offset + index + 1 })));
+  }
+  return { rows: rows.slice(0, MAX_IMPORT_ROWS), tooMany: tooMany || rows.length > MAX_IMPORT_ROWS };
+}
+
 /** Splits the text into rows. Accepts comma, semicolon (Dutch Excel) or tab, with or without a header. */
 export function parseImportText(text: string): { rows: ImportRow[]; tooMany: boolean } {
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, '').trim(), { skipEmptyLines: 'greedy', delimitersToGuess: [',', ';', '\t'] });

@@ -1,36 +1,91 @@
 // The one place that opens the database. Domain code receives a `Db` and never reads the
 // environment itself, so tests can hand it a temporary file.
+//
+// Three shapes, chosen by configuration only (see docs/deploy.md):
+// - an embedded file (`file:…`): one instance, the default;
+// - a libSQL server (`http(s)://…`, `libsql://…`, sqld or Turso): any number of instances;
+// - a server plus an embedded replica (`replicaPath`): reads from a local copy that libSQL keeps
+//   in sync, writes forwarded to the server, which then brings the copy up to date.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createClient, type Client } from '@libsql/client';
+import { createClient, type Client, type Config } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import * as schema from './schema.ts';
 
 export type Db = LibSQLDatabase<typeof schema>;
 
 export interface DatabaseConfig {
+  /** `file:…` for an embedded database, or the libSQL server (`http(s)://…`, `libsql://…`, `ws(s)://…`). */
   url: string;
   authToken?: string;
+  /** A local file (path or `file:` URL) to keep as an embedded replica of the server at `url`. */
+  replicaPath?: string;
+  /** Seconds between background syncs of the replica. */
+  syncIntervalSeconds?: number;
 }
 
-export function openDatabase({ url, authToken }: DatabaseConfig): { db: Db; client: Client } {
-  if (url.startsWith('file:')) {
-    // libSQL does not create the folder of a file: URL.
-    const path = url.startsWith('file://') ? fileURLToPath(url) : url.slice('file:'.length);
-    mkdirSync(dirname(path), { recursive: true });
+/** How long a statement on a local file waits for another connection's lock before failing. */
+export const BUSY_TIMEOUT_MS = 5000;
+export const DEFAULT_SYNC_INTERVAL_SECONDS = 5;
+
+export function isEmbeddedUrl(url: string): boolean {
+  return url.startsWith('file:');
+}
+
+/** The @libsql/client settings for a configuration. Pure, so the mapping is testable. */
+export function clientConfig({ url, authToken, replicaPath, syncIntervalSeconds }: DatabaseConfig): Config {
+  if (replicaPath) {
+    if (isEmbeddedUrl(url)) {
+      throw new Error('Een replica (DATABASE_REPLICA_PATH) hoort bij een libSQL-server: zet DATABASE_URL op http(s):// of libsql://.');
+    }
+    return {
+      url: toFileUrl(replicaPath),
+      syncUrl: url,
+      authToken,
+      syncInterval: syncIntervalSeconds ?? DEFAULT_SYNC_INTERVAL_SECONDS,
+      // libSQL's default, spelled out: after a write this instance reads it back at once.
+      readYourWrites: true,
+    };
   }
-  const client = createClient({ url, authToken });
+  if (isEmbeddedUrl(url)) return { url, timeout: BUSY_TIMEOUT_MS };
+  return { url, authToken };
+}
+
+export function openDatabase(config: DatabaseConfig): { db: Db; client: Client } {
+  const settings = clientConfig(config);
+  // libSQL does not create the folder of a file: URL (the database or the replica).
+  if (isEmbeddedUrl(settings.url)) mkdirSync(dirname(filePath(settings.url)), { recursive: true });
+  const client = createClient(settings);
   return { db: drizzle(client, { schema }), client };
 }
 
 /** Settings that make an embedded file safe under concurrent requests. No-ops on a server. */
 export async function tuneEmbeddedDatabase(client: Client, url: string): Promise<void> {
-  if (!url.startsWith('file:')) return;
+  if (!isEmbeddedUrl(url)) return;
   await client.execute('PRAGMA journal_mode = WAL');
   await client.execute('PRAGMA busy_timeout = 5000');
   await client.execute('PRAGMA foreign_keys = ON');
   await client.execute('PRAGMA synchronous = NORMAL');
+}
+
+/**
+ * Opens the database ready for requests: tuned when it is a file, and for a replica synced once
+ * so that the first request does not read an empty copy.
+ */
+export async function connectDatabase(config: DatabaseConfig): Promise<{ db: Db; client: Client }> {
+  const opened = openDatabase(config);
+  if (config.replicaPath) await opened.client.sync();
+  else await tuneEmbeddedDatabase(opened.client, config.url);
+  return opened;
+}
+
+function toFileUrl(path: string): string {
+  return path.startsWith('file:') ? path : `file:${path}`;
+}
+
+function filePath(url: string): string {
+  return url.startsWith('file://') ? fileURLToPath(url) : url.slice('file:'.length).replace(/\?.*$/, '');
 }
 
 export { schema };

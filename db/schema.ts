@@ -201,3 +201,37 @@ export const pathAssignments = sqliteTable(
   },
   (t) => [index('path_assignments_team_idx').on(t.teamId), index('path_assignments_user_idx').on(t.userId)],
 );
+
+// Who did what to whose account, and when: never the content itself.
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: integer('at').notNull(),
+    /** The account that acted; kept as text so the entry outlives a deleted account. */
+    actorId: text('actor_id'),
+    action: text('action', { enum: ['gegevens-gedownload', 'account-verwijderd', 'backup-gemaakt', 'backup-teruggezet'] }).notNull(),
+    subjectId: text('subject_id'),
+  },
+  (t) => [index('audit_log_at_idx').on(t.at)],
+);
+
+// Answers of deleted accounts, without any link to a person: they keep the question statistics
+// honest after someone exercises their right to be forgotten.
+export const anonymousAttempts = sqliteTable(
+  'anonymous_attempts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** A random id per deleted account, so first attempts can still be told apart. */
+    anonId: text('anon_id').notNull(),
+    moduleId: text('module_id').notNull(),
+    questionId: text('question_id').notNull(),
+    answer: text('answer', { mode: 'json' }).notNull(),
+    correct: integer('correct', { mode: 'boolean' }).notNull(),
+    score: real('score').notNull(),
+    contentVersion: text('content_version').notNull(),
+    /** Rounded to the day: the exact moment could help re-identify someone. */
+    day: text('day').notNull(),
+  },
+  (t) => [index('anonymous_attempts_module_idx').on(t.moduleId)],
+);

@@ -5,6 +5,8 @@ import type { Role } from '../../../db/schema.ts';
 export type Access = 'public' | 'signed-in' | Role[];
 
 const RULES: { prefix: string; access: Access }[] = [
+  // First match wins: the admin-only part of /team comes before /team itself.
+  { prefix: '/team/beheer', access: ['admin'] },
   { prefix: '/team', access: ['trainer', 'admin'] },
   { prefix: '/api/team', access: ['trainer', 'admin'] },
   { prefix: '/modules', access: 'signed-in' },

@@ -1,7 +1,7 @@
 // The attempts behind the question analysis, limited to the professionals a trainer may see.
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
-import { attempts, teamMembers } from '../../../db/schema.ts';
+import { anonymousAttempts, attempts, teamMembers } from '../../../db/schema.ts';
 import type { Actor } from '../teams/teams.ts';
 import { listManagedTeams } from '../teams/teams.ts';
 import type { AttemptRow } from './question-stats.ts';
@@ -17,10 +17,20 @@ export async function getVisibleLearnerIds(db: Db, actor: Actor): Promise<string
   return rows.map((r) => r.userId);
 }
 
+/** Ids of anonymous rows are shifted past any real attempt id, so "first attempt" order holds within each. */
+const ANONYMOUS_ID_OFFSET = 1e12;
+
 export async function getModuleAttemptRows(db: Db, moduleId: string, learners: string[] | 'all'): Promise<AttemptRow[]> {
   if (learners !== 'all' && learners.length === 0) return [];
-  return db
+  const named = await db
     .select({ id: attempts.id, userId: attempts.userId, questionId: attempts.questionId, correct: attempts.correct, score: attempts.score, answer: attempts.answer })
     .from(attempts)
     .where(and(eq(attempts.moduleId, moduleId), learners === 'all' ? undefined : inArray(attempts.userId, learners)));
+  if (learners !== 'all') return named;
+  // Admins see everyone, including the anonymous answers of deleted accounts.
+  const anonymous = await db
+    .select({ id: anonymousAttempts.id, anonId: anonymousAttempts.anonId, questionId: anonymousAttempts.questionId, correct: anonymousAttempts.correct, score: anonymousAttempts.score, answer: anonymousAttempts.answer })
+    .from(anonymousAttempts)
+    .where(eq(anonymousAttempts.moduleId, moduleId));
+  return [...named, ...anonymous.map(({ anonId, ...a }) => ({ ...a, id: a.id + ANONYMOUS_ID_OFFSET, userId: `anoniem:${anonId}` }))];
 }

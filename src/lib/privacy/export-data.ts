@@ -1,0 +1,54 @@
+// Everything the platform holds about one professional, as a JSON document they can download
+// (AVG/GDPR right of access). The password hash and session ids are left out: they are secrets,
+// not information about the person.
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../../db/client.ts';
+import {
+  attempts,
+  checkins,
+  lessonEvents,
+  lessonProgress,
+  moduleCompletions,
+  pathAssignments,
+  reflections,
+  reviewItems,
+  sessions,
+  teamMembers,
+  teams,
+  users,
+} from '../../../db/schema.ts';
+
+export async function exportUserData(db: Db, userId: string, now = Date.now()) {
+  const [user] = await db
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, active: users.active, createdAt: users.createdAt })
+    .from(users)
+    .where(eq(users.id, userId));
+  if (!user) return undefined;
+  const [progress, events, answers, completions, ownReflections, reviews, checkinRows, memberships, paths, sessionRows] = await Promise.all([
+    db.select().from(lessonProgress).where(eq(lessonProgress.userId, userId)),
+    db.select().from(lessonEvents).where(eq(lessonEvents.userId, userId)),
+    db.select().from(attempts).where(eq(attempts.userId, userId)),
+    db.select().from(moduleCompletions).where(eq(moduleCompletions.userId, userId)),
+    db.select().from(reflections).where(eq(reflections.userId, userId)),
+    db.select().from(reviewItems).where(eq(reviewItems.userId, userId)),
+    db.select().from(checkins).where(eq(checkins.userId, userId)),
+    db.select({ team: teams.name, role: teamMembers.role, joinedAt: teamMembers.joinedAt }).from(teamMembers).innerJoin(teams, eq(teams.id, teamMembers.teamId)).where(eq(teamMembers.userId, userId)),
+    db.select().from(pathAssignments).where(eq(pathAssignments.userId, userId)),
+    db.select({ expiresAt: sessions.expiresAt, createdAt: sessions.createdAt }).from(sessions).where(eq(sessions.userId, userId)),
+  ]);
+  return {
+    toelichting: 'Alle gegevens die de Leergang Toegang over jou bewaart. Tijden zijn milliseconden sinds 1-1-1970 (UTC).',
+    gemaaktOp: new Date(now).toISOString(),
+    account: user,
+    teams: memberships,
+    leerpadenPersoonlijk: paths,
+    lessen: progress,
+    lesgebeurtenissen: events,
+    antwoorden: answers,
+    afgerondeModules: completions,
+    reflecties: ownReflections,
+    herhaalschema: reviews,
+    instaptoetsen: checkinRows,
+    actieveSessies: sessionRows,
+  };
+}

@@ -123,3 +123,14 @@ export async function shiftReviewsBack(email: string, days: number): Promise<voi
   });
   client.close();
 }
+
+/** Direct read access to the e2e server's database, for checks a page cannot show. */
+export async function e2eQuery(sql: string, args: (string | number)[] = []) {
+  const { createClient } = await import('@libsql/client');
+  const client = createClient({ url: 'file:./data/e2e/leergang.db', timeout: 5000 });
+  try {
+    return (await client.execute({ sql, args })).rows;
+  } finally {
+    client.close();
+  }
+}

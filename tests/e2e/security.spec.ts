@@ -1,0 +1,294 @@
+// Security over HTTP against the built server: access per role, IDOR, sessions, XSS, CSRF,
+// hostile and malformed input, and concurrent submissions.
+import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
+import { demo, e2eQuery, giz, inviteNewUser, login } from './helpers.ts';
+
+const ORIGIN = `http://127.0.0.1:${process.env.E2E_PORT ?? 4399}`;
+const formHeaders = { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' };
+
+async function sessionFor(browser: Browser, role: 'learner' | 'trainer' | 'admin') {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await login(page, demo(role).email, demo(role).password);
+  return { context, request: page.request };
+}
+
+test('every protected route answers each role as expected', async ({ browser, playwright }) => {
+  test.setTimeout(120_000);
+  const anonymous = await playwright.request.newContext({ baseURL: ORIGIN });
+  const learner = await sessionFor(browser, 'learner');
+  const trainer = await sessionFor(browser, 'trainer');
+  const admin = await sessionFor(browser, 'admin');
+  const [{ id: learnerId }] = (await e2eQuery('select id from users where email = ?', [demo('learner').email])) as unknown as { id: string }[];
+  const firstLesson = giz.lessons[0].id;
+  const firstQuestion = giz.questions[0].id;
+  // path → [anonymous, learner, trainer, admin]
+  const routes: [string, number[]][] = [
+    ['/modules', [302, 200, 200, 200]],
+    ['/modules/giz', [302, 200, 200, 200]],
+    [`/modules/giz/${firstLesson}`, [302, 200, 200, 200]],
+    ['/modules/giz/vragen', [302, 200, 200, 200]],
+    [`/modules/giz/vragen/${firstQuestion}`, [302, 200, 200, 200]],
+    ['/modules/giz/instaptoets', [302, 200, 200, 200]],
+    ['/voortgang', [302, 200, 200, 200]],
+    ['/voortgang/certificaat/giz', [302, 404, 404, 404]],
+    ['/herhalen', [302, 200, 200, 200]],
+    ['/account/wachtwoord', [302, 200, 200, 200]],
+    ['/account/gegevens', [302, 200, 200, 200]],
+    ['/account/gegevens.json', [302, 200, 200, 200]],
+    ['/team', [302, 403, 200, 200]],
+    ['/team/analyse/giz', [302, 403, 200, 200]],
+    ['/team/voorbeeld/giz', [302, 403, 200, 200]],
+    [`/team/beheer/${learnerId}`, [302, 403, 403, 200]],
+    [`/team/beheer/${learnerId}/gegevens.json`, [302, 403, 403, 200]],
+    ['/api/antwoorden', [401, 404, 404, 404]], // GET is not a route; POST is tested below
+  ];
+  let checked = 0;
+  for (const [path, expected] of routes) {
+    const statuses = [];
+    for (const client of [anonymous, learner.request, trainer.request, admin.request]) {
+      statuses.push((await client.get(path, { maxRedirects: 0 })).status());
+      checked++;
+    }
+    expect(statuses, path).toEqual(expected);
+  }
+  // Anonymous POSTs: a JSON endpoint says 401, form routes send to the login page.
+  expect((await anonymous.post('/api/antwoorden', { headers: { origin: ORIGIN }, data: {} })).status()).toBe(401);
+  expect((await anonymous.post('/antwoord', { headers: formHeaders, data: 'a=b', maxRedirects: 0 })).status()).toBe(302);
+  expect((await learner.request.post(`/team/beheer/${learnerId}/verwijderen`, { headers: formHeaders, data: '', maxRedirects: 0 })).status()).toBe(403);
+  expect((await trainer.request.post(`/team/beheer/${learnerId}/verwijderen`, { headers: formHeaders, data: '', maxRedirects: 0 })).status()).toBe(403);
+  console.log(`roles × routes checked: ${checked + 4}`);
+  for (const c of [learner, trainer, admin]) await c.context.close();
+  await anonymous.dispose();
+});
+
+test('a learner cannot write or read another professional’s progress by changing ids', async ({ browser }) => {
+  const a = await inviteNewUser(browser);
+  const b = await inviteNewUser(browser);
+  const [{ id: bId }] = (await e2eQuery('select id from users where email = ?', [b.email])) as unknown as { id: string }[];
+  const q = giz.questions.find((x) => x.type === 'single')!;
+  if (q.type !== 'single') return;
+  const response = await a.page.request.post('/api/antwoorden', {
+    headers: { origin: ORIGIN },
+    data: { userId: bId, moduleId: 'giz', questionId: q.id, idempotencyKey: `idor-${Date.now()}-xxxxxxxx`, answer: { type: 'single', choice: q.options[0].id } },
+  });
+  expect(response.status()).toBe(201);
+  const rows = await e2eQuery('select count(*) as n from attempts where user_id = ?', [bId]);
+  expect(rows[0].n).toBe(0);
+  // A's data export holds only A.
+  const exported = await (await a.page.request.get('/account/gegevens.json')).json();
+  expect(exported.account.email).toBe(a.email);
+  expect(JSON.stringify(exported)).not.toContain(bId);
+  // Reflections are per session user too.
+  const reflection = await a.page.request.post('/reflectie', {
+    headers: formHeaders,
+    data: new URLSearchParams({ moduleId: 'giz', reflectionId: giz.lessons[0].reflectionIds[0], body: 'van A', userId: bId, returnTo: '/modules' }).toString(),
+    maxRedirects: 0,
+  });
+  expect(reflection.status()).toBe(303);
+  expect((await e2eQuery('select count(*) as n from reflections where user_id = ?', [bId]))[0].n).toBe(0);
+  await a.context.close();
+  await b.context.close();
+});
+
+test('sessions: a new id on login, logout ends it, forged and expired tokens are refused', async ({ browser, playwright }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await login(page, demo('learner').email, demo('learner').password);
+  const first = (await context.cookies()).find((c) => c.name === 'lt_sessie')!.value;
+  await page.goto('/inloggen?terug=/modules');
+  // Logging in again while logged in: the page redirects; post the form directly.
+  await page.request.post('/inloggen', { headers: formHeaders, data: `email=${encodeURIComponent(demo('learner').email)}&password=${demo('learner').password}`, maxRedirects: 0 });
+  const second = (await context.cookies()).find((c) => c.name === 'lt_sessie')!.value;
+  expect(second).not.toBe(first);
+  const stale = await playwright.request.newContext({ baseURL: ORIGIN, extraHTTPHeaders: { cookie: `lt_sessie=${first}` } });
+  expect((await stale.get('/modules', { maxRedirects: 0 })).status()).toBe(302);
+
+  await page.goto('/modules');
+  await page.getByRole('button', { name: 'Uitloggen' }).click();
+  const replay = await playwright.request.newContext({ baseURL: ORIGIN, extraHTTPHeaders: { cookie: `lt_sessie=${second}` } });
+  expect((await replay.get('/modules', { maxRedirects: 0 })).status()).toBe(302);
+
+  for (const forged of ['a'.repeat(32), 'bestaat-niet', '../../etc/passwd', '"><script>', '2'.repeat(5000)]) {
+    const client = await playwright.request.newContext({ baseURL: ORIGIN, extraHTTPHeaders: { cookie: `lt_sessie=${encodeURIComponent(forged)}` } });
+    expect((await client.get('/modules', { maxRedirects: 0 })).status()).toBe(302);
+    await client.dispose();
+  }
+  // Expired: move a live session's expiry into the past.
+  const live = await browser.newContext();
+  const livePage = await live.newPage();
+  await login(livePage, demo('trainer').email, demo('trainer').password);
+  const token = (await live.cookies()).find((c) => c.name === 'lt_sessie')!.value;
+  const { createHash } = await import('node:crypto');
+  const { createClient } = await import('@libsql/client');
+  const db = createClient({ url: 'file:./data/e2e/leergang.db', timeout: 5000 });
+  await db.execute({ sql: 'update sessions set expires_at = ? where id = ?', args: [Date.now() - 1000, createHash('sha256').update(token).digest('hex')] });
+  db.close();
+  expect((await livePage.request.get('/modules', { maxRedirects: 0 })).status()).toBe(302);
+  await stale.dispose();
+  await replay.dispose();
+  await live.close();
+  await context.close();
+});
+
+test('markup in names, team names and reflections is shown as text; exports cannot run formulas', async ({ browser }) => {
+  const evil = `<img src=x onerror=alert(1)><script>alert("x")</script>`;
+  // A trainer makes a team with markup in its name and invites someone whose name is markup.
+  const trainer = await sessionFor(browser, 'trainer');
+  const created = await trainer.request.post('/team', { headers: formHeaders, data: new URLSearchParams({ action: 'team', name: `Team ${evil}` }).toString(), maxRedirects: 0 });
+  expect(created.status()).toBe(303);
+  const teamPath = created.headers()['location'];
+  const invite = await trainer.request.post(`${teamPath}/uitnodigen`, {
+    headers: formHeaders,
+    data: new URLSearchParams({ action: 'confirm', rol: 'learner', lijst: `"=HYPERLINK(""http://x"")${evil}",xss-${Date.now()}@gemeente.nl` }).toString(),
+  });
+  const inviteHtml = await invite.text();
+  expect(inviteHtml).not.toContain('<script>alert');
+  expect(inviteHtml).toContain('&lt;script&gt;');
+  const link = /value="(http[^"]+\/uitnodiging\/[a-z2-7]+)"/.exec(inviteHtml)![1];
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  let dialogs = 0;
+  page.on('dialog', (d) => {
+    dialogs++;
+    void d.dismiss();
+  });
+  await page.goto(link);
+  await page.getByLabel('Kies een wachtwoord').fill('een-goed-wachtwoord-2026');
+  await page.getByLabel('Herhaal het wachtwoord').fill('een-goed-wachtwoord-2026');
+  await page.getByRole('button', { name: 'Account aanmaken' }).click();
+  await expect(page.locator('.user-name')).toContainText('<script>alert("x")</script>');
+  // A reflection with markup.
+  await page.goto(`/modules/giz/${giz.lessons[0].id}`);
+  await page.locator('textarea').first().fill(evil);
+  await page.getByRole('button', { name: 'Bewaren' }).first().click();
+  await expect(page.locator('textarea').first()).toHaveValue(evil);
+  await page.goto(`${teamPath}`);
+  expect(dialogs).toBe(0);
+  // The trainer's pages show the names as text.
+  const dashboard = await (await trainer.request.get(teamPath)).text();
+  expect(dashboard).not.toContain('<script>alert');
+  expect(dashboard).not.toContain('<img src=x');
+  const csv = await (await trainer.request.get(`${teamPath}/export.csv`)).text();
+  expect(csv).toContain(`"'=HYPERLINK`);
+  expect(csv).not.toMatch(/(^|;)"=/m);
+  await context.close();
+  await trainer.context.close();
+});
+
+test('fuzz: over a thousand malformed requests to every endpoint, no 5xx and no data changed', async ({ browser }) => {
+  test.setTimeout(240_000);
+  const learner = await inviteNewUser(browser);
+  const trainer = await sessionFor(browser, 'trainer');
+  const created = await trainer.request.post('/team', { headers: formHeaders, data: 'action=team&name=Fuzzteam', maxRedirects: 0 });
+  const teamPath = created.headers()['location'];
+  const teamId = teamPath.split('/').pop()!;
+  const [{ id: userId }] = (await e2eQuery('select id from users where email = ?', [learner.email])) as unknown as { id: string }[];
+  const snapshot = async () =>
+    JSON.stringify([
+      await e2eQuery('select count(*) as n from attempts where user_id = ?', [userId]),
+      await e2eQuery('select count(*) as n from reflections where user_id = ?', [userId]),
+      await e2eQuery('select count(*) as n from lesson_progress where user_id = ? and completed_at is not null', [userId]),
+      await e2eQuery('select count(*) as n from checkins where user_id = ?', [userId]),
+      await e2eQuery('select password_hash from users where id = ?', [userId]),
+      await e2eQuery('select count(*) as n from invitations where team_id = ?', [teamId]),
+      await e2eQuery('select count(*) as n from team_members where team_id = ?', [teamId]),
+      await e2eQuery('select count(*) as n from path_assignments where team_id = ?', [teamId]),
+    ]);
+  const before = await snapshot();
+
+  let seed = 42;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const pick = <T,>(items: T[]): T => items[Math.floor(random() * items.length)];
+  const junkValues = ['', ' ', '-1', '0', '1e308', 'NaN', 'null', 'true', '[]', '{}', '\u0000', '\uFFFF', '%00', '"><svg onload=alert(1)>', "' or 1=1 --", 'x'.repeat(5000), '../../etc/passwd', '😀'.repeat(50), 'giz', 'vragen', '-'.repeat(80)];
+  const fieldNames = ['moduleId', 'questionId', 'type', 'key', 'choice', 'choices', 'path', 'pos-a', 'returnTo', 'reflectionId', 'body', 'email', 'password', 'action', 'lesson', 'name', 'role', 'lijst', 'rol', 'pathId', 'to', 'dueDate', 'current', 'passwordRepeat', 'userId'];
+  const endpoints: { path: string; client: APIRequestContext; json?: boolean }[] = [
+    { path: '/antwoord', client: learner.page.request },
+    { path: '/api/antwoorden', client: learner.page.request, json: true },
+    { path: '/reflectie', client: learner.page.request },
+    { path: `/modules/giz/${giz.lessons[0].id}`, client: learner.page.request },
+    { path: '/modules/giz/instaptoets', client: learner.page.request },
+    { path: '/modules/giz/bestaat-niet', client: learner.page.request },
+    { path: '/account/wachtwoord', client: learner.page.request },
+    { path: '/account/gegevens', client: learner.page.request },
+    { path: '/herhalen', client: learner.page.request },
+    { path: '/team', client: trainer.request },
+    { path: `${teamPath}/uitnodigen`, client: trainer.request },
+    { path: `${teamPath}/leerpaden`, client: trainer.request },
+    { path: '/uitnodiging/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', client: learner.page.request },
+    { path: '/inloggen', client: learner.page.request },
+  ];
+  // Malformed bodies: wrong content types, broken UTF-8, junk fields, JSON where a form is
+  // expected, huge bodies. Login only gets bodies that fail validation, so the shared
+  // per-IP login throttle is not spent.
+  const bodies = (endpointPath: string): { headers: Record<string, string>; data: string | Buffer } => {
+    const kind = Math.floor(random() * 7);
+    if (kind === 0) return { headers: { origin: ORIGIN, 'content-type': 'application/json' }, data: pick(['{', '[]', 'null', '{"answer":{"type":"single","choice":-1}}', '{"moduleId":123}', JSON.stringify({ moduleId: 'giz', questionId: 'x'.repeat(500), idempotencyKey: 1, answer: [] })]) };
+    if (kind === 1) return { headers: { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' }, data: Buffer.from([0x61, 0x3d, 0xff, 0xfe, 0xc3, 0x28, 0x26, 0x62, 0x3d, 0xe2, 0x82]) };
+    if (kind === 2) return { headers: { origin: ORIGIN, 'content-type': pick(['text/plain', 'application/xml', 'multipart/form-data; boundary=x', 'application/x-www-form-urlencoded; charset=utf-7']) }, data: 'moduleId=giz&a=%%%' };
+    if (kind === 3) return { headers: { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' }, data: 'x='.padEnd(70 * 1024, 'a') };
+    const fields = new URLSearchParams();
+    for (let i = 0; i < 1 + Math.floor(random() * 6); i++) fields.append(pick(fieldNames), pick(junkValues));
+    if (endpointPath === '/inloggen') fields.set('email', pick(['', 'geen-adres', '@@', 'x'.repeat(300)]));
+    if (endpointPath === '/account/gegevens') fields.set('password', pick(['', 'fout']));
+    if (kind === 4) return { headers: { origin: ORIGIN, 'content-type': 'application/json' }, data: JSON.stringify(Object.fromEntries(fields)) };
+    return { headers: { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' }, data: fields.toString() };
+  };
+
+  let sent = 0;
+  const failures: string[] = [];
+  for (let round = 0; round < 80; round++) {
+    await Promise.all(
+      endpoints.map(async (endpoint) => {
+        const { headers, data } = bodies(endpoint.path);
+        const response = await endpoint.client.post(endpoint.path, { headers, data, maxRedirects: 0, failOnStatusCode: false });
+        sent++;
+        if (response.status() >= 500) failures.push(`${endpoint.path} → ${response.status()}`);
+        const text = await response.text();
+        if (/at .+\.(ts|js|mjs):\d+/.test(text) || text.includes('Error:')) failures.push(`${endpoint.path} shows a stack trace`);
+      }),
+    );
+  }
+  // Unknown ids and negative numbers through the JSON endpoint.
+  for (const body of [
+    { moduleId: 'giz', questionId: 'bestaat-niet', idempotencyKey: 'fuzz-aaaaaaaaaaaaaaaa', answer: { type: 'single', choice: 'a' } },
+    { moduleId: 'bestaat-niet', questionId: giz.questions[0].id, idempotencyKey: 'fuzz-bbbbbbbbbbbbbbbb', answer: { type: 'single', choice: 'a' } },
+    { moduleId: 'giz', questionId: giz.questions[0].id, idempotencyKey: 'fuzz-cccccccccccccccc', answer: { type: 'order', order: ['-1'] } },
+  ]) {
+    const response = await learner.page.request.post('/api/antwoorden', { headers: { origin: ORIGIN }, data: body });
+    sent++;
+    expect([400, 404]).toContain(response.status());
+  }
+  const big = await learner.page.request.post('/api/antwoorden', { headers: { origin: ORIGIN, 'content-type': 'application/json' }, data: `{"a":"${'x'.repeat(200_000)}"}` });
+  expect(big.status()).toBe(413);
+  console.log(`fuzzed requests: ${sent + 1}`);
+  expect(sent).toBeGreaterThanOrEqual(1000);
+  expect(failures).toEqual([]);
+  expect(await snapshot()).toBe(before);
+  await learner.context.close();
+  await trainer.context.close();
+});
+
+test('50 parallel submissions by one professional leave exactly the expected rows', async ({ browser }) => {
+  const { page, email, context } = await inviteNewUser(browser);
+  const [{ id: userId }] = (await e2eQuery('select id from users where email = ?', [email])) as unknown as { id: string }[];
+  const singles = giz.questions.filter((q) => q.type === 'single');
+  // 50 requests: 10 distinct keys, each sent five times, across several questions.
+  const requests = Array.from({ length: 50 }, (_, i) => {
+    const q = singles[i % 10 % singles.length];
+    if (q.type !== 'single') throw new Error('single expected');
+    return { moduleId: 'giz', questionId: q.id, idempotencyKey: `parallel-${i % 10}-${Date.now() % 100000}-kkkkkkkk`, answer: { type: 'single', choice: q.options[0].id } };
+  });
+  const stamp = requests[0].idempotencyKey.split('-')[2];
+  for (const r of requests) r.idempotencyKey = r.idempotencyKey.replace(/-\d+-kkkk/, `-${stamp}-kkkk`);
+  const responses = await Promise.all(requests.map((data) => page.request.post('/api/antwoorden', { headers: { origin: ORIGIN }, data })));
+  const statuses = responses.map((r) => r.status());
+  expect(statuses.every((s) => s === 200 || s === 201), statuses.join(',')).toBe(true);
+  expect(statuses.filter((s) => s === 201)).toHaveLength(10);
+  const rows = await e2eQuery('select count(*) as n, count(distinct idempotency_key) as k from attempts where user_id = ?', [userId]);
+  expect(rows[0].n).toBe(10);
+  expect(rows[0].k).toBe(10);
+  const reviews = await e2eQuery('select count(*) as n from review_items where user_id = ?', [userId]);
+  expect(reviews[0].n).toBe(new Set(requests.map((r) => r.questionId)).size);
+  await context.close();
+});

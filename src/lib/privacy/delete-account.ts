@@ -7,29 +7,34 @@ import { anonymousAttempts, attempts, auditLog, users } from '../../../db/schema
 import { generateId } from '../auth/user.ts';
 
 export async function deleteAccount(db: Db, input: { userId: string; actorId: string }, now = Date.now()): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, input.userId));
-    if (!user) return false;
-    const anonId = generateId();
-    const answers = await tx.select().from(attempts).where(eq(attempts.userId, input.userId));
-    for (let i = 0; i < answers.length; i += 200) {
-      await tx.insert(anonymousAttempts).values(
-        answers.slice(i, i + 200).map((a) => ({
-          anonId,
-          moduleId: a.moduleId,
-          questionId: a.questionId,
-          answer: a.answer,
-          correct: a.correct,
-          score: a.score,
-          contentVersion: a.contentVersion,
-          day: new Date(a.createdAt).toISOString().slice(0, 10),
-        })),
-      );
-    }
-    await tx.delete(users).where(eq(users.id, input.userId));
-    await tx.insert(auditLog).values({ at: now, actorId: input.actorId === input.userId ? null : input.actorId, action: 'account-verwijderd', subjectId: input.userId });
-    return true;
-  });
+  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.id, input.userId));
+  if (!user) return false;
+  const anonId = generateId();
+  const answers = await db.select().from(attempts).where(eq(attempts.userId, input.userId));
+  const anonymous = answers.map((a) => ({
+    anonId,
+    moduleId: a.moduleId,
+    questionId: a.questionId,
+    answer: a.answer,
+    correct: a.correct,
+    score: a.score,
+    contentVersion: a.contentVersion,
+    day: new Date(a.createdAt).toISOString().slice(0, 10),
+  }));
+  // One batch, so one transaction: the anonymous copies, the deletion (cascading to every table
+  // that holds the person) and the audit entry land together or not at all.
+  await db.batch([
+    db.delete(users).where(eq(users.id, input.userId)),
+    ...chunk(anonymous, 200).map((rows) => db.insert(anonymousAttempts).values(rows)),
+    db.insert(auditLog).values({ at: now, actorId: input.actorId === input.userId ? null : input.actorId, action: 'account-verwijderd', subjectId: input.userId }),
+  ]);
+  return true;
+}
+
+function chunk<T>(items: T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
 }
 
 export async function logAudit(db: Db, entry: { actorId: string | null; action: 'gegevens-gedownload' | 'backup-gemaakt' | 'backup-teruggezet'; subjectId: string | null }, now = Date.now()): Promise<void> {

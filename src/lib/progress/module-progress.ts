@@ -1,7 +1,7 @@
 // Where a professional stands in a module: lessons, best and latest answers, score, completion,
 // study time and where to pick up again. Reads only; nothing here writes.
-import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
+import { and, asc, eq } from 'drizzle-orm';
 import { attempts, lessonEvents, lessonProgress, moduleCompletions } from '../../../db/schema.ts';
 import type { ModuleOutline } from './outline.ts';
 

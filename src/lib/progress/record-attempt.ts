@@ -1,7 +1,12 @@
-// Writing an answer and, when it completes the module, the completion, in one transaction.
+// Writing an answer and, when it completes the module, the completion.
 // The idempotency key (one per rendered form) makes a double submit or a retried request land
 // once: the second insert finds the first and returns it.
-import { and, eq, sql } from 'drizzle-orm';
+//
+// The answer and the statements that must go with it (the review schedule) are written as one
+// batch: libSQL runs a batch as a single transaction without handing control back in between.
+// Interactive transactions are avoided on purpose: the embedded driver waits for locks
+// synchronously, so two of them open in one process would block each other until timeout.
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { attempts, moduleCompletions } from '../../../db/schema.ts';
 import type { Answer } from '../quiz/answer-schemas.ts';
@@ -23,8 +28,18 @@ export interface RecordedAttempt {
   moduleCompleted: boolean;
 }
 
-export async function recordAttempt(db: Db, outline: ModuleOutline, input: AttemptInput, now = Date.now()): Promise<RecordedAttempt> {
-  const inserted = await db
+/**
+ * `alongside` are statements to run in the same batch right after the insert; they can use
+ * `changes() = 1` to apply only when the answer was new (not a repeated idempotency key).
+ */
+export async function recordAttempt(
+  db: Db,
+  outline: ModuleOutline,
+  input: AttemptInput,
+  now = Date.now(),
+  alongside: SQL[] = [],
+): Promise<RecordedAttempt> {
+  const insert = db
     .insert(attempts)
     .values({
       userId: input.userId,
@@ -39,6 +54,7 @@ export async function recordAttempt(db: Db, outline: ModuleOutline, input: Attem
     })
     .onConflictDoNothing({ target: [attempts.userId, attempts.idempotencyKey] })
     .returning({ id: attempts.id });
+  const [inserted] = await db.batch([insert, ...alongside.map((statement) => db.run(statement))]);
 
   if (inserted.length === 0) {
     const [existing] = await db

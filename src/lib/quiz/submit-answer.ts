@@ -4,7 +4,7 @@ import type { Db } from '../../../db/client.ts';
 import type { Question } from '../content/schemas.ts';
 import type { ModuleOutline } from '../progress/outline.ts';
 import { recordAttempt } from '../progress/record-attempt.ts';
-import { recordReview } from '../review/review-store.ts';
+import { reviewUpdateForNewAnswer } from '../review/review-store.ts';
 import { DEFAULT_LADDER_DAYS } from '../review/scheduler.ts';
 import type { Submission } from './answer-from-form.ts';
 import { scoreAnswer, walkBranching, type ScoredAnswer } from './score-answer.ts';
@@ -44,15 +44,15 @@ export async function submitAnswer(
 
   const scored = scoreAnswer(question, submission.answer);
   if (!scored.ok) return { ok: false, status: 400, message: scored.message };
+  // Every answer, wherever it was given, feeds the professional's review schedule: the update
+  // goes in the same batch as the answer, so both land or neither does.
+  const reviewUpdate = await reviewUpdateForNewAnswer(db, { userId, moduleId: mod.outline.id, questionId: question.id, correct: scored.result.correct }, now, ladder);
   const recorded = await recordAttempt(
     db,
     mod.outline,
     { userId, questionId: question.id, idempotencyKey: submission.idempotencyKey, answer: submission.answer, scored: scored.result },
     now,
+    [reviewUpdate],
   );
-  if (!recorded.duplicate) {
-    // Every answer, wherever it was given, feeds the professional's review schedule.
-    await recordReview(db, { userId, moduleId: mod.outline.id, questionId: question.id, correct: scored.result.correct }, now, ladder);
-  }
   return { ok: true, kind: 'scored', scored: scored.result, ...recorded };
 }

@@ -1,5 +1,5 @@
 // The review schedule in the database: rescheduled after every answer, read by "Herhalen".
-import { and, asc, count, eq, gte, lte } from 'drizzle-orm';
+import { and, asc, count, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { reviewItems } from '../../../db/schema.ts';
 import { startOfDayAfter } from './calendar.ts';
@@ -12,16 +12,23 @@ export interface ReviewAnswer {
   correct: boolean;
 }
 
-export async function recordReview(db: Db, answer: ReviewAnswer, now: number, ladder: readonly number[]): Promise<void> {
+/**
+ * The schedule update for an answer, as a statement to run in the same batch right after the
+ * answer's insert: `changes() = 1` makes it apply only when that insert added a row, so a
+ * repeated request does not move the question up the ladder twice.
+ */
+export async function reviewUpdateForNewAnswer(db: Db, answer: ReviewAnswer, now: number, ladder: readonly number[]): Promise<SQL> {
   const [previous] = await db
     .select()
     .from(reviewItems)
     .where(and(eq(reviewItems.userId, answer.userId), eq(reviewItems.questionId, answer.questionId)));
   const next = nextReviewState(previous, answer.correct, now, ladder);
-  await db
-    .insert(reviewItems)
-    .values({ userId: answer.userId, moduleId: answer.moduleId, questionId: answer.questionId, ...next, updatedAt: now })
-    .onConflictDoUpdate({ target: [reviewItems.userId, reviewItems.questionId], set: { ...next, moduleId: answer.moduleId, updatedAt: now } });
+  return sql`insert into review_items (user_id, question_id, module_id, step, due_at, lapses, last_correct, review_count, updated_at)
+    select ${answer.userId}, ${answer.questionId}, ${answer.moduleId}, ${next.step}, ${next.dueAt}, ${next.lapses}, ${next.lastCorrect ? 1 : 0}, ${next.reviewCount}, ${now}
+    where changes() = 1
+    on conflict (user_id, question_id) do update set
+      module_id = excluded.module_id, step = excluded.step, due_at = excluded.due_at, lapses = excluded.lapses,
+      last_correct = excluded.last_correct, review_count = excluded.review_count, updated_at = excluded.updated_at`;
 }
 
 export interface DueOverview {

@@ -9,7 +9,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createClient, type Client, type Config } from '@libsql/client';
+import { createClient, type Client, type Config, type TransactionMode } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import * as schema from './schema.ts';
 
@@ -56,8 +56,42 @@ export function openDatabase(config: DatabaseConfig): { db: Db; client: Client }
   const settings = clientConfig(config);
   // libSQL does not create the folder of a file: URL (the database or the replica).
   if (isEmbeddedUrl(settings.url)) mkdirSync(dirname(filePath(settings.url)), { recursive: true });
-  const client = createClient(settings);
+  const client = config.replicaPath
+    ? replicaWithServerTransactions(createClient(settings), createClient({ url: config.url, authToken: config.authToken }))
+    : createClient(settings);
   return { db: drizzle(client, { schema }), client };
+}
+
+/**
+ * An embedded replica has a single connection, and an open transaction holds it: every other
+ * query of the instance would fail (TRANSACTION_ACTIVE) until the commit. So transactions go
+ * straight to the server, and after a commit the replica syncs, so that this instance reads
+ * what it has just written. Everything else (reads, single writes, batches) uses the replica.
+ */
+function replicaWithServerTransactions(replica: Client, server: Client): Client {
+  return new Proxy(replica, {
+    get(target, property) {
+      if (property === 'transaction') {
+        return async (mode?: TransactionMode) => {
+          const tx = await server.transaction(mode);
+          const commit = tx.commit.bind(tx);
+          tx.commit = async () => {
+            await commit();
+            await target.sync();
+          };
+          return tx;
+        };
+      }
+      if (property === 'close') {
+        return () => {
+          server.close();
+          target.close();
+        };
+      }
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 /** Settings that make an embedded file safe under concurrent requests. No-ops on a server. */

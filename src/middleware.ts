@@ -3,13 +3,30 @@
 import { defineMiddleware, sequence } from 'astro:middleware';
 import { decideAccess } from './lib/auth/roles.ts';
 import { validateSessionToken } from './lib/auth/session.ts';
-import { getDb } from './lib/db.ts';
+import { getDb, resetDatabaseConnections } from './lib/db.ts';
+import { isDatabaseBusy } from './lib/http/database-busy.ts';
 import { isCrossSiteRequest } from './lib/http/same-origin.ts';
 import { withSecurityHeaders } from './lib/http/security-headers.ts';
 import { deleteSessionCookie, isSecureRequest, SESSION_COOKIE, setSessionCookie } from './lib/http/session-cookie.ts';
 import { t } from './lib/i18n/nl.ts';
 
 const securityHeaders = defineMiddleware(async (_context, next) => withSecurityHeaders(await next()));
+
+/**
+ * A busy database (another process held the write lock past the busy timeout) is a 503 with a
+ * Dutch message, not a crash: nothing was written and trying again works.
+ */
+const databaseBusy = defineMiddleware(async ({ url }, next) => {
+  try {
+    return await next();
+  } catch (error) {
+    if (!isDatabaseBusy(error)) throw error;
+    await resetDatabaseConnections();
+    const headers = { 'retry-after': '2' };
+    if (url.pathname.startsWith('/api/')) return new Response(JSON.stringify({ error: t.errors.busy }), { status: 503, headers: { ...headers, 'content-type': 'application/json; charset=utf-8' } });
+    return new Response(t.errors.busy, { status: 503, headers: { ...headers, 'content-type': 'text/plain; charset=utf-8' } });
+  }
+});
 
 const sameOrigin = defineMiddleware(async ({ request, url }, next) => {
   if (isCrossSiteRequest(request, url)) {
@@ -56,4 +73,4 @@ function jsonError(message: string, status: number): Response {
   return new Response(JSON.stringify({ error: message }), { status, headers: { 'content-type': 'application/json; charset=utf-8' } });
 }
 
-export const onRequest = sequence(securityHeaders, sameOrigin, session, roleGuard);
+export const onRequest = sequence(securityHeaders, databaseBusy, sameOrigin, session, roleGuard);

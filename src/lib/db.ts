@@ -28,3 +28,15 @@ async function open(): Promise<Db> {
   });
   return db;
 }
+
+/**
+ * After a write gave up on a lock (SQLITE_BUSY), the embedded libSQL driver leaves that
+ * statement unfinished on its pooled connection, and every later commit on the connection fails
+ * ("SQL statements in progress"). Reopening the pool drops the poisoned connection. Rare: only
+ * when another process held the write lock past the busy timeout.
+ */
+export async function resetDatabaseConnections(): Promise<void> {
+  if (!getSettings().DATABASE_URL.startsWith('file:')) return;
+  const db = await getDb();
+  await db.$client.reconnect();
+}

@@ -63,9 +63,8 @@ export async function acceptInvitation(
   const claimed = await db
     .update(invitations)
     .set({ usedAt: now })
-    .where(and(eq(invitations.id, hashToken(input.token)), isNull(invitations.usedAt), gt(invitations.expiresAt, now)))
-    .returning({ id: invitations.id });
-  if (claimed.length === 0) return { ok: false, reason: 'used' };
+    .where(and(eq(invitations.id, hashToken(input.token)), isNull(invitations.usedAt), gt(invitations.expiresAt, now)));
+  if (claimed.rowsAffected === 0) return { ok: false, reason: 'used' };
   const created = await createUser(db, { email: lookup.email, name: input.name, password: input.password, role: lookup.role });
   if (!created.ok) return { ok: false, reason: 'email-taken' };
   if (lookup.teamId) await addToTeam(db, lookup.teamId, created.userId, lookup.role === 'trainer' ? 'trainer' : 'member', now);

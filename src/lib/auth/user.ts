@@ -25,12 +25,12 @@ export async function createUser(
   const email = normalizeEmail(input.email);
   const passwordHash = await hashPassword(input.password);
   const userId = generateId();
+  // Writes avoid RETURNING: see record-attempt.ts for the libSQL cursor that a lock leaves open.
   const inserted = await db
     .insert(users)
     .values({ id: userId, email, name: input.name.trim(), role: input.role, passwordHash })
-    .onConflictDoNothing({ target: users.email })
-    .returning({ id: users.id });
-  return inserted.length === 1 ? { ok: true, userId } : { ok: false, reason: 'email-taken' };
+    .onConflictDoNothing({ target: users.email });
+  return inserted.rowsAffected === 1 ? { ok: true, userId } : { ok: false, reason: 'email-taken' };
 }
 
 export async function findUserByEmail(db: Db, email: string) {
@@ -51,14 +51,15 @@ export async function listUsers(db: Db) {
 }
 
 export async function setUserRole(db: Db, email: string, role: Role): Promise<boolean> {
-  const updated = await db.update(users).set({ role }).where(eq(users.email, normalizeEmail(email))).returning({ id: users.id });
-  return updated.length === 1;
+  const updated = await db.update(users).set({ role }).where(eq(users.email, normalizeEmail(email)));
+  return updated.rowsAffected === 1;
 }
 
 export async function deactivateUser(db: Db, email: string): Promise<boolean> {
-  const updated = await db.update(users).set({ active: false }).where(eq(users.email, normalizeEmail(email))).returning({ id: users.id });
-  if (updated.length === 0) return false;
-  await invalidateUserSessions(db, updated[0].id);
+  const user = await findUserByEmail(db, email);
+  if (!user) return false;
+  await db.update(users).set({ active: false }).where(eq(users.id, user.id));
+  await invalidateUserSessions(db, user.id);
   return true;
 }
 

@@ -76,6 +76,7 @@ export const t = {
     serverBody: 'Er ging aan onze kant iets mis. Je voortgang is bewaard. Probeer het over een moment opnieuw.',
     badForm: 'Dit formulier kon niet worden gelezen. Laad de pagina opnieuw en probeer het nog eens.',
     tooLarge: 'Wat je verstuurde is te groot.',
+    busy: 'De database is even bezet. Er is niets opgeslagen; probeer het over een paar seconden opnieuw.',
     backHome: 'Naar de startpagina',
   },
   catalog: {

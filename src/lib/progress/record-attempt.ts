@@ -52,11 +52,12 @@ export async function recordAttempt(
       contentVersion: outline.version,
       createdAt: now,
     })
-    .onConflictDoNothing({ target: [attempts.userId, attempts.idempotencyKey] })
-    .returning({ id: attempts.id });
+    .onConflictDoNothing({ target: [attempts.userId, attempts.idempotencyKey] });
+  // No RETURNING here: when a write meets a lock, libSQL leaves a RETURNING statement's cursor
+  // open on the pooled connection, and every later commit on it fails. rowsAffected says enough.
   const [inserted] = await db.batch([insert, ...alongside.map((statement) => db.run(statement))]);
 
-  if (inserted.length === 0) {
+  if (inserted.rowsAffected === 0) {
     const [existing] = await db
       .select({ id: attempts.id })
       .from(attempts)
@@ -64,7 +65,7 @@ export async function recordAttempt(
     return { attemptId: existing.id, duplicate: true, moduleCompleted: false };
   }
   const moduleCompleted = await completeModuleIfDone(db, input.userId, outline, now);
-  return { attemptId: inserted[0].id, duplicate: false, moduleCompleted };
+  return { attemptId: Number(inserted.lastInsertRowid), duplicate: false, moduleCompleted };
 }
 
 /**

@@ -51,11 +51,8 @@ export async function startCheckin(
 ): Promise<Checkin> {
   const previous = await getLatestCheckin(db, input.userId, input.moduleId);
   const questionIds = drawCheckin(input.lessonIds, input.questions, previous?.questionIds ?? [], random);
-  const [row] = await db
-    .insert(checkins)
-    .values({ userId: input.userId, moduleId: input.moduleId, questionIds, createdAt: now })
-    .returning({ id: checkins.id, questionIds: checkins.questionIds, createdAt: checkins.createdAt });
-  return row;
+  const inserted = await db.insert(checkins).values({ userId: input.userId, moduleId: input.moduleId, questionIds, createdAt: now });
+  return { id: Number(inserted.lastInsertRowid), questionIds, createdAt: now };
 }
 
 export type LessonCheckinResult = 'open' | 'bekend' | 'niet-bekend';

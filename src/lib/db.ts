@@ -1,10 +1,12 @@
 // The app's database handle: opened once per process from the environment. Which database
 // (embedded file, libSQL server, or server plus a local replica) is configuration only; the
 // handle holds no state of its own, so any number of instances can share one server.
+import type { Client } from '@libsql/client';
 import { connectDatabase, type Db } from '../../db/client.ts';
 import { getSettings } from './env.ts';
 
 let ready: Promise<Db> | undefined;
+let openClient: Client | undefined;
 
 export function getDb(): Promise<Db> {
   if (!ready) {
@@ -20,12 +22,13 @@ export function getDb(): Promise<Db> {
 
 async function open(): Promise<Db> {
   const env = getSettings();
-  const { db } = await connectDatabase({
+  const { db, client } = await connectDatabase({
     url: env.DATABASE_URL,
     authToken: env.DATABASE_AUTH_TOKEN,
     replicaPath: env.DATABASE_REPLICA_PATH,
     syncIntervalSeconds: env.DATABASE_SYNC_INTERVAL,
   });
+  openClient = client;
   return db;
 }
 
@@ -37,6 +40,6 @@ async function open(): Promise<Db> {
  */
 export async function resetDatabaseConnections(): Promise<void> {
   if (!getSettings().DATABASE_URL.startsWith('file:')) return;
-  const db = await getDb();
-  await db.$client.reconnect();
+  await getDb();
+  await openClient?.reconnect();
 }

@@ -35,4 +35,3 @@ export function decideAccess(pathname: string, role: Role | null): AccessDecisio
   return access.includes(role) ? 'allow' : 'forbidden';
 }
 
-export const ROLE_LABELS: Record<Role, string> = { learner: 'Professional', trainer: 'Opleider', admin: 'Beheerder' };

@@ -1,5 +1,7 @@
 // Reads a posted form into a plain object for a zod schema. Anything that is not a form of a
 // sane size comes back as an error the page can answer with a 400 or 413.
+import { t } from '../i18n/nl.ts';
+
 export const MAX_FORM_BYTES = 64 * 1024;
 
 export type FormRead =
@@ -29,4 +31,9 @@ export async function readForm(request: Request): Promise<FormRead> {
     data[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
   }
   return { ok: true, data };
+}
+
+/** The Dutch message for a form that could not be read. */
+export function formProblem(status: 400 | 413 | 415): string {
+  return status === 413 ? t.errors.tooLarge : t.errors.badForm;
 }

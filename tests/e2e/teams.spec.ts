@@ -164,7 +164,9 @@ test('the question analysis points a trainer to a flawed question', async ({ bro
     await context.close();
   }
 
-  await trainer.goto('/team/analyse/giz');
+  const teamId = new URL(trainer.url()).pathname.split('/')[2];
+  await trainer.goto(`/team/analyse/giz?team=${teamId}`);
+  await expect(trainer.getByText('Gebaseerd op 5 professionals.')).toBeVisible();
   const row = trainer.locator(`#analyse-${q.id}`);
   await expect(row).toContainText('Bijna iedereen heeft het fout');
   await expect(row).toContainText('Een fout antwoord wordt vaker gekozen dan het goede');

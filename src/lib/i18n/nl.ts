@@ -302,7 +302,9 @@ export const t = {
   analysis: {
     title: (module: string) => `Vraaganalyse: ${module}`,
     intro: 'Per vraag: hoeveel professionals haar maakten, hoeveel er bij de eerste poging goed zaten (moeilijkheid), en of wie de module goed maakt deze vraag ook goed maakt (onderscheidend vermogen).',
-    scope: (n: number) => `Gebaseerd op ${n} ${n === 1 ? 'professional' : 'professionals'} in jouw teams.`,
+    scope: (n: number) => `Gebaseerd op ${n} ${n === 1 ? 'professional' : 'professionals'}.`,
+    team: 'Team',
+    allTeams: 'Al mijn teams',
     question: 'Vraag',
     attempts: 'Pogingen',
     learners: 'Professionals',

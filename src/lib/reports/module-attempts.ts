@@ -6,9 +6,11 @@ import type { Actor } from '../teams/teams.ts';
 import { listManagedTeams } from '../teams/teams.ts';
 import type { AttemptRow } from './question-stats.ts';
 
-export async function getVisibleLearnerIds(db: Db, actor: Actor): Promise<string[] | 'all'> {
-  if (actor.role === 'admin') return 'all';
-  const teams = await listManagedTeams(db, actor);
+/** `teamId` narrows it to one team the actor manages (an unknown or foreign team gives nobody). */
+export async function getVisibleLearnerIds(db: Db, actor: Actor, teamId?: string): Promise<string[] | 'all'> {
+  if (actor.role === 'admin' && !teamId) return 'all';
+  const managed = await listManagedTeams(db, actor);
+  const teams = teamId ? managed.filter((t) => t.id === teamId) : managed;
   if (teams.length === 0) return [];
   const rows = await db
     .selectDistinct({ userId: teamMembers.userId })

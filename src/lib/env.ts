@@ -29,6 +29,9 @@ const envSchema = z.object({
         return z.NEVER;
       }
     }),
+  /** Optional: invitations are also e-mailed through this server, e.g. smtp://gebruiker:wachtwoord@mail.gemeente.nl:587 */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, { error: 'SMTP_URL moet beginnen met smtp:// of smtps://' }).optional(),
+  MAIL_FROM: z.string().default('Leergang Toegang <no-reply@leergang.invalid>'),
   /** How many review questions a day the Herhalen page sets as a goal. */
   REVIEW_DAILY_GOAL: z.coerce.number().int().min(1).max(100).default(5),
 }).superRefine((env, ctx) => {

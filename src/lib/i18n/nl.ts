@@ -248,7 +248,7 @@ export const t = {
   },
   invite: {
     title: (team: string) => `Collega’s uitnodigen voor ${team}`,
-    intro: 'Plak een lijst (naam, werk-e-mailadres, team) of kies een CSV-bestand. Je ziet eerst een voorbeeld; er wordt pas iets opgeslagen als je bevestigt. Er wordt geen e-mail verstuurd: je kopieert de links zelf.',
+    intro: 'Plak een lijst (naam, werk-e-mailadres, team) of kies een CSV-bestand. Je ziet eerst een voorbeeld; er wordt pas iets opgeslagen als je bevestigt. Daarna zie je de links om te kopiëren; is er een mailserver ingesteld, dan worden ze ook gemaild.',
     list: 'Lijst met collega’s',
     listHint: 'Eén collega per regel: naam, e-mailadres en eventueel een team. Komma, puntkomma of tab mag.',
     file: 'Of kies een CSV-bestand',
@@ -263,9 +263,12 @@ export const t = {
     invalidCount: (n: number) => `${n} ${n === 1 ? 'regel bevat' : 'regels bevatten'} een fout en ${n === 1 ? 'wordt' : 'worden'} overgeslagen. Verbeter de lijst of ga verder met de goede regels.`,
     empty: 'De lijst is leeg.',
     tooMany: (max: number) => `Je kunt hoogstens ${max} regels tegelijk invoeren.`,
-    done: 'Uitnodigingen gemaakt. Kopieer elke link en stuur hem zelf naar de collega; een link werkt één keer en 7 dagen lang.',
+    done: 'Uitnodigingen gemaakt. Een link werkt één keer en 7 dagen lang. Is er geen e-mail verstuurd, kopieer de link dan en stuur hem zelf naar de collega.',
     link: 'Link',
     added: 'toegevoegd aan het team',
+    mail: 'E-mail',
+    mailSent: 'verstuurd',
+    mailFailed: (reason: string) => `niet verstuurd (${reason}); kopieer de link`,
   },
   paths: {
     title: (team: string) => `Leerpaden voor ${team}`,

@@ -1,0 +1,45 @@
+// Sending invitation links by e-mail, when an SMTP server is configured (SMTP_URL). Without one,
+// trainers copy the links from the page; with one, the links are shown and also sent.
+// nodemailer: the well-kept standard for SMTP in Node.
+import nodemailer from 'nodemailer';
+
+export interface InvitationMail {
+  to: string;
+  name: string;
+  link: string;
+  teamName?: string;
+  expiresAt: number;
+}
+
+export type MailResult = { sent: true } | { sent: false; reason: string };
+
+export function invitationText(mail: InvitationMail): { subject: string; text: string } {
+  const until = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(mail.expiresAt);
+  return {
+    subject: 'Uitnodiging voor de Leergang Toegang',
+    text: [
+      `Beste ${mail.name || 'collega'},`,
+      '',
+      `Je bent uitgenodigd voor de Leergang Toegang${mail.teamName ? `, in het team ${mail.teamName}` : ''}.`,
+      'Open deze link, kies je naam en een wachtwoord, en je kunt beginnen:',
+      '',
+      mail.link,
+      '',
+      `De link werkt één keer en is geldig tot ${until}.`,
+      'Verwachtte je deze e-mail niet? Dan kun je hem negeren.',
+    ].join('\n'),
+  };
+}
+
+export async function sendInvitationMail(smtpUrl: string, from: string, mail: InvitationMail): Promise<MailResult> {
+  const transport = nodemailer.createTransport(smtpUrl);
+  try {
+    const { subject, text } = invitationText(mail);
+    await transport.sendMail({ from, to: mail.to, subject, text });
+    return { sent: true };
+  } catch (error) {
+    return { sent: false, reason: (error as Error).message.split('\n')[0] };
+  } finally {
+    transport.close();
+  }
+}

@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { SMTPServer } from 'smtp-server';
+import { invitationText, sendInvitationMail } from '../../../src/lib/mail/invitation-mail.ts';
+import { mailInvitations } from '../../../src/lib/teams/invite-team.ts';
+
+describe('invitation e-mail through a real SMTP server on loopback', () => {
+  const received: { to: string[]; body: string }[] = [];
+  let server: SMTPServer;
+  let port = 0;
+  before(async () => {
+    server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      onData(stream, session, callback) {
+        let body = '';
+        stream.on('data', (chunk) => (body += chunk));
+        stream.on('end', () => {
+          // Undo quoted-printable: soft line breaks and =XX escapes.
+          const decoded = body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
+          received.push({ to: session.envelope.rcptTo.map((r) => r.address), body: decoded });
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    port = (server.server.address() as { port: number }).port;
+  });
+  after(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  test('each new invitation is mailed with its link; existing accounts get no mail', async () => {
+    const results = await mailInvitations(
+      [
+        { email: 'nina@gemeente.nl', name: 'Nina', kind: 'invited', token: 'abcdefghijklmnopqrstuvwxyz234567', expiresAt: Date.parse('2026-11-29T12:00:00Z') },
+        { email: 'bestaat@gemeente.nl', name: 'Bestaat', kind: 'added' },
+      ],
+      { smtpUrl: `smtp://127.0.0.1:${port}`, from: 'Leergang <no-reply@leergang.invalid>', baseUrl: 'https://leergang.example.nl', teamName: 'Wijkteam Noord' },
+    );
+    assert.deepEqual([...results], [['nina@gemeente.nl', { sent: true }]]);
+    assert.equal(received.length, 1);
+    assert.deepEqual(received[0].to, ['nina@gemeente.nl']);
+    assert.match(received[0].body, /https:\/\/leergang\.example\.nl\/uitnodiging\/abcdefghijklmnopqrstuvwxyz234567/);
+    assert.match(received[0].body, /Wijkteam Noord/);
+  });
+
+  test('a server that is down gives a clear reason, not an exception', async () => {
+    const result = await sendInvitationMail('smtp://127.0.0.1:1', 'x@y.nl', { to: 'a@b.nl', name: 'A', link: 'https://x/uitnodiging/y', expiresAt: Date.now() });
+    assert.equal(result.sent, false);
+    assert.ok(!result.sent && result.reason.length > 0);
+  });
+
+  test('the text is Dutch and says how long the link works', () => {
+    const { subject, text } = invitationText({ to: 'a@b.nl', name: '', link: 'https://x/u', expiresAt: Date.parse('2026-11-29T12:00:00Z') });
+    assert.equal(subject, 'Uitnodiging voor de Leergang Toegang');
+    assert.match(text, /Beste collega/);
+    assert.match(text, /geldig tot 29 november 2026/);
+  });
+});

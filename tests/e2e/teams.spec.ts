@@ -69,6 +69,11 @@ test('a trainer onboards a team from a list, assigns a path, follows progress an
   expect(answer.status()).toBe(201);
   await trainer.reload();
   await expect(trainer.getByRole('row', { name: /Anouk Jansen/ })).toContainText('Bezig');
+  // The over-time chart can follow the path.
+  await trainer.getByLabel('Leerpad', { exact: true }).selectOption({ label: `Inwerken ${stamp}` });
+  await trainer.getByRole('button', { name: 'Grafiek tonen' }).click();
+  await expect(trainer.getByRole('heading', { name: `Voortgang van leerpad „Inwerken ${stamp}” in de afgelopen 12 weken` })).toBeVisible();
+  await expect(trainer.getByRole('img', { name: /Voortgang van leerpad/ })).toBeVisible();
   // Filtering without JavaScript: only "bezig".
   await trainer.getByLabel('Toon status').selectOption({ label: 'Bezig' });
   await trainer.getByRole('button', { name: 'Toepassen' }).click();

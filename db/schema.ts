@@ -97,7 +97,10 @@ export const attempts = sqliteTable(
   },
   (t) => [
     uniqueIndex('attempts_user_key_idx').on(t.userId, t.idempotencyKey),
-    index('attempts_user_module_idx').on(t.userId, t.moduleId, t.questionId),
+    // Covering for everything that summarises a person's answers (progress, team dashboard,
+    // study time): those read only these columns, so SQLite never has to visit the table rows
+    // with their answer JSON. Replaces attempts_user_module_idx (the same leading columns).
+    index('attempts_user_module_score_idx').on(t.userId, t.moduleId, t.questionId, t.score, t.correct, t.createdAt),
   ],
 );
 

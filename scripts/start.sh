@@ -21,4 +21,5 @@ npx astro build --silent
 export HOST="${HOST:-localhost}"
 export PORT="${PORT:-4321}"
 echo "Leergang Toegang draait op http://${HOST}:${PORT}  (stoppen: Ctrl+C)"
-exec node dist/server/entry.mjs
+# The young-generation cap: see docs/deploy.md (memory).
+exec node --max-semi-space-size=16 dist/server/entry.mjs

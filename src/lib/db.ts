@@ -2,7 +2,7 @@
 // (embedded file, libSQL server, or server plus a local replica) is configuration only; the
 // handle holds no state of its own, so any number of instances can share one server.
 import type { Client } from '@libsql/client';
-import { connectDatabase, type Db } from '../../db/client.ts';
+import { connectDatabase, tuneEmbeddedDatabase, type Db } from '../../db/client.ts';
 import { getSettings } from './env.ts';
 
 let ready: Promise<Db> | undefined;
@@ -39,7 +39,11 @@ async function open(): Promise<Db> {
  * when another process held the write lock past the busy timeout.
  */
 export async function resetDatabaseConnections(): Promise<void> {
-  if (!getSettings().DATABASE_URL.startsWith('file:')) return;
+  const url = getSettings().DATABASE_URL;
+  if (!url.startsWith('file:')) return;
   await getDb();
-  await openClient?.reconnect();
+  if (!openClient) return;
+  await openClient.reconnect();
+  // The new connection starts with SQLite's defaults; give it the app's settings again.
+  await tuneEmbeddedDatabase(openClient, url);
 }

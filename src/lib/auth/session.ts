@@ -2,7 +2,7 @@
 // database holds only its SHA-256, so a leaked database cannot be replayed as cookies.
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { sessions, users, type Role } from '../../../db/schema.ts';
 
@@ -44,17 +44,32 @@ export async function createSession(db: Db, token: string, userId: string, now =
   return session;
 }
 
-export async function validateSessionToken(db: Db, token: string, now = Date.now()): Promise<SessionValidation> {
-  if (!/^[a-z2-7]{32}$/.test(token)) return { session: null, user: null, renewed: false };
-  const id = hashToken(token);
-  const [row] = await db
+// Every request looks its session up, so the query is built once per database handle instead of
+// on each call (drizzle's query building costs more than the lookup itself).
+const sessionLookups = new WeakMap<Db, ReturnType<typeof prepareSessionLookup>>();
+
+function prepareSessionLookup(db: Db) {
+  return db
     .select({
       session: { id: sessions.id, userId: sessions.userId, expiresAt: sessions.expiresAt },
       user: { id: users.id, email: users.email, name: users.name, role: users.role, active: users.active },
     })
     .from(sessions)
     .innerJoin(users, eq(sessions.userId, users.id))
-    .where(eq(sessions.id, id));
+    .where(eq(sessions.id, sql.placeholder('id')))
+    .prepare();
+}
+
+function sessionLookup(db: Db) {
+  let lookup = sessionLookups.get(db);
+  if (!lookup) sessionLookups.set(db, (lookup = prepareSessionLookup(db)));
+  return lookup;
+}
+
+export async function validateSessionToken(db: Db, token: string, now = Date.now()): Promise<SessionValidation> {
+  if (!/^[a-z2-7]{32}$/.test(token)) return { session: null, user: null, renewed: false };
+  const id = hashToken(token);
+  const [row] = await sessionLookup(db).execute({ id });
   if (!row) return { session: null, user: null, renewed: false };
   const { session, user } = row;
   if (now >= session.expiresAt || !user.active) {

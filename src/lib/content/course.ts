@@ -1,6 +1,6 @@
 // The course as the pages use it. Content is the same for every user and every instance, so it
 // is read once per process and kept.
-import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import { getCollection, getEntry, render, type CollectionEntry } from 'astro:content';
 import type { ModuleOutline } from '../progress/outline.ts';
 import type { LessonMeta, ModuleMeta, Question } from './schemas.ts';
 
@@ -49,6 +49,25 @@ export async function getModule(moduleId: string, role = 'learner'): Promise<Cou
 
 export async function getLessonEntry(mod: CourseModule, lessonId: string): Promise<CollectionEntry<'lessons'> | undefined> {
   return getEntry('lessons', `${mod.folder}/${lessonId}`);
+}
+
+type RenderedLesson = Awaited<ReturnType<typeof render>>;
+const renderedLessons = new Map<string, Promise<RenderedLesson>>();
+
+/**
+ * The lesson's compiled MDX, ready to render. The same for every user, so in production it is
+ * prepared once per lesson and process (Astro's render() loads the module and builds the
+ * component on every call); what differs per user is filled in when it is rendered.
+ */
+export function renderLesson(entry: CollectionEntry<'lessons'>): Promise<RenderedLesson> {
+  if (import.meta.env.DEV) return render(entry);
+  let rendered = renderedLessons.get(entry.id);
+  if (!rendered) {
+    rendered = render(entry);
+    renderedLessons.set(entry.id, rendered);
+    rendered.catch(() => renderedLessons.delete(entry.id));
+  }
+  return rendered;
 }
 
 export function findQuestion(mod: CourseModule, questionId: string): Question | undefined {

@@ -1,7 +1,7 @@
 // Where a professional stands in a module: lessons, best and latest answers, score, completion,
 // study time and where to pick up again. Reads only; nothing here writes.
 import type { Db } from '../../../db/client.ts';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, count, eq, inArray, max, sql } from 'drizzle-orm';
 import { attempts, lessonEvents, lessonProgress, moduleCompletions } from '../../../db/schema.ts';
 import type { ModuleOutline } from './outline.ts';
 
@@ -39,32 +39,90 @@ export interface ModuleProgress {
   resume: ResumeTarget;
 }
 
-export async function getModuleProgress(db: Db, userId: string, outline: ModuleOutline): Promise<ModuleProgress> {
-  const [lessonRows, attemptRows, eventRows, completionRows] = await Promise.all([
-    db.select().from(lessonProgress).where(and(eq(lessonProgress.userId, userId), eq(lessonProgress.moduleId, outline.id))),
+export interface ProgressOptions {
+  /** Study time needs every action of the person in the module; pages that do not show it skip it (studyTimeMs is then 0). */
+  studyTime?: boolean;
+}
+
+export async function getModuleProgress(db: Db, userId: string, outline: ModuleOutline, options: ProgressOptions = {}): Promise<ModuleProgress> {
+  return (await getCourseProgress(db, userId, [outline], options)).get(outline.id)!;
+}
+
+/**
+ * Progress in any number of modules with four queries in all (three without study time), not
+ * four per module, each summed in the database: one row per lesson, per answered question and per module, never one
+ * per answer or per page view, so the cost does not grow with how long someone has studied.
+ */
+export async function getCourseProgress(db: Db, userId: string, outlines: ModuleOutline[], { studyTime = true }: ProgressOptions = {}): Promise<Map<string, ModuleProgress>> {
+  const moduleIds = outlines.map((o) => o.id);
+  if (moduleIds.length === 0) return new Map();
+  const perQuestion = db
+    .select({
+      moduleId: attempts.moduleId,
+      questionId: attempts.questionId,
+      attempts: count().as('attempts'),
+      bestScore: max(attempts.score).as('best_score'),
+      latestAttemptId: max(attempts.id).as('latest_attempt_id'),
+    })
+    .from(attempts)
+    .where(and(eq(attempts.userId, userId), inArray(attempts.moduleId, moduleIds)))
+    .groupBy(attempts.moduleId, attempts.questionId)
+    .as('per_question');
+  const [lessonRows, questionRows, studyRows, completionRows] = await Promise.all([
     db
-      .select({ id: attempts.id, questionId: attempts.questionId, score: attempts.score, correct: attempts.correct, createdAt: attempts.createdAt })
-      .from(attempts)
-      .where(and(eq(attempts.userId, userId), eq(attempts.moduleId, outline.id)))
-      .orderBy(asc(attempts.id)),
+      .select({ moduleId: lessonProgress.moduleId, lessonId: lessonProgress.lessonId, lastOpenedAt: lessonProgress.lastOpenedAt, completedAt: lessonProgress.completedAt, testedOutAt: lessonProgress.testedOutAt })
+      .from(lessonProgress)
+      .where(and(eq(lessonProgress.userId, userId), inArray(lessonProgress.moduleId, moduleIds))),
     db
-      .select({ at: lessonEvents.at })
-      .from(lessonEvents)
-      .where(and(eq(lessonEvents.userId, userId), eq(lessonEvents.moduleId, outline.id))),
-    db.select().from(moduleCompletions).where(and(eq(moduleCompletions.userId, userId), eq(moduleCompletions.moduleId, outline.id))),
+      .select({
+        moduleId: perQuestion.moduleId,
+        questionId: perQuestion.questionId,
+        attempts: perQuestion.attempts,
+        bestScore: perQuestion.bestScore,
+        latestAttemptId: perQuestion.latestAttemptId,
+        latestScore: attempts.score,
+        latestCorrect: attempts.correct,
+      })
+      .from(perQuestion)
+      .innerJoin(attempts, eq(attempts.id, perQuestion.latestAttemptId)),
+    // Study time: the gaps between consecutive actions (lesson events and answers), each capped.
+    studyTime ? studyTimes(db, userId, moduleIds) : [],
+    db
+      .select({ moduleId: moduleCompletions.moduleId, completedAt: moduleCompletions.completedAt })
+      .from(moduleCompletions)
+      .where(and(eq(moduleCompletions.userId, userId), inArray(moduleCompletions.moduleId, moduleIds))),
   ]);
-  return summarize(outline, {
-    lessonRows,
-    attemptRows,
-    activityTimes: [...eventRows.map((e) => e.at), ...attemptRows.map((a) => a.createdAt)],
-    completedAt: completionRows[0]?.completedAt ?? null,
-  });
+  return new Map(
+    outlines.map((outline) => [
+      outline.id,
+      summarize(outline, {
+        lessonRows: lessonRows.filter((r) => r.moduleId === outline.id),
+        questionRows: questionRows.filter((r) => r.moduleId === outline.id).map((r) => ({ ...r, bestScore: r.bestScore ?? 0, latestAttemptId: r.latestAttemptId ?? 0 })),
+        studyTimeMs: Number(studyRows.find((r) => r.moduleId === outline.id)?.ms ?? 0),
+        completedAt: completionRows.find((r) => r.moduleId === outline.id)?.completedAt ?? null,
+      }),
+    ]),
+  );
+}
+
+function studyTimes(db: Db, userId: string, moduleIds: string[]) {
+  return db.all<{ moduleId: string; ms: number }>(sql`
+      SELECT module_id AS moduleId, sum(min(at - previous, ${MAX_STUDY_GAP_MS})) AS ms FROM (
+        SELECT module_id, at, lag(at) OVER (PARTITION BY module_id ORDER BY at) AS previous FROM (
+          SELECT ${lessonEvents.moduleId} AS module_id, ${lessonEvents.at} AS at FROM ${lessonEvents}
+            WHERE ${lessonEvents.userId} = ${userId} AND ${inArray(lessonEvents.moduleId, moduleIds)}
+          UNION ALL
+          SELECT ${attempts.moduleId}, ${attempts.createdAt} FROM ${attempts}
+            WHERE ${attempts.userId} = ${userId} AND ${inArray(attempts.moduleId, moduleIds)}
+        )
+      ) WHERE previous IS NOT NULL GROUP BY module_id`);
 }
 
 interface ProgressRows {
   lessonRows: { lessonId: string; lastOpenedAt: number; completedAt: number | null; testedOutAt: number | null }[];
-  attemptRows: { id: number; questionId: string; score: number; correct: boolean }[];
-  activityTimes: number[];
+  /** One row per answered question: its attempts, best score and latest attempt. */
+  questionRows: ({ questionId: string } & QuestionStanding)[];
+  studyTimeMs: number;
   completedAt: number | null;
 }
 
@@ -77,18 +135,10 @@ export function summarize(outline: ModuleOutline, rows: ProgressRows): ModulePro
   const lessonsCompleted = new Set(known.filter((r) => r.completedAt !== null || r.testedOutAt !== null).map((r) => r.lessonId));
 
   const questions = new Map<string, QuestionStanding>();
-  for (const a of rows.attemptRows) {
-    if (!questionIds.has(a.questionId)) continue; // a question removed from the content no longer counts
-    const prev = questions.get(a.questionId);
-    questions.set(a.questionId, {
-      attempts: (prev?.attempts ?? 0) + 1,
-      bestScore: Math.max(prev?.bestScore ?? 0, a.score),
-      latestScore: a.score,
-      latestCorrect: a.correct,
-      latestAttemptId: a.id,
-    });
+  for (const { questionId, attempts, bestScore, latestScore, latestCorrect, latestAttemptId } of rows.questionRows) {
+    // A question removed from the content no longer counts.
+    if (questionIds.has(questionId)) questions.set(questionId, { attempts, bestScore, latestScore, latestCorrect, latestAttemptId });
   }
-
   const total = outline.questionIds.length;
   const score = total === 0 ? 1 : outline.questionIds.reduce((sum, id) => sum + (questions.get(id)?.bestScore ?? 0), 0) / total;
   const passed = score + 1e-9 >= outline.passMark;
@@ -109,16 +159,9 @@ export function summarize(outline: ModuleOutline, rows: ProgressRows): ModulePro
     passed,
     percent,
     completedAt,
-    studyTimeMs: studyTime(rows.activityTimes),
+    studyTimeMs: rows.studyTimeMs,
     resume: resumeTarget(outline, known, lessonsCompleted, questions, completedAt),
   };
-}
-
-function studyTime(times: number[]): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let total = 0;
-  for (let i = 1; i < sorted.length; i++) total += Math.min(sorted[i] - sorted[i - 1], MAX_STUDY_GAP_MS);
-  return total;
 }
 
 /**

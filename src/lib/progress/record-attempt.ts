@@ -73,7 +73,7 @@ export async function recordAttempt(
  * completion date stays; the score kept is the best one reached. Safe to call repeatedly.
  */
 export async function completeModuleIfDone(db: Db, userId: string, outline: ModuleOutline, now = Date.now()): Promise<boolean> {
-  const progress = await getModuleProgress(db, userId, outline);
+  const progress = await getModuleProgress(db, userId, outline, { studyTime: false });
   const allLessons = outline.lessons.every((l) => progress.lessonsCompleted.has(l.id));
   if (!allLessons || !progress.passed) return false;
   await db

@@ -103,19 +103,9 @@ export function computeModuleStats(keys: QuestionKey[], rows: AttemptRow[]): Mod
       firsts.map((r) => others.reduce((sum, id) => sum + firstScore(r.userId, id), 0)),
     );
 
-    const flags: QuestionFlag[] = [];
-    if (learners < MIN_LEARNERS) flags.push('te-weinig-pogingen');
-    else {
-      if (facility !== null && facility < 0.2) flags.push('bijna-iedereen-fout');
-      if (facility !== null && facility > 0.95) flags.push('te-makkelijk');
-      if (discrimination !== null && discrimination < 0) flags.push('negatieve-discriminatie');
-      if (key.type === 'single' && key.correctOptions.length === 1) {
-        const firstChoices = new Map<string, number>();
-        for (const r of firsts) for (const c of choicesOf(r.answer)) firstChoices.set(c, (firstChoices.get(c) ?? 0) + 1);
-        const keyCount = firstChoices.get(key.correctOptions[0]) ?? 0;
-        if ([...firstChoices].some(([id, n]) => id !== key.correctOptions[0] && n > keyCount)) flags.push('afleider-vaker-gekozen');
-      }
-    }
+    const firstChoices = new Map<string, number>();
+    for (const r of firsts) for (const c of choicesOf(r.answer)) firstChoices.set(c, (firstChoices.get(c) ?? 0) + 1);
+    const flags = flagQuestion(key, learners, facility, discrimination, firstChoices);
     return {
       questionId: key.id,
       attempts: mine.length,
@@ -129,10 +119,30 @@ export function computeModuleStats(keys: QuestionKey[], rows: AttemptRow[]): Mod
 
   const tags = new Map<string, number>();
   for (const row of sorted) for (const tag of misconceptionsOf(row.answer)) tags.set(tag, (tags.get(tag) ?? 0) + 1);
-  const misconceptions = [...tags].map(([tag, count]) => ({ tag, count })).sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
-  return { questions, misconceptions };
+  return { questions, misconceptions: rankMisconceptions(tags) };
 }
 
-function round(n: number): number {
+/** The warnings for one question; shared by the in-memory and the database computation. */
+export function flagQuestion(key: QuestionKey, learners: number, facility: number | null, discrimination: number | null, firstChoices: Map<string, number>): QuestionFlag[] {
+  const flags: QuestionFlag[] = [];
+  if (learners < MIN_LEARNERS) flags.push('te-weinig-pogingen');
+  else {
+    if (facility !== null && facility < 0.2) flags.push('bijna-iedereen-fout');
+    if (facility !== null && facility > 0.95) flags.push('te-makkelijk');
+    if (discrimination !== null && discrimination < 0) flags.push('negatieve-discriminatie');
+    if (key.type === 'single' && key.correctOptions.length === 1) {
+      const keyCount = firstChoices.get(key.correctOptions[0]) ?? 0;
+      if ([...firstChoices].some(([id, n]) => id !== key.correctOptions[0] && n > keyCount)) flags.push('afleider-vaker-gekozen');
+    }
+  }
+  return flags;
+}
+
+/** Sorts misconception tags: most frequent first, then by name. */
+export function rankMisconceptions(tags: Map<string, number>): { tag: string; count: number }[] {
+  return [...tags].map(([tag, count]) => ({ tag, count })).sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+}
+
+export function round(n: number): number {
   return Math.round(n * 100) / 100;
 }

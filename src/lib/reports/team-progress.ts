@@ -1,7 +1,7 @@
 // The trainer's table: every professional of a team × every module, with status, score and
 // completion date, and whether an assigned path makes it overdue. A handful of grouped queries,
 // however large the team.
-import { and, eq, inArray, isNotNull, max, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { attempts, learningPaths, lessonProgress, moduleCompletions, pathAssignments, teamMembers } from '../../../db/schema.ts';
 import type { ModuleOutline } from '../progress/outline.ts';
@@ -33,17 +33,20 @@ export async function getTeamProgress(
 ): Promise<TeamProgressRow[]> {
   const ids = members.map((m) => m.id);
   if (ids.length === 0) return [];
-  const [best, lessons, completions, assignments] = await Promise.all([
-    db
-      .select({ userId: attempts.userId, moduleId: attempts.moduleId, questionId: attempts.questionId, best: max(attempts.score) })
-      .from(attempts)
-      .where(inArray(attempts.userId, ids))
-      .groupBy(attempts.userId, attempts.moduleId, attempts.questionId),
-    db
-      .select({ userId: lessonProgress.userId, moduleId: lessonProgress.moduleId, n: sql<number>`count(*)` })
-      .from(lessonProgress)
-      .where(inArray(lessonProgress.userId, ids))
-      .groupBy(lessonProgress.userId, lessonProgress.moduleId),
+  // Summed in the database and handed over as ONE JSON value: a row per person and module (best
+  // scores summed over the current questions; whether they opened a lesson) instead of a row per
+  // answered question. Thousands of rows through the driver were what made the dashboard slow.
+  const questionIds = outlines.flatMap((o) => o.questionIds);
+  const bestPerQuestion = sql`SELECT ${attempts.userId} AS user_id, ${attempts.moduleId} AS module_id, max(${attempts.score}) AS best, 1 AS answered, 0 AS opened
+    FROM ${attempts} WHERE ${inArray(attempts.userId, ids)} AND ${inArray(attempts.questionId, questionIds)}
+    GROUP BY ${attempts.userId}, ${attempts.moduleId}, ${attempts.questionId}`;
+  const openedModules = sql`SELECT ${lessonProgress.userId}, ${lessonProgress.moduleId}, 0, 0, 1
+    FROM ${lessonProgress} WHERE ${inArray(lessonProgress.userId, ids)} GROUP BY ${lessonProgress.userId}, ${lessonProgress.moduleId}`;
+  const [[summary], completions, assignments] = await Promise.all([
+    db.all<{ cells: string | null }>(sql`
+      SELECT json_group_array(json_array(user_id, module_id, best_sum, answered, opened)) AS cells FROM (
+        SELECT user_id, module_id, sum(best) AS best_sum, max(answered) AS answered, max(opened) AS opened
+        FROM (${bestPerQuestion} UNION ALL ${openedModules}) GROUP BY user_id, module_id)`),
     db.select().from(moduleCompletions).where(inArray(moduleCompletions.userId, ids)),
     db
       .select({
@@ -60,13 +63,9 @@ export async function getTeamProgress(
   ]);
   const today = todayLocal(now);
   const key = (userId: string, moduleId: string) => `${userId}\u0000${moduleId}`;
-  const bestSum = new Map<string, number>();
-  for (const b of best) {
-    const outline = outlines.find((o) => o.id === b.moduleId);
-    if (!outline?.questionIds.includes(b.questionId)) continue;
-    bestSum.set(key(b.userId, b.moduleId), (bestSum.get(key(b.userId, b.moduleId)) ?? 0) + (b.best ?? 0));
-  }
-  const started = new Set(lessons.map((l) => key(l.userId, l.moduleId)));
+  const cells = JSON.parse(summary?.cells ?? '[]') as [string, string, number, number, number][];
+  const bestSum = new Map(cells.filter((c) => c[3] === 1).map((c) => [key(c[0], c[1]), c[2]]));
+  const started = new Set(cells.filter((c) => c[4] === 1).map((c) => key(c[0], c[1])));
   const completed = new Map(completions.map((c) => [key(c.userId, c.moduleId), c]));
 
   return members.map((member) => {

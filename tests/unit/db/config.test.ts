@@ -5,7 +5,7 @@ import { readEnv } from '../../../src/lib/env.ts';
 
 describe('database configuration', () => {
   test('an embedded file waits for locks on every connection', () => {
-    assert.deepEqual(clientConfig({ url: 'file:./data/leergang.db' }), { url: 'file:./data/leergang.db', timeout: BUSY_TIMEOUT_MS });
+    assert.deepEqual(clientConfig({ url: 'file:./data/leergang.db' }), { url: 'file:./data/leergang.db', timeout: BUSY_TIMEOUT_MS, concurrency: 1 });
   });
 
   test('a server URL is passed through with its token', () => {

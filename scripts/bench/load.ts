@@ -17,6 +17,8 @@ export interface LoadScenario {
   /** Statuses that count as success for this scenario. */
   ok: number[];
   next: () => LoadRequest;
+  /** The request measured alone before the load (default: next()); fixed where it varies in cost. */
+  probe?: () => LoadRequest;
   /** Sees every response with the request it answers (e.g. to record stored answers). */
   onResponse?: (status: number, body: string, request: LoadRequest) => void;
 }
@@ -31,6 +33,10 @@ export interface LoadOptions {
 export interface Measurement {
   id: string;
   name: string;
+  /** The first request of the scenario on this server, alone (cold caches), in ms. */
+  firstMs?: number;
+  /** The server's peak RSS after this row (MB): which row raised it. */
+  peakRssMb?: number | null;
   connections: number;
   seconds: number;
   requests: number;

@@ -26,7 +26,7 @@ import { generateModules } from './generate-modules.ts';
 import { runLoad, type LoadScenario, type Measurement } from './load.ts';
 import { evaluateTargets, printReport, writeReport, type BenchReport, type GrowthPoint } from './report.ts';
 import { AnswerLog, buildScenarios, samplePaths, STATIC_PATH } from './scenarios.ts';
-import { peakRssMb, prepareSqldData, startAppServer, startSqldOn, type AppServer } from './server.ts';
+import { peakRssMb, prepareSqldData, startAppServer, startSqldOn, waitUntilIdle, type AppServer } from './server.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -112,8 +112,8 @@ async function run(): Promise<void> {
   const answers = new AnswerLog();
   const scenarios = buildScenarios(dataset, modules, answers);
   const rows: Measurement[] = [];
-  for (const scenario of [scenarios.static, scenarios.lesson, scenarios.answer, scenarios.catalogue, scenarios.dashboard, scenarios.analysis, scenarios.analysisAdmin, scenarios.review]) {
-    rows.push(await measure(scenario, [server.origin], SECONDS));
+  for (const scenario of [scenarios.static, scenarios.bare, scenarios.lesson, scenarios.answer, scenarios.catalogue, scenarios.dashboard, scenarios.analysis, scenarios.analysisAdmin, scenarios.review]) {
+    rows.push({ ...(await measure(scenario, [server], SECONDS)), peakRssMb: peakRssMb(server) });
   }
   report.setups.push({ setup: 'ingebed bestand', rows });
   report.answerChecks.push({ setup: 'ingebed bestand', ...(await checkAnswers(`file:${dataset.file}`, answers)) });
@@ -155,8 +155,7 @@ async function measureTwoInstances(site: Build, dataset: Dataset, modules: Retur
     for (const n of [1, 2]) instances.push(await startAppServer({ name: `instantie ${n} (${protocol})`, entry: site.entry, databaseUrl: url }));
     const answers = new AnswerLog();
     const scenarios = buildScenarios(dataset, modules, answers);
-    const origins = instances.map((i) => i.origin);
-    const rows = [await measure(scenarios.lesson, origins, SECONDS), await measure(scenarios.answer, origins, SECONDS)];
+    const rows = [await measure(scenarios.lesson, instances, SECONDS), await measure(scenarios.answer, instances, SECONDS)];
     const setup = `2 instanties, sqld ${protocol}://`;
     report.setups.push({ setup, rows, note: 'database via loopback op dezelfde 2 cores; een echte netwerkronde komt daar in productie nog bij' });
     report.answerChecks.push({ setup, ...(await checkAnswers(sqld.server.url, answers)) });
@@ -176,7 +175,9 @@ async function measureGrowth(site: Build, dataset: Dataset, modules: ReturnType<
     const server = await startAppServer({ name: `groei ${scale}×`, entry: site.entry, databaseUrl: `file:${data.file}` });
     const scenarios = buildScenarios(data, modules, new AnswerLog());
     const rows: Measurement[] = [];
-    for (const scenario of [scenarios.dashboard, scenarios.analysis, scenarios.analysisAdmin]) rows.push(await measure(scenario, [server.origin], GROWTH_SECONDS, 1));
+    for (const scenario of [scenarios.dashboard, scenarios.analysis, scenarios.analysisAdmin]) {
+      rows.push({ ...(await measure(scenario, [server], GROWTH_SECONDS, 1)), peakRssMb: peakRssMb(server) });
+    }
     report.peakRssMb[`groei ${scale}×`] = peakRssMb(server);
     await server.child.stop();
     if (data !== dataset) rmSync(data.file, { force: true });
@@ -186,8 +187,13 @@ async function measureGrowth(site: Build, dataset: Dataset, modules: ReturnType<
 }
 
 /** One scenario: a request to see that it works, a warm-up, then the measured run. */
-async function measure(scenario: LoadScenario, origins: string[], seconds: number, warmupSeconds = WARMUP_SECONDS): Promise<Measurement> {
-  const probe = scenario.next();
+async function measure(scenario: LoadScenario, servers: AppServer[], seconds: number, warmupSeconds = WARMUP_SECONDS): Promise<Measurement> {
+  const origins = servers.map((s) => s.origin);
+  // Requests still running from the previous row (a slow page under load leaves a backlog when
+  // the time is up) would be billed to this one.
+  for (const server of servers) await waitUntilIdle(server.child.process.pid, 180_000);
+  const probe = scenario.probe?.() ?? scenario.next();
+  const started = performance.now();
   const response = await fetch(new URL(probe.path, origins[0]), {
     method: probe.method,
     headers: { ...(probe.cookie ? { cookie: probe.cookie } : {}), ...(probe.method === 'POST' ? { origin: origins[0], 'content-type': 'application/json' } : {}) },
@@ -196,11 +202,12 @@ async function measure(scenario: LoadScenario, origins: string[], seconds: numbe
     signal: AbortSignal.timeout(60_000),
   });
   const body = await response.text();
+  const firstMs = Math.round((performance.now() - started) * 10) / 10;
   scenario.onResponse?.(response.status, body, probe);
   if (!scenario.ok.includes(response.status)) throw new Error(`(${scenario.id}) ${probe.method} ${probe.path} gaf ${response.status}: ${body.slice(0, 300)}`);
   await runLoad(scenario, { origins, connections: CONNECTIONS, seconds: warmupSeconds });
   await sleep(200);
-  const result = await runLoad(scenario, { origins, connections: CONNECTIONS, seconds });
+  const result = { ...(await runLoad(scenario, { origins, connections: CONNECTIONS, seconds })), firstMs };
   console.log(`   (${result.id}) ${result.name}: ${result.rps} req/s, p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms${Object.keys(result.unexpected).length ? `, onverwacht ${JSON.stringify(result.unexpected)}` : ''}`);
   return result;
 }

@@ -57,6 +57,9 @@ export function buildScenarios(dataset: Pick<Dataset, 'learners' | 'trainers' | 
 
   const scenarios = {
     static: { id: 'a', name: 'statisch bestand (plafond)', ok: [200], next: () => ({ method: 'GET', path: STATIC_PATH }) },
+    // Not in the issue: the cheapest page the server renders for a signed-in user (session
+    // lookup, layout, no other query). What any personal page costs at least on this stack.
+    bare: { id: 'h', name: 'kale pagina met sessie (vloer)', ok: [200], next: () => ({ method: 'GET', path: '/geen-toegang', cookie: cookie(learner()) }) },
     lesson: { id: 'b', name: 'les (ingelogd)', ok: [200], next: () => ({ method: 'GET', path: pick(lessons), cookie: cookie(learner()) }) },
     answer: {
       id: 'c',
@@ -88,12 +91,14 @@ export function buildScenarios(dataset: Pick<Dataset, 'learners' | 'trainers' | 
       name: 'vraaganalyse (opleider, 1 team)',
       ok: [200],
       next: () => ({ method: 'GET', path: `/team/analyse/${pick(course).meta.id}`, cookie: cookie(pick(dataset.trainers)) }),
+      probe: () => ({ method: 'GET', path: `/team/analyse/${course[0].meta.id}`, cookie: cookie(dataset.trainers[0]) }),
     },
     analysisAdmin: {
       id: 'f*',
       name: 'vraaganalyse (beheerder, iedereen)',
       ok: [200],
       next: () => ({ method: 'GET', path: `/team/analyse/${pick(course).meta.id}`, cookie: cookie(dataset.admin) }),
+      probe: () => ({ method: 'GET', path: `/team/analyse/${course[0].meta.id}`, cookie: cookie(dataset.admin) }),
     },
     review: { id: 'g', name: 'Herhalen', ok: [200], next: () => ({ method: 'GET', path: '/herhalen', cookie: cookie(learner()) }) },
   } satisfies Record<string, LoadScenario>;

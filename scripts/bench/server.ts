@@ -8,6 +8,14 @@ import { freePort, startProcess, startSqld, waitForHttp, type Child, type SqldSe
 import { ensureSqld } from '../scale/sqld-binary.ts';
 import { ROOT } from './build.ts';
 
+/**
+ * The Node options the server runs with in production (docs/deploy.md): V8 sizes its young
+ * generation by the machine's memory, and on this 24 GB machine lets it grow to some 200 MB after
+ * the first request; 16 MB semi-spaces keep the server near what it would use on a small VM, at
+ * no measurable cost in throughput.
+ */
+export const SERVER_NODE_OPTIONS = '--max-semi-space-size=16';
+
 export interface AppServer {
   name: string;
   origin: string;
@@ -24,7 +32,7 @@ export interface StartOptions {
 
 export async function startAppServer({ name, entry, databaseUrl, cpuProfileDir }: StartOptions): Promise<AppServer> {
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, HOST: '127.0.0.1', PORT: String(port), NODE_ENV: 'production' };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, HOST: '127.0.0.1', PORT: String(port), NODE_ENV: 'production', NODE_OPTIONS: SERVER_NODE_OPTIONS };
   delete env.DATABASE_AUTH_TOKEN;
   delete env.DATABASE_REPLICA_PATH;
   // A profile is written on a normal exit only, so SIGTERM is turned into one.

@@ -11,6 +11,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClient, type Client, type Config, type TransactionMode } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
+import { createEmbeddedClient } from './embedded-client.ts';
 import * as schema from './schema.ts';
 
 export type Db = LibSQLDatabase<typeof schema>;
@@ -62,7 +63,9 @@ export function openDatabase(config: DatabaseConfig): { db: Db; client: Client }
   if (isEmbeddedUrl(settings.url)) mkdirSync(dirname(filePath(settings.url)), { recursive: true });
   const client = config.replicaPath
     ? replicaWithServerTransactions(createClient(settings), createClient({ url: config.url, authToken: config.authToken }))
-    : createClient(settings);
+    : isEmbeddedUrl(settings.url)
+      ? createEmbeddedClient({ path: filePath(settings.url), busyTimeoutMs: BUSY_TIMEOUT_MS })
+      : createClient(settings);
   return { db: drizzle(client, { schema }), client };
 }
 

@@ -10,7 +10,9 @@
 //
 // Settings (environment): BENCH_SECONDS (10), BENCH_CONNECTIONS (32), BENCH_GROWTH_BASE (0.25),
 // BENCH_GROWTH_SECONDS (5), BENCH_SKIP_SQLD=1, BENCH_SKIP_GROWTH=1, BENCH_REUSE_BUILD=1 (use
-// bench/build/site as it is), BENCH_CPU_PROF=<folder> (V8 profile of the main server).
+// bench/build/site as it is), BENCH_CPU_PROF=<folder> (V8 profile of the main server),
+// BENCH_ONLY=b,c (only these rows of the single-server table, for profiling one page: no
+// generated-module build, no sqld, no growth series).
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,6 +35,7 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const GROWTH_BASE = Number(process.env.BENCH_GROWTH_BASE ?? 0.25);
 const GROWTH_SECONDS = Number(process.env.BENCH_GROWTH_SECONDS ?? 5);
 const WARMUP_SECONDS = 2;
+const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((id) => id.trim())) : null;
 const RESULTS_DIR = join(ROOT, 'bench', 'results');
 
 const startedAt = new Date();
@@ -71,16 +74,12 @@ async function run(): Promise<void> {
   const site = process.env.BENCH_REUSE_BUILD && existsSync(join(BUILD_DIR, 'site', 'server', 'entry.mjs')) ? reusedBuild() : buildSite('site');
   console.log(`   ${site.seconds.toFixed(1)} s`);
 
-  step('100 modules genereren en bouwen');
-  const generated = generateModules(join(ROOT, 'content'), join(BUILD_DIR, 'content-100'), 100);
-  const generatedBuild = buildSite('modules-100', generated.dir);
-  rmSync(join(BUILD_DIR, 'modules-100'), { recursive: true, force: true });
-  console.log(`   ${generated.modules} modules, ${generated.lessons} lessen, ${generated.questions} vragen: ${generatedBuild.seconds.toFixed(1)} s`);
+  const generated = ONLY ? undefined : buildGeneratedModules();
 
   step('Data genereren (1×)');
   const dataset = await generateDataset({ file: join(temp, 'data-1.db'), modules, scale: 1 });
   console.log(`   ${JSON.stringify(dataset.counts)} in ${dataset.seconds.toFixed(1)} s`);
-  const skipSqld = Boolean(process.env.BENCH_SKIP_SQLD);
+  const skipSqld = Boolean(process.env.BENCH_SKIP_SQLD) || ONLY !== null;
   if (!skipSqld) prepareSqldData(dataset.file, join(temp, 'sqld'));
 
   const report: Omit<BenchReport, 'targets'> = {
@@ -88,7 +87,7 @@ async function run(): Promise<void> {
     seconds: 0,
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '?', node: process.versions.node, loadAverageAtStart, loadAverageAtEnd: [] },
     settings: { connections: CONNECTIONS, seconds: SECONDS, growthBase: GROWTH_BASE },
-    builds: { course: { seconds: site.seconds }, generated: { seconds: generatedBuild.seconds, modules: generated.modules, lessons: generated.lessons, questions: generated.questions, mdxBytes: generated.mdxBytes } },
+    builds: { course: { seconds: site.seconds }, generated },
     data: { seconds: dataset.seconds, counts: dataset.counts },
     setups: [],
     skipped: [],
@@ -112,7 +111,8 @@ async function run(): Promise<void> {
   const answers = new AnswerLog();
   const scenarios = buildScenarios(dataset, modules, answers);
   const rows: Measurement[] = [];
-  for (const scenario of [scenarios.static, scenarios.bare, scenarios.lesson, scenarios.answer, scenarios.catalogue, scenarios.dashboard, scenarios.analysis, scenarios.analysisAdmin, scenarios.review]) {
+  const all = [scenarios.static, scenarios.bare, scenarios.lesson, scenarios.answer, scenarios.catalogue, scenarios.dashboard, scenarios.analysis, scenarios.analysisAdmin, scenarios.review];
+  for (const scenario of all.filter((s) => !ONLY || ONLY.has(s.id))) {
     rows.push({ ...(await measure(scenario, [server], SECONDS)), peakRssMb: peakRssMb(server) });
   }
   report.setups.push({ setup: 'ingebed bestand', rows });
@@ -131,7 +131,7 @@ async function run(): Promise<void> {
     }
   }
 
-  if (process.env.BENCH_SKIP_GROWTH) report.skipped.push('groeireeks (BENCH_SKIP_GROWTH)');
+  if (process.env.BENCH_SKIP_GROWTH || ONLY) report.skipped.push('groeireeks (BENCH_SKIP_GROWTH)');
   else report.growth = await measureGrowth(site, dataset, modules, report);
 
   report.machine.loadAverageAtEnd = loadavg();
@@ -210,6 +210,16 @@ async function measure(scenario: LoadScenario, servers: AppServer[], seconds: nu
   const result = { ...(await runLoad(scenario, { origins, connections: CONNECTIONS, seconds })), firstMs };
   console.log(`   (${result.id}) ${result.name}: ${result.rps} req/s, p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms${Object.keys(result.unexpected).length ? `, onverwacht ${JSON.stringify(result.unexpected)}` : ''}`);
   return result;
+}
+
+/** 100 modules made from the course's own, built like the course: the build-time target. */
+function buildGeneratedModules() {
+  step('100 modules genereren en bouwen');
+  const generated = generateModules(join(ROOT, 'content'), join(BUILD_DIR, 'content-100'), 100);
+  const build = buildSite('modules-100', generated.dir);
+  rmSync(join(BUILD_DIR, 'modules-100'), { recursive: true, force: true });
+  console.log(`   ${generated.modules} modules, ${generated.lessons} lessen, ${generated.questions} vragen: ${build.seconds.toFixed(1)} s`);
+  return { seconds: build.seconds, modules: generated.modules, lessons: generated.lessons, questions: generated.questions, mdxBytes: generated.mdxBytes };
 }
 
 function reusedBuild(): Build {

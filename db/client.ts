@@ -14,7 +14,7 @@ import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { createEmbeddedClient } from './embedded-client.ts';
 import * as schema from './schema.ts';
 
-export type Db = LibSQLDatabase<typeof schema>;
+export type Db = LibSQLDatabase<typeof schema> & { $client: Client };
 
 export interface DatabaseConfig {
   /** `file:…` for an embedded database, or the libSQL server (`http(s)://…`, `libsql://…`, `ws(s)://…`). */

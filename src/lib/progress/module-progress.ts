@@ -2,7 +2,9 @@
 // study time and where to pick up again. Reads only; nothing here writes.
 import type { Db } from '../../../db/client.ts';
 import { and, count, eq, inArray, max, sql } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { attempts, lessonEvents, lessonProgress, moduleCompletions } from '../../../db/schema.ts';
+import { jsonList, perDatabase } from '../prepared.ts';
 import type { ModuleOutline } from './outline.ts';
 
 /** Gaps longer than this between two actions count as a break, not as study time. */
@@ -56,41 +58,14 @@ export async function getModuleProgress(db: Db, userId: string, outline: ModuleO
 export async function getCourseProgress(db: Db, userId: string, outlines: ModuleOutline[], { studyTime = true }: ProgressOptions = {}): Promise<Map<string, ModuleProgress>> {
   const moduleIds = outlines.map((o) => o.id);
   if (moduleIds.length === 0) return new Map();
-  const perQuestion = db
-    .select({
-      moduleId: attempts.moduleId,
-      questionId: attempts.questionId,
-      attempts: count().as('attempts'),
-      bestScore: max(attempts.score).as('best_score'),
-      latestAttemptId: max(attempts.id).as('latest_attempt_id'),
-    })
-    .from(attempts)
-    .where(and(eq(attempts.userId, userId), inArray(attempts.moduleId, moduleIds)))
-    .groupBy(attempts.moduleId, attempts.questionId)
-    .as('per_question');
+  const values = { userId, moduleIds: jsonList(moduleIds) };
+  const queries = progressQueries(db);
   const [lessonRows, questionRows, studyRows, completionRows] = await Promise.all([
-    db
-      .select({ moduleId: lessonProgress.moduleId, lessonId: lessonProgress.lessonId, lastOpenedAt: lessonProgress.lastOpenedAt, completedAt: lessonProgress.completedAt, testedOutAt: lessonProgress.testedOutAt })
-      .from(lessonProgress)
-      .where(and(eq(lessonProgress.userId, userId), inArray(lessonProgress.moduleId, moduleIds))),
-    db
-      .select({
-        moduleId: perQuestion.moduleId,
-        questionId: perQuestion.questionId,
-        attempts: perQuestion.attempts,
-        bestScore: perQuestion.bestScore,
-        latestAttemptId: perQuestion.latestAttemptId,
-        latestScore: attempts.score,
-        latestCorrect: attempts.correct,
-      })
-      .from(perQuestion)
-      .innerJoin(attempts, eq(attempts.id, perQuestion.latestAttemptId)),
+    queries.lessons.all(values),
+    queries.questions.all(values),
     // Study time: the gaps between consecutive actions (lesson events and answers), each capped.
     studyTime ? studyTimes(db, userId, moduleIds) : [],
-    db
-      .select({ moduleId: moduleCompletions.moduleId, completedAt: moduleCompletions.completedAt })
-      .from(moduleCompletions)
-      .where(and(eq(moduleCompletions.userId, userId), inArray(moduleCompletions.moduleId, moduleIds))),
+    queries.completions.all(values),
   ]);
   return new Map(
     outlines.map((outline) => [
@@ -104,6 +79,49 @@ export async function getCourseProgress(db: Db, userId: string, outlines: Module
     ]),
   );
 }
+
+/** The three queries every progress view runs, prepared once (see prepared.ts). */
+const progressQueries = perDatabase((db) => {
+  const userId = sql.placeholder('userId');
+  const inModules = (column: SQLiteColumn) => sql`${column} in (select value from json_each(${sql.placeholder('moduleIds')}))`;
+  const perQuestion = db
+    .select({
+      moduleId: attempts.moduleId,
+      questionId: attempts.questionId,
+      attempts: count().as('attempts'),
+      bestScore: max(attempts.score).as('best_score'),
+      latestAttemptId: max(attempts.id).as('latest_attempt_id'),
+    })
+    .from(attempts)
+    .where(and(eq(attempts.userId, userId), inModules(attempts.moduleId)))
+    .groupBy(attempts.moduleId, attempts.questionId)
+    .as('per_question');
+  return {
+    lessons: db
+      .select({ moduleId: lessonProgress.moduleId, lessonId: lessonProgress.lessonId, lastOpenedAt: lessonProgress.lastOpenedAt, completedAt: lessonProgress.completedAt, testedOutAt: lessonProgress.testedOutAt })
+      .from(lessonProgress)
+      .where(and(eq(lessonProgress.userId, userId), inModules(lessonProgress.moduleId)))
+      .prepare(),
+    questions: db
+      .select({
+        moduleId: perQuestion.moduleId,
+        questionId: perQuestion.questionId,
+        attempts: perQuestion.attempts,
+        bestScore: perQuestion.bestScore,
+        latestAttemptId: perQuestion.latestAttemptId,
+        latestScore: attempts.score,
+        latestCorrect: attempts.correct,
+      })
+      .from(perQuestion)
+      .innerJoin(attempts, eq(attempts.id, perQuestion.latestAttemptId))
+      .prepare(),
+    completions: db
+      .select({ moduleId: moduleCompletions.moduleId, completedAt: moduleCompletions.completedAt })
+      .from(moduleCompletions)
+      .where(and(eq(moduleCompletions.userId, userId), inModules(moduleCompletions.moduleId)))
+      .prepare(),
+  };
+});
 
 function studyTimes(db: Db, userId: string, moduleIds: string[]) {
   return db.all<{ moduleId: string; ms: number }>(sql`

@@ -6,11 +6,13 @@
 // batch: libSQL runs a batch as a single transaction without handing control back in between.
 // Interactive transactions are avoided on purpose: the embedded driver waits for locks
 // synchronously, so two of them open in one process would block each other until timeout.
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import type { InStatement } from '@libsql/client';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { attempts, moduleCompletions } from '../../../db/schema.ts';
 import type { Answer } from '../quiz/answer-schemas.ts';
 import type { ScoredAnswer } from '../quiz/score-answer.ts';
+import { batchPrepared, perDatabase, statementOf } from '../prepared.ts';
 import { getModuleProgress } from './module-progress.ts';
 import type { ModuleOutline } from './outline.ts';
 
@@ -28,6 +30,30 @@ export interface RecordedAttempt {
   moduleCompleted: boolean;
 }
 
+/** Prepared once (see prepared.ts): every answer runs these. */
+const attemptQueries = perDatabase((db) => ({
+  insert: db
+    .insert(attempts)
+    .values({
+      userId: sql.placeholder('userId'),
+      moduleId: sql.placeholder('moduleId'),
+      questionId: sql.placeholder('questionId'),
+      idempotencyKey: sql.placeholder('idempotencyKey'),
+      answer: sql.placeholder('answer'),
+      correct: sql.placeholder('correct'),
+      score: sql.placeholder('score'),
+      contentVersion: sql.placeholder('contentVersion'),
+      createdAt: sql.placeholder('now'),
+    })
+    .onConflictDoNothing({ target: [attempts.userId, attempts.idempotencyKey] })
+    .prepare(),
+  byKey: db
+    .select({ id: attempts.id })
+    .from(attempts)
+    .where(and(eq(attempts.userId, sql.placeholder('userId')), eq(attempts.idempotencyKey, sql.placeholder('idempotencyKey'))))
+    .prepare(),
+}));
+
 /**
  * `alongside` are statements to run in the same batch right after the insert; they can use
  * `changes() = 1` to apply only when the answer was new (not a repeated idempotency key).
@@ -37,31 +63,17 @@ export async function recordAttempt(
   outline: ModuleOutline,
   input: AttemptInput,
   now = Date.now(),
-  alongside: SQL[] = [],
+  alongside: InStatement[] = [],
 ): Promise<RecordedAttempt> {
-  const insert = db
-    .insert(attempts)
-    .values({
-      userId: input.userId,
-      moduleId: outline.id,
-      questionId: input.questionId,
-      idempotencyKey: input.idempotencyKey,
-      answer: { ...input.answer, misconceptions: input.scored.misconceptions },
-      correct: input.scored.correct,
-      score: input.scored.score,
-      contentVersion: outline.version,
-      createdAt: now,
-    })
-    .onConflictDoNothing({ target: [attempts.userId, attempts.idempotencyKey] });
+  const { insert } = attemptQueries(db);
+  const answer = { ...input.answer, misconceptions: input.scored.misconceptions };
+  const values = { userId: input.userId, moduleId: outline.id, questionId: input.questionId, idempotencyKey: input.idempotencyKey, answer, correct: input.scored.correct, score: input.scored.score, contentVersion: outline.version, now };
   // No RETURNING here: when a write meets a lock, libSQL leaves a RETURNING statement's cursor
   // open on the pooled connection, and every later commit on it fails. rowsAffected says enough.
-  const [inserted] = await db.batch([insert, ...alongside.map((statement) => db.run(statement))]);
+  const [inserted] = await batchPrepared(db, [statementOf(insert, values), ...alongside]);
 
   if (inserted.rowsAffected === 0) {
-    const [existing] = await db
-      .select({ id: attempts.id })
-      .from(attempts)
-      .where(and(eq(attempts.userId, input.userId), eq(attempts.idempotencyKey, input.idempotencyKey)));
+    const [existing] = await attemptQueries(db).byKey.all({ userId: input.userId, idempotencyKey: input.idempotencyKey });
     return { attemptId: existing.id, duplicate: true, moduleCompleted: false };
   }
   const moduleCompleted = await completeModuleIfDone(db, input.userId, outline, now);

@@ -3,6 +3,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { lessonEvents, lessonProgress } from '../../../db/schema.ts';
+import { batchPrepared, perDatabase, statementOf } from '../prepared.ts';
 
 export interface LessonEventInput {
   userId: string;
@@ -11,36 +12,38 @@ export interface LessonEventInput {
   contentVersion: string;
 }
 
-export async function recordLessonOpened(db: Db, input: LessonEventInput, now = Date.now()): Promise<void> {
-  await db.batch([
-    db.insert(lessonEvents).values({ ...input, kind: 'opened', at: now }),
+const lessonWrites = perDatabase((db) => {
+  const event = (kind: 'opened' | 'completed') =>
     db
-      .insert(lessonProgress)
-      .values({ userId: input.userId, moduleId: input.moduleId, lessonId: input.lessonId, firstOpenedAt: now, lastOpenedAt: now })
-      .onConflictDoUpdate({
-        target: [lessonProgress.userId, lessonProgress.moduleId, lessonProgress.lessonId],
-        set: { lastOpenedAt: now },
-      }),
-  ]);
-}
-
-/** Completing twice keeps the first completion time: a reload is not a second completion. */
-export async function recordLessonCompleted(db: Db, input: LessonEventInput, now = Date.now()): Promise<void> {
-  await db.batch([
-    db.insert(lessonEvents).values({ ...input, kind: 'completed', at: now }),
+      .insert(lessonEvents)
+      .values({ userId: sql.placeholder('userId'), moduleId: sql.placeholder('moduleId'), lessonId: sql.placeholder('lessonId'), contentVersion: sql.placeholder('contentVersion'), kind, at: sql.placeholder('now') })
+      .prepare();
+  const progress = (completed: boolean) =>
     db
       .insert(lessonProgress)
       .values({
-        userId: input.userId,
-        moduleId: input.moduleId,
-        lessonId: input.lessonId,
-        firstOpenedAt: now,
-        lastOpenedAt: now,
-        completedAt: now,
+        userId: sql.placeholder('userId'),
+        moduleId: sql.placeholder('moduleId'),
+        lessonId: sql.placeholder('lessonId'),
+        firstOpenedAt: sql.placeholder('now'),
+        lastOpenedAt: sql.placeholder('now'),
+        completedAt: completed ? sql.placeholder('now') : null,
       })
       .onConflictDoUpdate({
         target: [lessonProgress.userId, lessonProgress.moduleId, lessonProgress.lessonId],
-        set: { completedAt: sql`coalesce(${lessonProgress.completedAt}, ${now})`, lastOpenedAt: now },
-      }),
-  ]);
+        // Completing twice keeps the first completion time: a reload is not a second completion.
+        set: completed ? { completedAt: sql`coalesce(${lessonProgress.completedAt}, ${sql.placeholder('now')})`, lastOpenedAt: sql`${sql.placeholder('now')}` } : { lastOpenedAt: sql`${sql.placeholder('now')}` },
+      })
+      .prepare();
+  return { opened: [event('opened'), progress(false)], completed: [event('completed'), progress(true)] };
+});
+
+export async function recordLessonOpened(db: Db, input: LessonEventInput, now = Date.now()): Promise<void> {
+  const values = { ...input, now };
+  await batchPrepared(db, lessonWrites(db).opened.map((q) => statementOf(q, values)));
+}
+
+export async function recordLessonCompleted(db: Db, input: LessonEventInput, now = Date.now()): Promise<void> {
+  const values = { ...input, now };
+  await batchPrepared(db, lessonWrites(db).completed.map((q) => statementOf(q, values)));
 }

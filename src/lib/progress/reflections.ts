@@ -1,8 +1,9 @@
 // Private reflection texts. Only the author reads them: there is no function here that lists
 // another user's reflections, on purpose.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { reflections } from '../../../db/schema.ts';
+import { perDatabase } from '../prepared.ts';
 
 export const REFLECTION_MAX_LENGTH = 5000;
 
@@ -20,10 +21,15 @@ export async function saveReflection(
     });
 }
 
-export async function getOwnReflections(db: Db, userId: string, moduleId: string): Promise<Map<string, string>> {
-  const rows = await db
+const ownReflections = perDatabase((db) =>
+  db
     .select({ reflectionId: reflections.reflectionId, body: reflections.body })
     .from(reflections)
-    .where(and(eq(reflections.userId, userId), eq(reflections.moduleId, moduleId)));
+    .where(and(eq(reflections.userId, sql.placeholder('userId')), eq(reflections.moduleId, sql.placeholder('moduleId'))))
+    .prepare(),
+);
+
+export async function getOwnReflections(db: Db, userId: string, moduleId: string): Promise<Map<string, string>> {
+  const rows = await ownReflections(db).all({ userId, moduleId });
   return new Map(rows.map((r) => [r.reflectionId, r.body]));
 }

@@ -1,0 +1,37 @@
+// Hot queries, built once per database handle and run with placeholders. Under load, building a
+// query with drizzle cost more than SQLite's work for a small lookup (a fifth of the server's CPU
+// on the lesson page, `npm run bench` with BENCH_CPU_PROF); the session lookup set the pattern.
+import { fillPlaceholders } from 'drizzle-orm';
+import type { InStatement } from '@libsql/client';
+import type { Db } from '../../db/client.ts';
+
+/** `build(db)` once per database handle (tests open many), then the same prepared queries. */
+export function perDatabase<T>(build: (db: Db) => T): (db: Db) => T {
+  const built = new WeakMap<Db, T>();
+  return (db) => {
+    let value = built.get(db);
+    if (value === undefined) built.set(db, (value = build(db)));
+    return value;
+  };
+}
+
+interface PreparedQuery {
+  getQuery(): { sql: string; params: unknown[] };
+}
+
+/** A prepared query with its values, as one statement of a batch. */
+export function statementOf(query: PreparedQuery, values: Record<string, unknown>): InStatement {
+  const { sql, params } = query.getQuery();
+  return { sql, args: fillPlaceholders(params, values) as InStatement extends { args?: infer A } ? A : never };
+}
+
+/**
+ * Prepared statements as one transaction (drizzle's db.batch only takes unbuilt queries). Same
+ * guarantee: all of them or none, nothing else of this process in between.
+ */
+export function batchPrepared(db: Db, statements: InStatement[]) {
+  return db.$client.batch(statements, 'write');
+}
+
+/** A list of values as ONE placeholder: `col IN (SELECT value FROM json_each(?))` keeps the SQL text the same for any number of them. */
+export const jsonList = (values: readonly string[]) => JSON.stringify(values);

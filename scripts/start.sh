@@ -21,5 +21,6 @@ npx astro build --silent
 export HOST="${HOST:-localhost}"
 export PORT="${PORT:-4321}"
 echo "Leergang Toegang draait op http://${HOST}:${PORT}  (stoppen: Ctrl+C)"
-# The young-generation cap: see docs/deploy.md (memory).
-exec node --max-semi-space-size=16 dist/server/entry.mjs
+# Memory caps for V8 and glibc: see docs/deploy.md (geheugen) and scripts/bench/server.ts.
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
+exec node --max-semi-space-size=16 --max-old-space-size=160 dist/server/entry.mjs

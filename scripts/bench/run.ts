@@ -12,7 +12,8 @@
 // BENCH_GROWTH_SECONDS (5), BENCH_SKIP_SQLD=1, BENCH_SKIP_GROWTH=1, BENCH_REUSE_BUILD=1 (use
 // bench/build/site as it is), BENCH_CPU_PROF=<folder> (V8 profile of the main server),
 // BENCH_ONLY=b,c (only these rows of the single-server table, for profiling one page: no
-// generated-module build, no sqld, no growth series).
+// generated-module build, no sqld, no growth series), BENCH_NODE_OPTIONS (the server's Node
+// options instead of SERVER_NODE_OPTIONS, to compare memory settings).
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';

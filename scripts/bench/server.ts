@@ -9,12 +9,15 @@ import { ensureSqld } from '../scale/sqld-binary.ts';
 import { ROOT } from './build.ts';
 
 /**
- * The Node options the server runs with in production (docs/deploy.md): V8 sizes its young
- * generation by the machine's memory, and on this 24 GB machine lets it grow to some 200 MB after
- * the first request; 16 MB semi-spaces keep the server near what it would use on a small VM, at
- * no measurable cost in throughput.
+ * The Node options the server runs with in production (scripts/start.sh, docs/deploy.md). V8
+ * sizes its heap by the machine's memory: on this 24 GB machine it let 370 MB of garbage pile up
+ * under load (peak RSS 636 MB) while never more than ~60 MB was live. 16 MB semi-spaces and a
+ * 160 MB old generation keep the server near what it needs, at the same throughput (measured
+ * with this benchmark; BENCH_NODE_OPTIONS overrides it to compare).
  */
-export const SERVER_NODE_OPTIONS = '--max-semi-space-size=16';
+export const SERVER_NODE_OPTIONS = '--max-semi-space-size=16 --max-old-space-size=160';
+/** glibc makes a malloc arena per thread otherwise (libSQL and libuv run several): tens of MB for nothing. */
+export const SERVER_ENV = { MALLOC_ARENA_MAX: '2' };
 
 export interface AppServer {
   name: string;
@@ -32,7 +35,7 @@ export interface StartOptions {
 
 export async function startAppServer({ name, entry, databaseUrl, cpuProfileDir }: StartOptions): Promise<AppServer> {
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, HOST: '127.0.0.1', PORT: String(port), NODE_ENV: 'production', NODE_OPTIONS: SERVER_NODE_OPTIONS };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...SERVER_ENV, DATABASE_URL: databaseUrl, HOST: '127.0.0.1', PORT: String(port), NODE_ENV: 'production', NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS ?? SERVER_NODE_OPTIONS };
   delete env.DATABASE_AUTH_TOKEN;
   delete env.DATABASE_REPLICA_PATH;
   // A profile is written on a normal exit only, so SIGTERM is turned into one.

@@ -45,12 +45,25 @@ export function createEmbeddedClient(options: EmbeddedClientOptions): Client {
   return new EmbeddedClient(options);
 }
 
+/**
+ * A value that changes whenever the database may have changed: this client's own writes, plus
+ * SQLite's data_version, which changes when another connection (the admin CLI, a restore, a
+ * second process on the same file) commits. null for any other client (a libSQL server): there,
+ * other instances write unseen, so nothing may be cached on it.
+ */
+export async function embeddedDataVersion(client: Client): Promise<string | null> {
+  if (!(client instanceof EmbeddedClient)) return null;
+  return client.dataVersion();
+}
+
 class EmbeddedClient implements Client {
   readonly protocol = 'file';
   #options: EmbeddedClientOptions;
   #connection: Connection;
   #statements = new Map<string, Prepared>();
   #closed = false;
+  /** Statements run that may have written (see embeddedDataVersion). */
+  #writes = 0;
 
   constructor(options: EmbeddedClientOptions) {
     this.#options = options;
@@ -98,6 +111,7 @@ class EmbeddedClient implements Client {
   async executeMultiple(sql: string): Promise<void> {
     this.#checkOpen();
     this.#statements.clear();
+    this.#writes++;
     try {
       this.#connection.exec(sql);
     } catch (error) {
@@ -119,6 +133,12 @@ class EmbeddedClient implements Client {
     closeQuietly(this.#connection);
     this.#connection = this.#open();
     this.#closed = false;
+    this.#writes++; // a new connection counts data_version from its own start
+  }
+
+  dataVersion(): string {
+    const version = this.#run({ sql: 'PRAGMA data_version' }).rows[0][0];
+    return `${this.#writes}:${String(version)}`;
   }
 
   close(): void {
@@ -170,6 +190,7 @@ class EmbeddedClient implements Client {
         const rows = (prepared.statement.all(args) as unknown[][]).map(makeRow);
         return resultSet(columns, columnTypes, rows, 0, undefined);
       }
+      this.#writes++;
       const info = prepared.statement.run(args);
       return resultSet([], [], [], info.changes, BigInt(info.lastInsertRowid));
     } catch (error) {

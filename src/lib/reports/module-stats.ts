@@ -10,6 +10,7 @@
 import { inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { attempts } from '../../../db/schema.ts';
+import { cachedReport } from './report-cache.ts';
 import { flagQuestion, rankMisconceptions, round, type ModuleStats, type QuestionKey } from './question-stats.ts';
 
 /** How long an admin's analysis of a module may be reused: counts at most this old. */
@@ -23,14 +24,20 @@ export interface ModuleAnalysis extends ModuleStats {
 const adminCache = new Map<string, { at: number; analysis: Promise<ModuleAnalysis> }>();
 
 export async function getModuleAnalysis(db: Db, moduleId: string, keys: QuestionKey[], learners: string[] | 'all', now = Date.now()): Promise<ModuleAnalysis> {
-  if (learners !== 'all') return computeAnalysis(db, moduleId, keys, learners);
-  const cacheKey = `${moduleId}\u0000${keys.map((k) => `${k.id}:${k.correctOptions.join(',')}`).join('|')}`;
+  // A trainer's analysis covers their teams: the same for every trainer of those teams until
+  // someone writes (report-cache.ts).
+  if (learners !== 'all') return cachedReport(db, `analysis\u0000${cacheKeyOf(moduleId, keys)}\u0000${[...learners].sort().join(',')}`, () => computeAnalysis(db, moduleId, keys, learners));
+  const cacheKey = cacheKeyOf(moduleId, keys);
   const cached = adminCache.get(cacheKey);
   if (cached && now - cached.at < ADMIN_CACHE_MS) return cached.analysis;
   const analysis = computeAnalysis(db, moduleId, keys, 'all');
   adminCache.set(cacheKey, { at: now, analysis });
   analysis.catch(() => adminCache.delete(cacheKey));
   return analysis;
+}
+
+function cacheKeyOf(moduleId: string, keys: QuestionKey[]): string {
+  return `${moduleId}\u0000${keys.map((k) => `${k.id}:${k.correctOptions.join(',')}`).join('|')}`;
 }
 
 /** Drops the cached admin analyses (tests; after deleting someone's answers). */

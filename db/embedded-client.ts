@@ -141,6 +141,11 @@ class EmbeddedClient implements Client {
     return `${this.#writes}:${String(version)}`;
   }
 
+  /**
+   * libSQL releases the file only once the last statement of the connection is garbage collected
+   * (@libsql/client behaves the same): never replace the file's bytes while a closed connection
+   * may linger in the process (see restoreDatabase).
+   */
   close(): void {
     this.#closed = true;
     this.#statements.clear();

@@ -59,7 +59,25 @@ if (values.help || !command) {
   process.exit(command ? 0 : 2);
 }
 
+const FILE_ONLY = 'backup en restore werken op een databasebestand (file:); een libSQL-server heeft eigen back-ups (zie docs/deploy.md)';
+
+/** `restore <file>`: puts a backup back (the server must be stopped), then logs it. Exits. */
+async function restore(file: string | undefined): Promise<never> {
+  if (!file) fail('geef een bestand: npm run admin -- restore <bestand>');
+  if (!env.DATABASE_URL.startsWith('file:')) fail(FILE_ONLY);
+  const databasePath = env.DATABASE_URL.slice('file:'.length);
+  const result = await restoreDatabase(file, databasePath);
+  if (!result.ok) fail(result.message);
+  const reopened = openDatabase({ url: env.DATABASE_URL });
+  await logAudit(reopened.db, { actorId: null, action: 'backup-teruggezet', subjectId: null });
+  reopened.client.close();
+  console.log(`Back-up teruggezet in ${databasePath}. Start de server opnieuw.`);
+  process.exit(0);
+}
+
 const env = readEnv();
+// A restore replaces the database file: nothing of this process may have it open meanwhile.
+if (command === 'restore') await restore(positionals[1]);
 const { db, client } = openDatabase({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN });
 await tuneEmbeddedDatabase(client, env.DATABASE_URL);
 
@@ -103,26 +121,14 @@ try {
       console.log(`${address} is geblokkeerd en overal uitgelogd.`);
       break;
     }
-    case 'backup':
-    case 'restore': {
+    case 'backup': {
       const file = positionals[1];
       if (!file) fail(`geef een bestand: npm run admin -- ${command} <bestand>`);
-      if (!env.DATABASE_URL.startsWith('file:')) fail('backup en restore werken op een databasebestand (file:); een libSQL-server heeft eigen back-ups (zie docs/deploy.md)');
-      const databasePath = env.DATABASE_URL.slice('file:'.length);
-      if (command === 'backup') {
-        const result = await backupDatabase(client, file);
-        if (!result.ok) fail(result.message);
-        await logAudit(db, { actorId: null, action: 'backup-gemaakt', subjectId: null });
-        console.log(`Back-up gemaakt en gecontroleerd: ${file}`);
-      } else {
-        client.close();
-        const result = await restoreDatabase(file, databasePath);
-        if (!result.ok) fail(result.message);
-        const reopened = openDatabase({ url: env.DATABASE_URL });
-        await logAudit(reopened.db, { actorId: null, action: 'backup-teruggezet', subjectId: null });
-        reopened.client.close();
-        console.log(`Back-up teruggezet in ${databasePath}. Start de server opnieuw.`);
-      }
+      if (!env.DATABASE_URL.startsWith('file:')) fail(FILE_ONLY);
+      const result = await backupDatabase(client, file);
+      if (!result.ok) fail(result.message);
+      await logAudit(db, { actorId: null, action: 'backup-gemaakt', subjectId: null });
+      console.log(`Back-up gemaakt en gecontroleerd: ${file}`);
       break;
     }
     default:

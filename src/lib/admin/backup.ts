@@ -1,7 +1,7 @@
 // Backups of the embedded database. VACUUM INTO writes a consistent copy while the platform keeps
 // running (readers and writers are not stopped); restore puts a verified copy back while it is
 // stopped. A libSQL server (sqld, Turso) has its own backups: see docs/deploy.md.
-import { copyFileSync, existsSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { createClient, type Client } from '@libsql/client';
 
 export type BackupResult = { ok: true } | { ok: false; message: string };
@@ -32,7 +32,12 @@ export async function verifyDatabaseFile(path: string): Promise<BackupResult> {
 export async function restoreDatabase(backupPath: string, databasePath: string): Promise<BackupResult> {
   const check = await verifyDatabaseFile(backupPath);
   if (!check.ok) return check;
+  // Copied next to the target and renamed over it: the restored file is a new inode, so a
+  // connection this process still holds on the old file (libSQL closes one only when its last
+  // statement is collected) can never mix its WAL index with the restored database.
+  const incoming = `${databasePath}.terugzetten`;
+  copyFileSync(backupPath, incoming);
   for (const suffix of ['-wal', '-shm']) rmSync(`${databasePath}${suffix}`, { force: true });
-  copyFileSync(backupPath, databasePath);
+  renameSync(incoming, databasePath);
   return verifyDatabaseFile(databasePath);
 }

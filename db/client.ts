@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { createClient, type Client, type Config, type TransactionMode } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { createEmbeddedClient } from './embedded-client.ts';
+import { oneWriterAtATime } from './one-writer.ts';
 import * as schema from './schema.ts';
 
 export type Db = LibSQLDatabase<typeof schema> & { $client: Client };
@@ -65,7 +66,7 @@ export function openDatabase(config: DatabaseConfig): { db: Db; client: Client }
     ? replicaWithServerTransactions(createClient(settings), createClient({ url: config.url, authToken: config.authToken }))
     : isEmbeddedUrl(settings.url)
       ? createEmbeddedClient({ path: filePath(settings.url), busyTimeoutMs: BUSY_TIMEOUT_MS })
-      : createClient(settings);
+      : oneWriterAtATime(createClient(settings));
   return { db: drizzle(client, { schema }), client };
 }
 

@@ -134,6 +134,45 @@ async function run(): Promise<void> {
     return `${sends.length} verzoeken, ${keys.length / 2} sleutels naar beide instanties; ${keys.length} rijen in attempts, één per sleutel`;
   });
 
+  await report.check('Onder last over ws://: twee instanties, 32 verbindingen, elk antwoord aangenomen en één keer opgeslagen', async () => {
+    expect(learnerCookie, 'geen sessie: de vorige controle mislukte');
+    // Before writes were queued per instance (db/one-writer.ts), this stalled: requests still
+    // waiting after 15 s while sqld held its write lock for a queue of transactions.
+    const wsEnv = appEnv(server.url.replace(/^http/, 'ws'));
+    const [c, d] = await Promise.all([startInstance('instantie 3 (ws)', entry, wsEnv), startInstance('instantie 4 (ws)', entry, wsEnv)]);
+    try {
+      const sent: string[] = [];
+      let slowest = 0;
+      const outcomes = new Map<string, number>();
+      const until = Date.now() + 4000;
+      await Promise.all(
+        Array.from({ length: 32 }, async (_, lane) => {
+          for (let i = 0; Date.now() < until; i++) {
+            const key = `ws-last-${randomUUID()}`;
+            sent.push(key);
+            const started = Date.now();
+            const status = await postJson(lane % 2 ? c : d, '/api/antwoorden', answer(lane + i, key), learnerCookie)
+              .then((page) => String(page.status))
+              .catch((error: Error) => error.name);
+            slowest = Math.max(slowest, Date.now() - started);
+            outcomes.set(status, (outcomes.get(status) ?? 0) + 1);
+          }
+        }),
+      );
+      const summary = JSON.stringify(Object.fromEntries(outcomes));
+      expect(outcomes.size === 1 && outcomes.has('201'), `niet alles aangenomen: ${summary}`);
+      // Not a speed target but liveness: nothing may wait longer than a lock ever should (the
+      // busy timeout is 5 s). The stall made requests wait 15 s and more.
+      expect(slowest < 8000, `een antwoord wachtte ${slowest} ms: de server liep vast`);
+      const rows = await countAttempts(serverDb, learner.email, sent);
+      const wrong = sent.filter((k) => rows.get(k) !== 1);
+      expect(wrong.length === 0, `${wrong.length} van ${sent.length} sleutels niet precies één keer in attempts`);
+      return `${sent.length} antwoorden in 4 s, alle 201, elk één keer opgeslagen; langste wachttijd ${slowest} ms`;
+    } finally {
+      await Promise.all([c.child.stop(), d.child.stop()]);
+    }
+  });
+
   await report.check('Inlogbeperking: mislukte pogingen op beide instanties tellen samen', async () => {
     for (let i = 0; i < 5; i++) {
       const instance = i % 2 === 0 ? a : b;

@@ -128,6 +128,7 @@ async function run(): Promise<void> {
     } catch (error) {
       // The embedded rows stand on their own; a failure here is reported, not fatal.
       report.skipped.push(`twee instanties op sqld mislukten: ${(error as Error).message.split('\n')[0]}`);
+      console.error(`   twee instanties op sqld mislukten:\n${(error as Error).stack}`);
       await stopAll();
     }
   }

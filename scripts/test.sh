@@ -42,7 +42,11 @@ else
   echo '{"passed":0,"failed":0,"skipped":1}' > test-results/scale.json
 fi
 
-node scripts/test-summary.ts test-results/unit.tap test-results/system.tap test-results/e2e.json test-results/scale.json
+# npm's advisory database for the production dependencies (skipped, and says why, where the
+# registry does not offer it).
+step "Beveiligingsadviezen (npm audit, productie)" node scripts/audit.ts
+
+node scripts/test-summary.ts test-results/unit.tap test-results/system.tap test-results/e2e.json test-results/scale.json test-results/audit.json
 if [ ${#failed_steps[@]} -gt 0 ]; then
   echo "Mislukte stappen: ${failed_steps[*]}"
   exit 1

@@ -90,6 +90,22 @@ describe('question analysis in the database', () => {
     });
   }
 
+  test('the admin analysis in slices of a few people adds up to the same numbers', async () => {
+    clearModuleAnalysisCache();
+    const whole = await getModuleAnalysis(t.db, 'm', keys, 'all', Date.now(), 1000);
+    clearModuleAnalysisCache();
+    // 14 people in slices of 3: five ranges of user ids, plus the anonymous answers.
+    const sliced = await getModuleAnalysis(t.db, 'm', keys, 'all', Date.now(), 3);
+    clearModuleAnalysisCache();
+    assert.equal(sliced.people, whole.people);
+    assert.deepEqual(sliced.misconceptions, whole.misconceptions);
+    for (const [i, q] of whole.questions.entries()) {
+      const got = sliced.questions[i];
+      assert.ok(q.learners > 0, `vraag ${q.questionId} heeft antwoorden`);
+      assert.deepEqual({ ...got, discrimination: got.discrimination === null ? null : got.discrimination.toFixed(6), optionCounts: [...got.optionCounts].sort() }, { ...q, discrimination: q.discrimination === null ? null : q.discrimination.toFixed(6), optionCounts: [...q.optionCounts].sort() }, `vraag ${q.questionId}`);
+    }
+  });
+
   test('nobody in scope: empty numbers, no query needed', async () => {
     const actual = await getModuleAnalysis(t.db, 'm', keys, []);
     assert.equal(actual.people, 0);

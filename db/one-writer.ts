@@ -43,8 +43,9 @@ export function oneWriterAtATime(client: Client, writers = WRITERS_PER_INSTANCE)
           mode === 'read' ? target.batch(statements, mode) : queued(() => target.batch(statements, mode));
       }
       if (property === 'execute') {
-        return (statement: InStatement | string, args?: Parameters<Client['execute']>[1]) =>
-          isWrite(statement) ? queued(() => (typeof statement === 'string' ? target.execute(statement, args) : target.execute(statement))) : typeof statement === 'string' ? target.execute(statement, args) : target.execute(statement);
+        // Both call forms (a statement object, or SQL text with its arguments) pass through as they came.
+        const execute = (...call: unknown[]) => (target.execute as (...a: unknown[]) => ReturnType<Client['execute']>)(...call);
+        return (statement: InStatement | string, ...rest: unknown[]) => (isWrite(statement) ? queued(() => execute(statement, ...rest)) : execute(statement, ...rest));
       }
       const value: unknown = Reflect.get(target, property, target);
       return typeof value === 'function' ? value.bind(target) : value;

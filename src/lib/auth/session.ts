@@ -5,6 +5,7 @@ import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/enco
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { sessions, users, type Role } from '../../../db/schema.ts';
+import { perDatabase } from '../prepared.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 export const SESSION_LIFETIME_MS = 30 * DAY;
@@ -46,10 +47,8 @@ export async function createSession(db: Db, token: string, userId: string, now =
 
 // Every request looks its session up, so the query is built once per database handle instead of
 // on each call (drizzle's query building costs more than the lookup itself).
-const sessionLookups = new WeakMap<Db, ReturnType<typeof prepareSessionLookup>>();
-
-function prepareSessionLookup(db: Db) {
-  return db
+const sessionLookup = perDatabase((db) =>
+  db
     .select({
       session: { id: sessions.id, userId: sessions.userId, expiresAt: sessions.expiresAt },
       user: { id: users.id, email: users.email, name: users.name, role: users.role, active: users.active },
@@ -57,14 +56,8 @@ function prepareSessionLookup(db: Db) {
     .from(sessions)
     .innerJoin(users, eq(sessions.userId, users.id))
     .where(eq(sessions.id, sql.placeholder('id')))
-    .prepare();
-}
-
-function sessionLookup(db: Db) {
-  let lookup = sessionLookups.get(db);
-  if (!lookup) sessionLookups.set(db, (lookup = prepareSessionLookup(db)));
-  return lookup;
-}
+    .prepare(),
+);
 
 export async function validateSessionToken(db: Db, token: string, now = Date.now()): Promise<SessionValidation> {
   if (!/^[a-z2-7]{32}$/.test(token)) return { session: null, user: null, renewed: false };

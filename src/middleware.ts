@@ -56,7 +56,8 @@ const session = defineMiddleware(async ({ cookies, locals, url, request, isPrere
 
 const roleGuard = defineMiddleware(async (context, next) => {
   const { url, locals } = context;
-  const decision = decideAccess(url.pathname, locals.user?.role ?? null);
+  // The route that will render, not the URL: see src/lib/auth/roles.ts.
+  const decision = decideAccess(context.routePattern, locals.user?.role ?? null);
   if (decision === 'allow') return next();
   const isApi = url.pathname.startsWith('/api/');
   if (decision === 'sign-in') {

@@ -1,37 +1,77 @@
-// Which role may open which part of the site. The middleware asks this for every request, so
-// a route cannot forget its check.
+// Which role may open which page. The middleware asks this for every request, so a route cannot
+// forget its check.
+//
+// Fail closed: the rules are keyed by Astro's route pattern (the page file that will render, as
+// `context.routePattern` names it), and a route without a rule is refused to everyone. A new page
+// is therefore unreachable until someone decides who may see it; tests/unit/auth/route-rules.test.ts
+// fails for any file under src/pages without a rule here, and for a rule without a page.
+// Keying by the route that renders, not by a URL prefix, also means no spelling of a URL
+// (trailing slashes, encodings, a look-alike prefix) can reach a page under another page's rule.
 import type { Role } from '../../../db/schema.ts';
 
-export type Access = 'public' | 'signed-in' | Role[];
+export type Access = 'public' | 'signed-in' | readonly Role[];
 
-const RULES: { prefix: string; access: Access }[] = [
-  // First match wins: the admin-only part of /team comes before /team itself.
-  { prefix: '/team/beheer', access: ['admin'] },
-  { prefix: '/team', access: ['trainer', 'admin'] },
-  { prefix: '/api/team', access: ['trainer', 'admin'] },
-  { prefix: '/modules', access: 'signed-in' },
-  { prefix: '/voortgang', access: 'signed-in' },
-  { prefix: '/herhalen', access: 'signed-in' },
-  { prefix: '/account', access: 'signed-in' },
-  { prefix: '/api', access: 'signed-in' },
-  { prefix: '/antwoord', access: 'signed-in' },
-  { prefix: '/reflectie', access: 'signed-in' },
-  { prefix: '/uitloggen', access: 'signed-in' },
-];
+const STAFF = ['trainer', 'admin'] as const satisfies readonly Role[];
+const ADMIN = ['admin'] as const satisfies readonly Role[];
 
-export function accessFor(pathname: string): Access {
-  const path = pathname.replace(/\/+$/, '') || '/';
-  const rule = RULES.find((r) => path === r.prefix || path.startsWith(`${r.prefix}/`));
-  return rule ? rule.access : 'public';
+export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
+  // Open to everyone: the front door, the error pages, statements every visitor may read, and the
+  // invitation link (its token is the credential).
+  '/': 'public',
+  '/404': 'public',
+  '/500': 'public',
+  '/inloggen': 'public',
+  '/geen-toegang': 'public',
+  '/privacy': 'public',
+  '/toegankelijkheid': 'public',
+  '/uitnodiging/[token]': 'public',
+
+  // A signed-in professional, whatever the role: their own learning and their own account.
+  '/uitloggen': 'signed-in',
+  '/modules': 'signed-in',
+  '/modules/[module]': 'signed-in',
+  '/modules/[module]/[lesson]': 'signed-in',
+  '/modules/[module]/instaptoets': 'signed-in',
+  '/modules/[module]/vragen': 'signed-in',
+  '/modules/[module]/vragen/[question]': 'signed-in',
+  '/antwoord': 'signed-in',
+  '/api/antwoorden': 'signed-in',
+  '/reflectie': 'signed-in',
+  '/herhalen': 'signed-in',
+  '/voortgang': 'signed-in',
+  '/voortgang/certificaat/[module]': 'signed-in',
+  '/account/gegevens': 'signed-in',
+  '/account/gegevens.json': 'signed-in',
+  '/account/wachtwoord': 'signed-in',
+
+  // Trainers and admins: teams (which team is checked per page: src/lib/teams/load-team.ts).
+  '/team': STAFF,
+  '/team/[team]': STAFF,
+  '/team/[team]/export.csv': STAFF,
+  '/team/[team]/leerpaden': STAFF,
+  '/team/[team]/uitnodigen': STAFF,
+  '/team/[team]/professional/[user]': STAFF,
+  '/team/analyse/[module]': STAFF,
+  '/team/voorbeeld/[module]': STAFF,
+
+  // Admins only: one person's account and data.
+  '/team/beheer/[user]': ADMIN,
+  '/team/beheer/[user]/gegevens.json': ADMIN,
+  '/team/beheer/[user]/verwijderen': ADMIN,
+};
+
+/** The rule for a route pattern; undefined when the route has none (and is then refused). */
+export function accessFor(routePattern: string): Access | undefined {
+  return Object.hasOwn(ROUTE_ACCESS, routePattern) ? ROUTE_ACCESS[routePattern] : undefined;
 }
 
 export type AccessDecision = 'allow' | 'sign-in' | 'forbidden';
 
-export function decideAccess(pathname: string, role: Role | null): AccessDecision {
-  const access = accessFor(pathname);
+export function decideAccess(routePattern: string, role: Role | null): AccessDecision {
+  const access = accessFor(routePattern);
   if (access === 'public') return 'allow';
   if (role === null) return 'sign-in';
+  if (access === undefined) return 'forbidden';
   if (access === 'signed-in') return 'allow';
   return access.includes(role) ? 'allow' : 'forbidden';
 }
-

@@ -1,0 +1,52 @@
+// The role guard fails closed: every page on disk has a rule, a route without one is refused to
+// everyone, and the rules say what the design says (learners their own pages, trainers teams,
+// admins accounts).
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { decideAccess, ROUTE_ACCESS } from '../../../src/lib/auth/roles.ts';
+import { routePatternsOnDisk } from '../../helpers/routes.ts';
+
+describe('route rules', () => {
+  test('every page and endpoint under src/pages has a rule, and every rule a page', () => {
+    const onDisk = routePatternsOnDisk();
+    assert.ok(onDisk.length > 30, `only ${onDisk.length} routes found: is the pages folder read?`);
+    const withoutRule = onDisk.filter((route) => !Object.hasOwn(ROUTE_ACCESS, route));
+    assert.deepEqual(withoutRule, [], `routes without an access rule in src/lib/auth/roles.ts: ${withoutRule.join(', ')}`);
+    const withoutPage = Object.keys(ROUTE_ACCESS).filter((route) => !onDisk.includes(route));
+    assert.deepEqual(withoutPage, [], `rules for routes that do not exist: ${withoutPage.join(', ')}`);
+  });
+
+  test('a route without a rule is refused to everyone, signed in or not', () => {
+    for (const route of ['/nieuwe-pagina', '/team/[team]/nieuw', '', '/constructor', '/__proto__', '/toString']) {
+      assert.equal(decideAccess(route, null), 'sign-in', route);
+      for (const role of ['learner', 'trainer', 'admin'] as const) assert.equal(decideAccess(route, role), 'forbidden', `${route} as ${role}`);
+    }
+  });
+
+  test('public pages are open to all', () => {
+    for (const route of ['/', '/inloggen', '/uitnodiging/[token]', '/404', '/500', '/geen-toegang', '/privacy', '/toegankelijkheid']) {
+      assert.equal(decideAccess(route, null), 'allow', route);
+    }
+    const publicRoutes = Object.entries(ROUTE_ACCESS).filter(([, access]) => access === 'public').map(([route]) => route);
+    assert.equal(publicRoutes.length, 8, `public routes changed: ${publicRoutes.join(', ')}`);
+  });
+
+  test('learning pages need a session and are open to every role', () => {
+    for (const route of ['/modules', '/modules/[module]/[lesson]', '/voortgang', '/api/antwoorden', '/antwoord', '/reflectie', '/account/wachtwoord', '/uitloggen']) {
+      assert.equal(decideAccess(route, null), 'sign-in', route);
+      for (const role of ['learner', 'trainer', 'admin'] as const) assert.equal(decideAccess(route, role), 'allow', `${route} as ${role}`);
+    }
+  });
+
+  test('every team route is for trainers and admins; account management for admins only', () => {
+    const teamRoutes = routePatternsOnDisk().filter((route) => route === '/team' || route.startsWith('/team/'));
+    assert.ok(teamRoutes.length >= 10);
+    for (const route of teamRoutes) {
+      assert.equal(decideAccess(route, null), 'sign-in', route);
+      assert.equal(decideAccess(route, 'learner'), 'forbidden', route);
+      const adminOnly = route.startsWith('/team/beheer/');
+      assert.equal(decideAccess(route, 'trainer'), adminOnly ? 'forbidden' : 'allow', route);
+      assert.equal(decideAccess(route, 'admin'), 'allow', route);
+    }
+  });
+});

@@ -1,57 +1,83 @@
 // Security over HTTP against the built server: access per role, IDOR, sessions, XSS, CSRF,
 // hostile and malformed input, and concurrent submissions.
 import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
+import { routePatternsOnDisk } from '../helpers/routes.ts';
 import { demo, e2eQuery, giz, inviteNewUser, login } from './helpers.ts';
 
-const ORIGIN = `http://127.0.0.1:${process.env.E2E_PORT ?? 4399}`;
+const ORIGIN = `http://127.0.0.1:${process.env.E2E_PORT}`;
 const formHeaders = { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' };
 
 async function sessionFor(browser: Browser, role: 'learner' | 'trainer' | 'admin') {
   const context = await browser.newContext();
   const page = await context.newPage();
   await login(page, demo(role).email, demo(role).password);
-  return { context, request: page.request };
+  return { context, page, request: page.request };
 }
 
-test('every protected route answers each role as expected', async ({ browser, playwright }) => {
+test('every route answers each role as expected', async ({ browser, playwright }) => {
   test.setTimeout(120_000);
   const anonymous = await playwright.request.newContext({ baseURL: ORIGIN });
   const learner = await sessionFor(browser, 'learner');
   const trainer = await sessionFor(browser, 'trainer');
   const admin = await sessionFor(browser, 'admin');
   const [{ id: learnerId }] = (await e2eQuery('select id from users where email = ?', [demo('learner').email])) as unknown as { id: string }[];
-  const firstLesson = giz.lessons[0].id;
-  const firstQuestion = giz.questions[0].id;
-  // path → [anonymous, learner, trainer, admin]
-  const routes: [string, number[]][] = [
-    ['/modules', [302, 200, 200, 200]],
-    ['/modules/giz', [302, 200, 200, 200]],
-    [`/modules/giz/${firstLesson}`, [302, 200, 200, 200]],
-    ['/modules/giz/vragen', [302, 200, 200, 200]],
-    [`/modules/giz/vragen/${firstQuestion}`, [302, 200, 200, 200]],
-    ['/modules/giz/instaptoets', [302, 200, 200, 200]],
-    ['/voortgang', [302, 200, 200, 200]],
-    ['/voortgang/certificaat/giz', [302, 404, 404, 404]],
-    ['/herhalen', [302, 200, 200, 200]],
-    ['/account/wachtwoord', [302, 200, 200, 200]],
-    ['/account/gegevens', [302, 200, 200, 200]],
-    ['/account/gegevens.json', [302, 200, 200, 200]],
-    ['/team', [302, 403, 200, 200]],
-    ['/team/analyse/giz', [302, 403, 200, 200]],
-    ['/team/voorbeeld/giz', [302, 403, 200, 200]],
-    [`/team/beheer/${learnerId}`, [302, 403, 403, 200]],
-    [`/team/beheer/${learnerId}/gegevens.json`, [302, 403, 403, 200]],
-    ['/api/antwoorden', [401, 404, 404, 404]], // GET is not a route; POST is tested below
-  ];
+  const created = await trainer.request.post('/team', { headers: formHeaders, data: `action=team&name=Routeteam-${Date.now()}`, maxRedirects: 0 });
+  expect(created.status(), 'the trainer made a team').toBe(303);
+  const teamId = /^\/team\/([^/?#]+)$/.exec(created.headers()['location'] ?? '')?.[1];
+  expect(teamId, `team made: ${created.headers()['location']}`).toMatch(/^[A-Za-z0-9_-]{8,}$/);
+  // Every route on disk, with a sample URL and what a GET answers to
+  // [anonymous, learner, trainer, admin]. A page added without a line here fails this test.
+  const params: Record<string, string> = { module: 'giz', lesson: giz.lessons[0].id, question: giz.questions[0].id, team: teamId!, user: learnerId, token: 'bestaat-niet' };
+  const expected: Record<string, number[]> = {
+    '/': [200, 302, 302, 302], // signed in: straight on to the modules
+    '/404': [404, 404, 404, 404],
+    '/500': [500, 500, 500, 500],
+    '/inloggen': [200, 302, 302, 302],
+    '/geen-toegang': [200, 200, 200, 200], // opened directly; the guard answers 403 with its text
+    '/privacy': [200, 200, 200, 200],
+    '/toegankelijkheid': [200, 200, 200, 200],
+    '/uitnodiging/[token]': [404, 404, 404, 404],
+    '/uitloggen': [302, 404, 404, 404], // POST only
+    '/modules': [302, 200, 200, 200],
+    '/modules/[module]': [302, 200, 200, 200],
+    '/modules/[module]/[lesson]': [302, 200, 200, 200],
+    '/modules/[module]/instaptoets': [302, 200, 200, 200],
+    '/modules/[module]/vragen': [302, 200, 200, 200],
+    '/modules/[module]/vragen/[question]': [302, 200, 200, 200],
+    '/antwoord': [302, 302, 302, 302], // POST only: a GET goes back to the modules
+    '/reflectie': [302, 302, 302, 302],
+    '/api/antwoorden': [401, 404, 404, 404], // POST only; the POST is tested below
+    '/herhalen': [302, 200, 200, 200],
+    '/voortgang': [302, 200, 200, 200],
+    '/voortgang/certificaat/[module]': [302, 404, 404, 404], // nobody here completed GIZ
+    '/account/gegevens': [302, 200, 200, 200],
+    '/account/gegevens.json': [302, 200, 200, 200],
+    '/account/wachtwoord': [302, 200, 200, 200],
+    '/team': [302, 403, 200, 200],
+    '/team/[team]': [302, 403, 200, 200],
+    '/team/[team]/export.csv': [302, 403, 200, 200],
+    '/team/[team]/leerpaden': [302, 403, 200, 200],
+    '/team/[team]/uitnodigen': [302, 403, 200, 200],
+    '/team/[team]/professional/[user]': [302, 403, 404, 404], // the learner is not in this team
+    '/team/analyse/[module]': [302, 403, 200, 200],
+    '/team/voorbeeld/[module]': [302, 403, 200, 200],
+    '/team/beheer/[user]': [302, 403, 403, 200],
+    '/team/beheer/[user]/gegevens.json': [302, 403, 403, 200],
+    '/team/beheer/[user]/verwijderen': [302, 403, 403, 404], // POST only; tested below
+  };
+  expect(Object.keys(expected).sort(), 'every route on disk has a line in this test').toEqual(routePatternsOnDisk());
   let checked = 0;
-  for (const [path, expected] of routes) {
-    const statuses = [];
+  const actual: Record<string, number[]> = {};
+  for (const route of Object.keys(expected)) {
+    const path = route.replace(/\[(\w+)\]/g, (_, name: string) => encodeURIComponent(params[name]));
+    actual[route] = [];
     for (const client of [anonymous, learner.request, trainer.request, admin.request]) {
-      statuses.push((await client.get(path, { maxRedirects: 0 })).status());
+      actual[route].push((await client.get(path, { maxRedirects: 0 })).status());
       checked++;
     }
-    expect(statuses, path).toEqual(expected);
   }
+  // One comparison of the whole table: a failure shows every route that differs at once.
+  expect(actual).toEqual(expected);
   // Anonymous POSTs: a JSON endpoint says 401, form routes send to the login page.
   expect((await anonymous.post('/api/antwoorden', { headers: { origin: ORIGIN }, data: {} })).status()).toBe(401);
   expect((await anonymous.post('/antwoord', { headers: formHeaders, data: 'a=b', maxRedirects: 0 })).status()).toBe(302);
@@ -120,10 +146,7 @@ test('sessions: a new id on login, logout ends it, forged and expired tokens are
   await login(livePage, demo('trainer').email, demo('trainer').password);
   const token = (await live.cookies()).find((c) => c.name === 'lt_sessie')!.value;
   const { createHash } = await import('node:crypto');
-  const { createClient } = await import('@libsql/client');
-  const db = createClient({ url: 'file:./data/e2e/leergang.db', timeout: 5000 });
-  await db.execute({ sql: 'update sessions set expires_at = ? where id = ?', args: [Date.now() - 1000, createHash('sha256').update(token).digest('hex')] });
-  db.close();
+  await e2eQuery('update sessions set expires_at = ? where id = ?', [Date.now() - 1000, createHash('sha256').update(token).digest('hex')]);
   expect((await livePage.request.get('/modules', { maxRedirects: 0 })).status()).toBe(302);
   await stale.dispose();
   await replay.dispose();
@@ -163,9 +186,25 @@ test('markup in names, team names and reflections is shown as text; exports cann
   await page.locator('textarea').first().fill(evil);
   await page.getByRole('button', { name: 'Bewaren' }).first().click();
   await expect(page.locator('textarea').first()).toHaveValue(evil);
-  await page.goto(`${teamPath}`);
-  expect(dialogs).toBe(0);
-  // The trainer's pages show the names as text.
+  expect(dialogs, 'no script ran in the learner\'s own pages').toBe(0);
+  // The trainer's pages, rendered in the trainer's browser (who may see them), show the markup
+  // as text and run none of it.
+  let trainerDialogs = 0;
+  trainer.page.on('dialog', (d) => {
+    trainerDialogs++;
+    void d.dismiss();
+  });
+  const dashboardResponse = await trainer.page.goto(teamPath);
+  expect(dashboardResponse?.status(), 'the trainer sees the team page').toBe(200);
+  await expect(trainer.page.getByRole('heading', { level: 1 })).toContainText('<script>alert("x")</script>');
+  const row = trainer.page.getByRole('row', { name: /<script>alert\("x"\)<\/script>/ });
+  await expect(row).toHaveCount(1);
+  await row.getByRole('link').first().click();
+  await expect(trainer.page).toHaveURL(/\/professional\//);
+  await expect(trainer.page.getByRole('heading', { level: 1 })).toContainText('<img src=x onerror=alert(1)>');
+  const injected = await trainer.page.evaluate(() => document.querySelectorAll('img[src="x"]').length + [...document.scripts].filter((el) => el.textContent?.includes('alert("x")')).length);
+  expect(injected, 'no element was made from the markup').toBe(0);
+  expect(trainerDialogs, 'no script ran in the trainer\'s pages').toBe(0);
   const dashboard = await (await trainer.request.get(teamPath)).text();
   expect(dashboard).not.toContain('<script>alert');
   expect(dashboard).not.toContain('<img src=x');

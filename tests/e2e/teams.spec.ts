@@ -1,6 +1,6 @@
 import { expect, test, type Browser } from '@playwright/test';
 import Papa from 'papaparse';
-import { demo, giz, login } from './helpers.ts';
+import { demo, e2eQuery, giz, login } from './helpers.ts';
 
 async function acceptLink(browser: Browser, link: string, name?: string) {
   const context = await browser.newContext();
@@ -27,17 +27,19 @@ test('a trainer onboards a team from a list, assigns a path, follows progress an
   await expect(trainer.getByRole('heading', { name: `Team Wijkteam Noord ${stamp}`, level: 1 })).toBeVisible();
   const teamUrl = trainer.url();
   const teamId = teamUrl.split('/team/')[1];
+  expect(teamId, 'the team was made and has an id').toMatch(/^[A-Za-z0-9_-]{8,}$/);
 
   // A pasted list with a bad row, plus a CSV file: the preview says what is wrong, nothing is written yet.
   await trainer.getByRole('link', { name: 'Collega’s uitnodigen' }).click();
-  await trainer.getByLabel('Lijst met collega’s').fill(`naam;e-mail\nAnouk Jansen;anouk-${stamp}@gemeente.nl\nFout Adres;geen-adres`);
+  await trainer.getByLabel('Lijst met collega’s').fill(`naam;e-mail\nAnouk Jansen;anouk-${stamp}@gemeente.nl\nCarla Visser;carla-${stamp}@gemeente.nl\nDirk Smit;dirk-${stamp}@gemeente.nl\nFout Adres;geen-adres`);
   await trainer.getByLabel('Of kies een CSV-bestand').setInputFiles({ name: 'collegas.csv', mimeType: 'text/csv', buffer: Buffer.from(`Bram de Boer,bram-${stamp}@gemeente.nl\n`) });
   await trainer.getByRole('button', { name: 'Voorbeeld bekijken' }).click();
   await expect(trainer.getByText('1 regel bevat een fout')).toBeVisible();
   await expect(trainer.getByRole('row', { name: /Fout Adres/ })).toContainText('"geen-adres" is geen geldig e-mailadres');
-  await trainer.getByRole('button', { name: '2 uitnodigingen maken' }).click();
+  await trainer.getByRole('button', { name: '4 uitnodigingen maken' }).click();
   await expect(trainer.getByRole('status').getByText('Uitnodigingen gemaakt.')).toBeVisible();
-  const anoukLink = await trainer.getByLabel(`Link anouk-${stamp}@gemeente.nl`).inputValue();
+  const linkFor = (name: string) => trainer.getByLabel(`Link ${name}-${stamp}@gemeente.nl`).inputValue();
+  const [anoukLink, bramLink, carlaLink, dirkLink] = [await linkFor('anouk'), await linkFor('bram'), await linkFor('carla'), await linkFor('dirk')];
 
   // A path for the whole team.
   await trainer.goto(`${teamUrl}/leerpaden`);
@@ -74,10 +76,34 @@ test('a trainer onboards a team from a list, assigns a path, follows progress an
   await trainer.getByRole('button', { name: 'Grafiek tonen' }).click();
   await expect(trainer.getByRole('heading', { name: `Voortgang van leerpad „Inwerken ${stamp}” in de afgelopen 12 weken` })).toBeVisible();
   await expect(trainer.getByRole('img', { name: /Voortgang van leerpad/ })).toBeVisible();
-  // Filtering without JavaScript: only "bezig".
-  await trainer.getByLabel('Toon status').selectOption({ label: 'Bezig' });
-  await trainer.getByRole('button', { name: 'Toepassen' }).click();
-  await expect(trainer.getByRole('row', { name: /Anouk Jansen/ })).toBeVisible();
+  // Filtering without JavaScript, on a team with members in every status: Anouk is busy, Bram
+  // has not begun, Carla completed GIZ, Dirk is late with a path of his own. The completion and
+  // the past due date are written into the database: reaching them through the pages would take
+  // a whole module and a calendar.
+  for (const [link, name] of [[bramLink, 'Bram de Boer'], [carlaLink, 'Carla Visser'], [dirkLink, 'Dirk Smit']]) await (await acceptLink(browser, link, name)).context.close();
+  await e2eQuery(
+    "insert into module_completions (user_id, module_id, completed_at, score, content_version) select id, 'giz', ?, 0.9, ? from users where email = ?",
+    [Date.now(), giz.meta.version, `carla-${stamp}@gemeente.nl`],
+  );
+  await e2eQuery(
+    "insert into path_assignments (path_id, user_id, due_date, created_at) select p.id, u.id, '2020-01-31', ? from learning_paths p, users u where p.name = ? and u.email = ?",
+    [Date.now(), `Inwerken ${stamp}`, `dirk-${stamp}@gemeente.nl`],
+  );
+  const people = ['Anouk Jansen', 'Bram de Boer', 'Carla Visser', 'Dirk Smit'];
+  const shown: Record<string, string[]> = {
+    Bezig: ['Anouk Jansen'],
+    Afgerond: ['Carla Visser'],
+    'Te laat': ['Dirk Smit'],
+    'Niet begonnen': people, // everyone has a module not begun yet
+  };
+  for (const [label, expected] of Object.entries(shown)) {
+    await trainer.goto(teamUrl);
+    await trainer.getByLabel('Toon status').selectOption({ label });
+    await trainer.getByRole('button', { name: 'Toepassen' }).click();
+    for (const person of people) {
+      await expect(trainer.getByRole('row', { name: new RegExp(person) }), `filter ${label}: ${person}`).toHaveCount(expected.includes(person) ? 1 : 0);
+    }
+  }
 
   // The export is a CSV with Dutch columns that parses.
   const downloadPromise = trainer.waitForEvent('download');
@@ -114,7 +140,11 @@ test('a trainer of another team cannot see this team, its export or its people',
   await owner.goto('/team');
   await owner.getByLabel('Naam van het team').fill(`Geheim team ${stamp}`);
   await owner.getByRole('button', { name: 'Team aanmaken' }).click();
+  await expect(owner.getByRole('heading', { name: `Team Geheim team ${stamp}`, level: 1 })).toBeVisible();
   const teamId = owner.url().split('/team/')[1];
+  // Without this, a failed creation would test /team/undefined, whose 404s prove nothing.
+  expect(teamId, 'the team was made and has an id').toMatch(/^[A-Za-z0-9_-]{8,}$/);
+  expect((await owner.request.get(`/team/${teamId}`)).status(), 'its own trainer sees the team').toBe(200);
 
   // A second trainer, invited by the admin.
   const adminContext = await browser.newContext();

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { answerCorrectly, demo, giz, inviteNewUser, login } from './helpers.ts';
 
 async function expectNoViolations(page: Page, path: string) {
@@ -19,8 +19,26 @@ test('public pages have no accessibility violations', async ({ page }) => {
   await expectNoViolations(page, '/inloggen (met fouten)');
 });
 
-test('learner pages have no accessibility violations, before and after answering', async ({ browser }) => {
-  const { page, context, link } = await inviteNewUser(browser);
+test.describe('learner pages have no accessibility violations, before and after answering', () => {
+  // One new learner for the whole group, each page its own test: a scan per test keeps every
+  // test far from its time limit (16 scans in one test timed out on slow runs).
+  let learnerState: Awaited<ReturnType<BrowserContext['storageState']>>;
+  let invitationPath: string;
+  test.beforeAll(async ({ browser }) => {
+    const { context, link } = await inviteNewUser(browser);
+    learnerState = await context.storageState();
+    invitationPath = link.replace(/^https?:\/\/[^/]+/, '');
+    await context.close();
+  });
+  async function asLearner(browser: Browser, use: (page: Page) => Promise<void>) {
+    const context = await browser.newContext({ storageState: learnerState });
+    try {
+      await use(await context.newPage());
+    } finally {
+      await context.close();
+    }
+  }
+
   const firstQuestion = giz.questions[0];
   const branching = giz.questions.find((q) => q.type === 'branching')!;
   const order = giz.questions.find((q) => q.type === 'order')!;
@@ -34,18 +52,30 @@ test('learner pages have no accessibility violations, before and after answering
     `/modules/giz/vragen/${branching.id}`,
     '/voortgang',
     '/account/wachtwoord',
-    link.replace(/^https?:\/\/[^/]+/, ''),
   ];
   for (const path of paths) {
-    await page.goto(path);
-    await expectNoViolations(page, path);
+    test(path, async ({ browser }) => {
+      await asLearner(browser, async (page) => {
+        await page.goto(path);
+        await expectNoViolations(page, path);
+      });
+    });
   }
+  test('the used invitation link', async ({ browser }) => {
+    await asLearner(browser, async (page) => {
+      await page.goto(invitationPath);
+      await expectNoViolations(page, invitationPath);
+    });
+  });
   for (const q of [firstQuestion, order, branching]) {
-    await page.goto(`/modules/giz/vragen/${q.id}`);
-    await answerCorrectly(page, q);
-    await expectNoViolations(page, `/modules/giz/vragen/${q.id} (feedback)`);
+    test(`/modules/giz/vragen/${q.id} (feedback, ${q.type})`, async ({ browser }) => {
+      await asLearner(browser, async (page) => {
+        await page.goto(`/modules/giz/vragen/${q.id}`);
+        await answerCorrectly(page, q);
+        await expectNoViolations(page, `/modules/giz/vragen/${q.id} (feedback)`);
+      });
+    });
   }
-  await context.close();
 });
 
 test('trainer and certificate pages have no accessibility violations', async ({ page }) => {

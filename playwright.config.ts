@@ -1,8 +1,24 @@
+import { execFileSync } from 'node:child_process';
 import { defineConfig } from '@playwright/test';
 
 // Playwright cannot download browsers on these machines: we drive Debian's Chromium.
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const E2E_PORT = Number(process.env.E2E_PORT ?? 4399);
+
+/**
+ * A port the system hands out as free, so a second run, another server or a stale one on a fixed
+ * port cannot collide with this run. Chosen once, in the main process, and put into the
+ * environment: Playwright's workers load this file again and inherit the same choice. Synchronous
+ * because the config is; a child process is the simple way to ask for a port that way.
+ */
+function freePort(): string {
+  const ask = "const s=require('node:net').createServer().listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})";
+  return execFileSync(process.execPath, ['-e', ask], { encoding: 'utf8' });
+}
+process.env.E2E_PORT ||= freePort();
+export const E2E_PORT = Number(process.env.E2E_PORT);
+// Each run its own database (a fresh one, migrated and seeded by scripts/e2e-server.sh); the
+// helpers that read it directly (tests/e2e/helpers.ts) take it from here.
+process.env.E2E_DATABASE_URL ||= `file:./data/e2e/${E2E_PORT}/leergang.db`;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -28,7 +44,7 @@ export default defineConfig({
     url: `http://127.0.0.1:${E2E_PORT}/inloggen`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { E2E_PORT: String(E2E_PORT) },
+    env: { E2E_PORT: String(E2E_PORT), E2E_DATABASE_URL: process.env.E2E_DATABASE_URL },
     stdout: 'ignore',
     stderr: 'pipe',
   },

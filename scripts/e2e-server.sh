@@ -1,11 +1,20 @@
 #!/usr/bin/env bash
-# The server the browser tests talk to: the built site on its own port with a fresh database.
+# The server the browser tests talk to: the built site on the port playwright.config.ts chose,
+# with a fresh database of its own. Builds the site first, so a run never tests a dist/ left over
+# from other code; `npm test` has just built it and says so with E2E_BUILD=fresh.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/node-env.sh
-export DATABASE_URL="file:./data/e2e/leergang.db"
-rm -rf data/e2e
+: "${E2E_PORT:?E2E_PORT ontbreekt: start de browsertests met npm run test:e2e}"
+: "${E2E_DATABASE_URL:?E2E_DATABASE_URL ontbreekt: start de browsertests met npm run test:e2e}"
+export DATABASE_URL="$E2E_DATABASE_URL"
+db_dir="$(dirname "${DATABASE_URL#file:}")"
+rm -rf "$db_dir"
+mkdir -p "$db_dir"
 node scripts/migrate.ts >/dev/null
 node scripts/seed-demo.ts >/dev/null
-[ -f dist/server/entry.mjs ] || npx astro build --silent
-HOST=127.0.0.1 PORT="${E2E_PORT:-4399}" exec node dist/server/entry.mjs
+if [ "${E2E_BUILD:-}" != fresh ]; then
+  echo "Site bouwen voor de browsertests …" >&2
+  npx astro build --silent >&2
+fi
+HOST=127.0.0.1 PORT="$E2E_PORT" exec node dist/server/entry.mjs

@@ -112,10 +112,17 @@ export async function answerWrongly(page: Page, q: Question): Promise<void> {
   await expect(card().locator('.verdict')).not.toContainText(/^Goed/);
 }
 
+/** The e2e server's database: its URL is chosen per run in playwright.config.ts. */
+function e2eDatabaseUrl(): string {
+  const url = process.env.E2E_DATABASE_URL;
+  if (!url) throw new Error('E2E_DATABASE_URL ontbreekt: start de browsertests met npm run test:e2e');
+  return url;
+}
+
 /** The e2e server's database, for tests that move time forward ("three days later"). */
 export async function shiftReviewsBack(email: string, days: number): Promise<void> {
   const { createClient } = await import('@libsql/client');
-  const client = createClient({ url: 'file:./data/e2e/leergang.db' });
+  const client = createClient({ url: e2eDatabaseUrl() });
   const ms = days * 24 * 60 * 60 * 1000;
   await client.execute({
     sql: 'update review_items set due_at = due_at - ?, updated_at = updated_at - ? where user_id = (select id from users where email = ?)',
@@ -127,7 +134,7 @@ export async function shiftReviewsBack(email: string, days: number): Promise<voi
 /** Direct read access to the e2e server's database, for checks a page cannot show. */
 export async function e2eQuery(sql: string, args: (string | number)[] = []) {
   const { createClient } = await import('@libsql/client');
-  const client = createClient({ url: 'file:./data/e2e/leergang.db', timeout: 5000 });
+  const client = createClient({ url: e2eDatabaseUrl(), timeout: 5000 });
   try {
     return (await client.execute({ sql, args })).rows;
   } finally {

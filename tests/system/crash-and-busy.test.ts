@@ -37,29 +37,37 @@ describe('crash and busy database', () => {
       const server = await startServer(url);
       const cookie = await logIn(server.origin, learner.email, learner.password);
       const acked: string[] = [];
+      const serverErrors: string[] = [];
       let stop = false;
       const worker = async (w: number) => {
         for (let i = 0; !stop; i++) {
           const key = `crash-${round}-${w}-${i}-xxxxxxxxxxxx`;
+          let response: Response;
           try {
-            const response = await fetch(`${server.origin}/api/antwoorden`, {
+            response = await fetch(`${server.origin}/api/antwoorden`, {
               method: 'POST',
               headers: { cookie, origin: server.origin, 'content-type': 'application/json' },
               body: answerBody(key, i + w),
             });
-            if (response.status === 201 || response.status === 200) acked.push(key);
-            else if (response.status >= 500) assert.fail(`server answered ${response.status}`);
           } catch {
-            return; // the server is gone
+            return; // the connection broke: the server is gone
           }
+          // Outside the try: a 5xx while the server still answers is a failure, not "gone".
+          if (response.status === 201 || response.status === 200) acked.push(key);
+          else if (response.status >= 500) serverErrors.push(`${response.status} ${await response.text()}`);
         }
       };
       const workers = Array.from({ length: 6 }, (_, w) => worker(w));
-      await new Promise((r) => setTimeout(r, 700 + round * 300));
+      // Kill in the middle of the load: once a number of answers is in (more each round, so the
+      // kill lands at a different point), not after a fixed time that a slow machine may not fill.
+      const wanted = 20 + round * 15;
+      const deadline = Date.now() + 30_000;
+      while (acked.length < wanted && serverErrors.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
       await server.stop('SIGKILL');
       stop = true;
       await Promise.all(workers);
-      assert.ok(acked.length > 0, 'some answers were acknowledged before the kill');
+      assert.deepEqual(serverErrors, [], 'the server answered 5xx under the write load');
+      assert.ok(acked.length >= wanted, `only ${acked.length} of ${wanted} answers acknowledged in 30 s before the kill`);
 
       // Restart on the same file; the database must be whole.
       const restarted = await startServer(url);
@@ -96,16 +104,24 @@ describe('crash and busy database', () => {
       const tx = await blocker.transaction('write');
       await tx.execute("insert into rate_limits (key, count, window_start) values ('lock-test', 1, 0)");
       const started = Date.now();
+      let settled = false;
       const pending = fetch(`${server.origin}/api/antwoorden`, {
         method: 'POST',
         headers: { cookie, origin: server.origin, 'content-type': 'application/json' },
         body: answerBody('busy-short-xxxxxxxxxxxxx', 0),
-      });
+      }).finally(() => (settled = true));
+      // The lock is held for 1.5 s: the scenario itself (a backup or an admin script holding the
+      // lock briefly), not a wait for something to happen. What is checked is that the answer is
+      // still open when the lock is released, and succeeds after. (A condition to wait for does
+      // not exist: while the embedded client waits for the lock, its synchronous busy handler
+      // holds the server's only thread, so the server cannot be asked anything meanwhile.)
       await new Promise((r) => setTimeout(r, 1500));
+      assert.equal(settled, false, 'the answer was answered while the write lock was still held');
+      const heldFor = Date.now() - started;
       await tx.rollback();
       const response = await pending;
       assert.equal(response.status, 201, `after ${Date.now() - started} ms: ${await response.clone().text()}`);
-      assert.ok(Date.now() - started >= 1400, 'the request waited for the lock');
+      assert.ok(Date.now() - started >= heldFor, 'the request waited for the lock');
 
       // Long hold (past the busy timeout): a clear Dutch 503, nothing half written.
       const long = await blocker.transaction('write');

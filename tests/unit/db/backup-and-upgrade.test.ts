@@ -1,13 +1,11 @@
+// Upgrades from every earlier migration state: upgrade-every-migration.test.ts.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { createClient } from '@libsql/client';
-import { drizzle } from 'drizzle-orm/libsql';
-import { migrate } from 'drizzle-orm/libsql/migrator';
-import { MIGRATIONS_FOLDER } from '../../../db/migrate.ts';
 import { backupDatabase, restoreDatabase, verifyDatabaseFile } from '../../../src/lib/admin/backup.ts';
 import { createUser } from '../../../src/lib/auth/user.ts';
 import { createTempDb } from '../../helpers/temp-db.ts';
@@ -79,35 +77,5 @@ describe('backup and restore', () => {
     assert.match(unknown.stderr, /onbekende opdracht "toverspreuk"/);
     const badRole = spawnSync(process.execPath, ['scripts/admin.ts', 'invite', '--email', 'a@b.nl', '--role', 'koning'], { env, encoding: 'utf8' });
     assert.match(badRole.stderr, /--role: rol moet een van learner, trainer, admin zijn/);
-  });
-});
-
-describe('migrations', () => {
-  test('upgrading a database made by the previous migration set keeps all data', async () => {
-    const journal = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8'));
-    assert.ok(journal.entries.length >= 2);
-    // The previous set: every migration but the newest one.
-    const previous = tempDir();
-    cpSync(MIGRATIONS_FOLDER, previous, { recursive: true });
-    const newest = journal.entries.at(-1);
-    rmSync(join(previous, `${newest.tag}.sql`));
-    writeFileSync(join(previous, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries: journal.entries.slice(0, -1) }));
-    const dir = tempDir();
-    const client = createClient({ url: `file:${join(dir, 'oud.db')}` });
-    const db = drizzle(client);
-    await migrate(db, { migrationsFolder: previous });
-    // Data as the previous version wrote it.
-    await client.execute("insert into users (id, email, name, role, password_hash) values ('u1', 'oud@gemeente.nl', 'Oud', 'learner', 'x')");
-    await client.execute("insert into attempts (user_id, module_id, question_id, idempotency_key, answer, correct, score, content_version, created_at) values ('u1', 'giz', 'q', 'k1', '{}', 1, 1, '2026.1', 1)");
-    await client.execute("insert into module_completions (user_id, module_id, completed_at, score, content_version) values ('u1', 'giz', 1, 1, '2026.1')");
-    const tables = readdirSync(previous).filter((f) => f.endsWith('.sql')).length;
-    assert.equal(tables, journal.entries.length - 1);
-    // Upgrade with the full set.
-    await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
-    assert.equal((await client.execute("select count(*) from users where email = 'oud@gemeente.nl'")).rows[0][0], 1);
-    assert.equal((await client.execute("select count(*) from attempts where idempotency_key = 'k1'")).rows[0][0], 1);
-    assert.equal((await client.execute('select count(*) from module_completions')).rows[0][0], 1);
-    assert.equal((await client.execute('PRAGMA integrity_check')).rows[0][0], 'ok');
-    client.close();
   });
 });

@@ -20,7 +20,8 @@ export interface RunningServer {
 
 export async function startServer(databaseUrl: string, port?: number): Promise<RunningServer> {
   const chosen = port ?? (await freePort());
-  const child = spawn(process.execPath, ['dist/server/entry.mjs'], {
+  // LEERGANG_DIST: another build folder (astro build --outDir), so parallel work can each test its own build.
+  const child = spawn(process.execPath, [`${process.env.LEERGANG_DIST ?? 'dist'}/server/entry.mjs`], {
     env: { ...process.env, DATABASE_URL: databaseUrl, HOST: '127.0.0.1', PORT: String(chosen) },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

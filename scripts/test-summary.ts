@@ -46,7 +46,7 @@ export function countTap(text: string, file: string): Totals {
   return totals;
 }
 
-interface PlaywrightTest {
+export interface PlaywrightTest {
   status: 'expected' | 'unexpected' | 'flaky' | 'skipped';
   annotations?: { type: string }[];
   results?: { status: string }[];

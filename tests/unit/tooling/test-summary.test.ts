@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { countPlaywright, countTap, sumTotals } from '../../../scripts/test-summary.ts';
+import { countPlaywright, countTap, sumTotals, type PlaywrightTest } from '../../../scripts/test-summary.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'leergang-summary-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -54,7 +54,7 @@ describe('test summary', () => {
   });
 
   test('interrupted and never-started Playwright tests count as failed; only skips on purpose as skipped', () => {
-    const spec = (title: string, t: object) => ({ title, tests: [t] });
+    const spec = (title: string, t: PlaywrightTest) => ({ title, tests: [t] });
     const totals = countPlaywright(
       {
         stats: { expected: 1, skipped: 3 },

@@ -198,8 +198,15 @@ async function run(): Promise<void> {
     const made = await postForm(a, '/team', { action: 'team', name: 'Schaaltest' }, cookie);
     const teamPath = made.location?.match(/^\/team\/[^/?#]+$/)?.[0];
     expect(made.status === 303 && teamPath, `team maken op ${a.name} gaf ${describe(a, made)} (verwacht 303 naar /team/<id>)`);
-    const added = await postForm(b, `${teamPath}/uitnodigen`, { lijst: `${learner.name},${learner.email}`, rol: 'learner', action: 'confirm' }, cookie);
-    expect(added.status === 200, `de professional aan het team toevoegen op ${b.name} gaf ${describe(b, added)}`);
+    const invited = await postForm(b, `${teamPath}/uitnodigen`, { lijst: `${learner.name},${learner.email}`, rol: 'learner', action: 'confirm' }, cookie);
+    expect(invited.status === 200, `de professional uitnodigen op ${b.name} gaf ${describe(b, invited)}`);
+    // An existing account joins only by saying yes (issue 13): the learner accepts on instance 1.
+    expect(learnerCookie, 'geen sessie van de professional: een eerdere controle mislukte');
+    const pending = await get(a, '/uitnodigingen', learnerCookie);
+    const invitationId = /name="uitnodiging" value="([0-9a-f]{64})"/.exec(pending.body)?.[1];
+    expect(invitationId, `geen uitnodiging voor het team op /uitnodigingen van ${a.name} (${pending.status})`);
+    const accepted = await postForm(a, '/uitnodigingen', { uitnodiging: invitationId!, action: 'accepteren' }, learnerCookie);
+    expect(accepted.status === 200 && accepted.body.includes('Je zit nu in het team'), `accepteren op ${a.name} gaf ${describe(a, accepted)}`);
     const [pageA, pageB] = await Promise.all([get(a, teamPath, cookie), get(b, teamPath, cookie)]);
     expect(pageA.status === 200 && pageB.status === 200, `${teamPath} gaf ${pageA.status} op ${a.name} en ${pageB.status} op ${b.name} (verwacht 200)`);
     const [tablesA, tablesB] = [tables(pageA.body), tables(pageB.body)];

@@ -53,6 +53,7 @@ test('every route answers each role as expected', async ({ browser, playwright }
     '/account/gegevens': [302, 200, 200, 200],
     '/account/gegevens.json': [302, 200, 200, 200],
     '/account/wachtwoord': [302, 200, 200, 200],
+    '/uitnodigingen': [302, 200, 200, 200],
     '/team': [302, 403, 200, 200],
     '/team/[team]': [302, 403, 200, 200],
     '/team/[team]/export.csv': [302, 403, 200, 200],

@@ -9,6 +9,8 @@ export interface InvitationMail {
   link: string;
   teamName?: string;
   expiresAt: number;
+  /** The address already has an account: the link asks to log in and accept the team. */
+  forExistingAccount?: boolean;
 }
 
 export type MailResult = { sent: true } | { sent: false; reason: string };
@@ -21,7 +23,9 @@ export function invitationText(mail: InvitationMail): { subject: string; text: s
       `Beste ${mail.name || 'collega'},`,
       '',
       `Je bent uitgenodigd voor de Leergang Toegang${mail.teamName ? `, in het team ${mail.teamName}` : ''}.`,
-      'Open deze link, kies je naam en een wachtwoord, en je kunt beginnen:',
+      mail.forExistingAccount
+        ? 'Je hebt al een account. Open deze link, log in en kies of je het team in wilt. Zonder jouw ja word je niet toegevoegd:'
+        : 'Open deze link, kies je naam en een wachtwoord, en je kunt beginnen:',
       '',
       mail.link,
       '',

@@ -13,7 +13,7 @@ export interface ImportRow {
 }
 
 export type CheckedRow =
-  | (ImportRow & { ok: true; teamId: string; existingUser: boolean })
+  | (ImportRow & { ok: true; teamId: string })
   | (ImportRow & { ok: false; problems: string[] });
 
 const emailSchema = z.email();
@@ -46,12 +46,13 @@ export function parseImportText(text: string): { rows: ImportRow[]; tooMany: boo
 }
 
 /**
- * Checks each row against the rules and the teams the trainer may manage. A row for someone who
- * already has an account is fine: they are added to the team instead of invited.
+ * Checks each row against the rules and the teams the trainer may manage. Whether an address
+ * already has an account is deliberately not looked at: the preview must answer the same for
+ * new and existing addresses (issue 13), and both get an invitation.
  */
 export function checkImportRows(
   rows: ImportRow[],
-  context: { defaultTeamId: string; managedTeams: { id: string; name: string }[]; existingEmails: Set<string> },
+  context: { defaultTeamId: string; managedTeams: { id: string; name: string }[] },
 ): CheckedRow[] {
   const seen = new Map<string, number>();
   return rows.map((row) => {
@@ -70,6 +71,6 @@ export function checkImportRows(
       else problems.push(`team "${row.team}" bestaat niet of je beheert het niet`);
     }
     if (problems.length > 0) return { ...row, email, ok: false, problems };
-    return { ...row, email, ok: true, teamId, existingUser: context.existingEmails.has(email) };
+    return { ...row, email, ok: true, teamId };
   });
 }

@@ -28,19 +28,25 @@ describe('invitation e-mail through a real SMTP server on loopback', () => {
   });
   after(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  test('each new invitation is mailed with its link; existing accounts get no mail', async () => {
+  test('every invitation is mailed with its link; an existing account is asked to log in and accept', async () => {
     const results = await mailInvitations(
       [
-        { email: 'nina@gemeente.nl', name: 'Nina', kind: 'invited', token: 'abcdefghijklmnopqrstuvwxyz234567', expiresAt: Date.parse('2026-11-29T12:00:00Z') },
-        { email: 'bestaat@gemeente.nl', name: 'Bestaat', kind: 'added' },
+        { email: 'nina@gemeente.nl', name: 'Nina', kind: 'invited', token: 'abcdefghijklmnopqrstuvwxyz234567', expiresAt: Date.parse('2026-11-29T12:00:00Z'), forExistingAccount: false },
+        { email: 'bestaat@gemeente.nl', name: 'Bestaat', kind: 'invited', token: 'bcdefghijklmnopqrstuvwxyz2345672', expiresAt: Date.parse('2026-11-29T12:00:00Z'), forExistingAccount: true },
       ],
       { smtpUrl: `smtp://127.0.0.1:${port}`, from: 'Leergang <no-reply@leergang.invalid>', baseUrl: 'https://leergang.example.nl', teamName: 'Wijkteam Noord' },
     );
-    assert.deepEqual([...results], [['nina@gemeente.nl', { sent: true }]]);
-    assert.equal(received.length, 1);
-    assert.deepEqual(received[0].to, ['nina@gemeente.nl']);
-    assert.match(received[0].body, /https:\/\/leergang\.example\.nl\/uitnodiging\/abcdefghijklmnopqrstuvwxyz234567/);
-    assert.match(received[0].body, /Wijkteam Noord/);
+    assert.deepEqual([...results], [
+      ['nina@gemeente.nl', { sent: true }],
+      ['bestaat@gemeente.nl', { sent: true }],
+    ]);
+    assert.equal(received.length, 2);
+    const [nina, existing] = [received.find((m) => m.to.includes('nina@gemeente.nl'))!, received.find((m) => m.to.includes('bestaat@gemeente.nl'))!];
+    assert.match(nina.body, /https:\/\/leergang\.example\.nl\/uitnodiging\/abcdefghijklmnopqrstuvwxyz234567/);
+    assert.match(nina.body, /Wijkteam Noord/);
+    assert.match(nina.body, /kies je naam en een wachtwoord/);
+    assert.match(existing.body, /Je hebt al een account/);
+    assert.match(existing.body, /Zonder jouw ja word je niet toegevoegd/);
   });
 
   test('a server that is down gives a clear reason, not an exception', async () => {

@@ -23,7 +23,7 @@ describe('invitation import', () => {
   });
   test('bad rows say why; good rows get a team', () => {
     const { rows } = parseImportText(['Anna,anna@gemeente.nl', 'Bob,geen-adres', 'X,x@gemeente.nl', 'Anna twee,ANNA@gemeente.nl', 'Eva,eva@gemeente.nl,Onbekend', 'Gijs,', 'Finn,finn@gemeente.nl,noord'].join('\n'));
-    const checked = checkImportRows(rows, { defaultTeamId: 'T1', managedTeams: [{ id: 'T2', name: 'Noord' }], existingEmails: new Set(['finn@gemeente.nl']) });
+    const checked = checkImportRows(rows, { defaultTeamId: 'T1', managedTeams: [{ id: 'T2', name: 'Noord' }] });
     const problems = checked.map((r) => (r.ok ? 'ok' : r.problems.join(' | ')));
     assert.equal(problems[0], 'ok');
     assert.match(problems[1], /geen geldig e-mailadres/);
@@ -31,7 +31,7 @@ describe('invitation import', () => {
     assert.match(problems[3], /staat al op regel 1/);
     assert.match(problems[4], /team "Onbekend" bestaat niet/);
     assert.match(problems[5], /e-mailadres ontbreekt/);
-    assert.ok(checked[6].ok && checked[6].teamId === 'T2' && checked[6].existingUser);
+    assert.ok(checked[6].ok && checked[6].teamId === 'T2');
   });
 });
 
@@ -108,9 +108,10 @@ describe('teams against a real database', () => {
     const team = await createTeam(t.db, 'Team C', trainer);
     const pathId = await createPath(t.db, { name: 'Inwerken', moduleIds: ['voorbeeld'], createdBy: trainer.id });
     await assignPath(t.db, { pathId, teamId: team, dueDate: '2099-01-01', assignedBy: trainer.id });
-    const checked = checkImportRows(parseImportText('Nina,nina@gemeente.nl').rows, { defaultTeamId: team, managedTeams: [], existingEmails: new Set() });
-    const [outcome] = await inviteRows(t.db, checked, { role: 'learner', createdBy: trainer.id });
-    assert.ok(outcome.kind === 'invited');
+    const checked = checkImportRows(parseImportText('Nina,nina@gemeente.nl').rows, { defaultTeamId: team, managedTeams: [] });
+    const made = await inviteRows(t.db, checked, { role: 'learner', actor: trainer });
+    assert.ok(made.ok);
+    const [outcome] = made.outcomes;
     const accepted = await acceptInvitation(t.db, { token: outcome.token, name: 'Nina', password: 'lang-genoeg-1' });
     assert.ok(accepted.ok);
     assert.deepEqual((await listTeamMembers(t.db, team)).map((m) => m.email), ['nina@gemeente.nl']);

@@ -1,6 +1,7 @@
 // The environment, parsed once. Everything configurable lives here so a new instance can be
 // pointed at another database without code changes.
 import { z } from 'astro/zod';
+import { parseTrustedProxies } from './http/trusted-proxies.ts';
 import { parseLadder } from './review/scheduler.ts';
 
 const envSchema = z.object({
@@ -34,6 +35,22 @@ const envSchema = z.object({
   MAIL_FROM: z.string().default('Leergang Toegang <no-reply@leergang.invalid>'),
   /** How many review questions a day the Herhalen page sets as a goal. */
   REVIEW_DAILY_GOAL: z.coerce.number().int().min(1).max(100).default(5),
+  /**
+   * The reverse proxies (IP addresses, CIDR ranges, comma-separated) whose X-Forwarded-For names
+   * the client for the per-address login limit; from anyone else the header is ignored. Loopback by
+   * default: a proxy on the same machine. Empty: trust no one. See docs/deploy.md.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default('127.0.0.1,::1')
+    .transform((value, ctx) => {
+      try {
+        return parseTrustedProxies(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
 }).superRefine((env, ctx) => {
   if (env.DATABASE_REPLICA_PATH && env.DATABASE_URL.startsWith('file:')) {
     ctx.addIssue({

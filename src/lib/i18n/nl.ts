@@ -2,6 +2,14 @@
 // the same shape. Content text (lessons, questions) lives in content/, not here.
 import type { Role } from '../../../db/schema.ts';
 
+/** "3 seconden", "1 minuut": how long to wait, rounded up, for the throttling messages. */
+function waitTime(ms: number): string {
+  const seconds = Math.max(1, Math.ceil(ms / 1000));
+  if (seconds < 60) return seconds === 1 ? '1 seconde' : `${seconds} seconden`;
+  const minutes = Math.ceil(seconds / 60);
+  return minutes === 1 ? '1 minuut' : `${minutes} minuten`;
+}
+
 export const t = {
   site: { name: 'Leergang Toegang', tagline: 'Leren en bijblijven voor de toegang tot jeugdhulp' },
   nav: {
@@ -30,8 +38,7 @@ export const t = {
     password: 'Wachtwoord',
     submit: 'Inloggen',
     invalid: 'Dit e-mailadres en wachtwoord horen niet bij elkaar. Controleer ze en probeer het opnieuw.',
-    throttled: (minutes: number) =>
-      `Te veel mislukte pogingen. Probeer het over ${minutes} ${minutes === 1 ? 'minuut' : 'minuten'} opnieuw.`,
+    throttled: (retryAfterMs: number) => `Te veel mislukte pogingen. Probeer het over ${waitTime(retryAfterMs)} opnieuw.`,
     noAccount: 'Nog geen account? Je opleider of beheerder stuurt je een uitnodiging.',
   },
   invitation: {
@@ -70,6 +77,7 @@ export const t = {
     repeat: 'Herhaal het nieuwe wachtwoord',
     submit: 'Wachtwoord wijzigen',
     wrongCurrent: 'Je huidige wachtwoord klopt niet.',
+    throttled: (retryAfterMs: number) => `Te vaak een verkeerd wachtwoord. Probeer het over ${waitTime(retryAfterMs)} opnieuw.`,
     changed: 'Je wachtwoord is gewijzigd. Je bent op andere apparaten uitgelogd.',
     hint: (min: number) => `Minstens ${min} tekens. Een zin van een paar woorden werkt goed.`,
   },
@@ -95,6 +103,8 @@ export const t = {
     tooLarge: 'Wat je verstuurde is te groot.',
     busy: 'De database is even bezet. Er is niets opgeslagen; probeer het over een paar seconden opnieuw.',
     backHome: 'Naar de startpagina',
+    methodNotAllowed: 'Dit soort verzoek kan deze website niet verwerken. Open de pagina gewoon in je browser.',
+    badRequest: 'Dit verzoek kon niet worden gelezen. Controleer het adres en probeer het opnieuw.',
   },
   catalog: {
     title: 'Modules',
@@ -400,6 +410,7 @@ export const t = {
     passwordLabel: 'Je wachtwoord',
     deleteSubmit: 'Mijn account definitief verwijderen',
     mismatch: 'Het e-mailadres of wachtwoord klopt niet. Je account is niet verwijderd.',
+    throttled: (retryAfterMs: number) => `Te vaak een verkeerd wachtwoord. Je account is niet verwijderd. Probeer het over ${waitTime(retryAfterMs)} opnieuw.`,
     deleted: 'Het account en alle bijbehorende gegevens zijn verwijderd.',
     privacyLink: 'Privacyverklaring',
   },

@@ -1,5 +1,5 @@
 // @ts-check
-import { defineConfig } from 'astro/config';
+import { defineConfig, passthroughImageService } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import node from '@astrojs/node';
 
@@ -8,15 +8,43 @@ import node from '@astrojs/node';
 // time, so set it when running `npm start` or `npm run build`: PUBLIC_URL=https://leergang.gemeente.nl
 const publicUrl = process.env.PUBLIC_URL ? new URL(process.env.PUBLIC_URL) : undefined;
 
+/**
+ * @astrojs/node with our own server entry (src/server-entry.ts): the adapter's standalone server
+ * with a guard in front, so static files get the security headers too and methods Astro cannot
+ * handle (TRACE, CONNECT) get a Dutch 4xx instead of the adapter's English 500.
+ * @param {import('astro').AstroIntegration} integration
+ * @returns {import('astro').AstroIntegration}
+ */
+function withGuardedServerEntry(integration) {
+  const configDone = integration.hooks['astro:config:done'];
+  return {
+    ...integration,
+    hooks: {
+      ...integration.hooks,
+      'astro:config:done': (params) =>
+        configDone?.({ ...params, setAdapter: (adapter) => params.setAdapter({ ...adapter, serverEntrypoint: new URL('./src/server-entry.ts', import.meta.url) }) }),
+    },
+  };
+}
+
 export default defineConfig({
   // Everything personal is rendered per request; pages that are the same for everyone opt in
   // to prerendering with `export const prerender = true`.
   output: 'server',
-  adapter: node({ mode: 'standalone' }),
+  adapter: withGuardedServerEntry(node({ mode: 'standalone' })),
   integrations: [mdx()],
   security: {
-    checkOrigin: true,
+    // Off: src/lib/http/same-origin.ts (in the middleware) refuses every cross-site request that
+    // changes something, JSON included, with a Dutch message. Astro's check covers form posts only
+    // and refuses in English.
+    checkOrigin: false,
     allowedDomains: publicUrl ? [{ hostname: publicUrl.hostname, protocol: publicUrl.protocol.replace(':', '') }] : [],
+  },
+  // The site transforms no images: no image service, and the /_image route Astro adds to every
+  // server build answers 404 (see src/lib/http/image-endpoint-off.ts).
+  image: {
+    service: passthroughImageService(),
+    endpoint: { route: '/_image', entrypoint: './src/lib/http/image-endpoint-off.ts' },
   },
   // External stylesheets only: the Content-Security-Policy allows no inline styles.
   build: { inlineStylesheets: 'never' },

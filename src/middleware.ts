@@ -1,5 +1,6 @@
 // Every request passes here: security headers, the cross-site guard, the session and the role
 // check. Routes never decide access themselves; src/lib/auth/roles.ts holds the rules.
+import type { APIContext } from 'astro';
 import { defineMiddleware, sequence } from 'astro:middleware';
 import { decideAccess } from './lib/auth/roles.ts';
 import { validateSessionToken } from './lib/auth/session.ts';
@@ -8,9 +9,16 @@ import { isDatabaseBusy } from './lib/http/database-busy.ts';
 import { isCrossSiteRequest } from './lib/http/same-origin.ts';
 import { withSecurityHeaders } from './lib/http/security-headers.ts';
 import { deleteSessionCookie, isSecureRequest, SESSION_COOKIE, setSessionCookie } from './lib/http/session-cookie.ts';
+import { pruneWhenDue } from './lib/privacy/retention-schedule.ts';
 import { t } from './lib/i18n/nl.ts';
 
-const securityHeaders = defineMiddleware(async (_context, next) => withSecurityHeaders(await next()));
+// Every rendered response: security headers, HSTS over HTTPS, and no-store (the cache rule is in
+// security-headers.ts). Static files get theirs from the server entry (src/server-entry.ts).
+// A prerendered page is built without a request (its headers cannot be read then); it is served
+// as a static file and gets its headers there.
+const securityHeaders = defineMiddleware(async ({ url, request, isPrerendered }, next) =>
+  withSecurityHeaders(await next(), !isPrerendered && isSecureRequest(url, request.headers)),
+);
 
 /**
  * A busy database (another process held the write lock past the busy timeout) is a 503 with a
@@ -35,10 +43,22 @@ const sameOrigin = defineMiddleware(async ({ request, url }, next) => {
   return next();
 });
 
+/**
+ * Routes that exist but are no page to visit are "not found" for everyone, signed in or not:
+ * the image endpoint Astro adds to every server build (the site transforms no images), and the
+ * 500 page asked for by its own address (it is what Astro shows when rendering fails; visited
+ * directly it answered a 500 to a request that had nothing wrong with it).
+ */
+const notAPage = defineMiddleware(async (context, next) => {
+  if (context.routePattern === IMAGE_ENDPOINT || (context.routePattern === '/500' && isOwnAddress(context.url, '/500'))) return notFound(context);
+  return next();
+});
+
 const session = defineMiddleware(async ({ cookies, locals, url, request, isPrerendered }, next) => {
   locals.user = null;
   locals.session = null;
   if (isPrerendered) return next();
+  void pruneWhenDue(); // expired personal data: on the first request, then daily (not awaited)
   const token = cookies.get(SESSION_COOKIE)?.value;
   if (token) {
     const secure = isSecureRequest(url, request.headers);
@@ -70,8 +90,25 @@ const roleGuard = defineMiddleware(async (context, next) => {
   return new Response(page.body, { status: 403, headers: page.headers });
 });
 
+// The image endpoint's route, as set in astro.config.mjs (image.endpoint.route).
+const IMAGE_ENDPOINT = '/_image';
+
+/** Whether the request's own path is `path` (not an error page rendered for another path). */
+function isOwnAddress(url: URL, path: string): boolean {
+  try {
+    return decodeURI(url.pathname).replace(/\/+$/, '') === path;
+  } catch {
+    return false;
+  }
+}
+
+async function notFound(context: APIContext): Promise<Response> {
+  const page = await context.rewrite('/404');
+  return new Response(page.body, { status: 404, headers: page.headers });
+}
+
 function jsonError(message: string, status: number): Response {
   return new Response(JSON.stringify({ error: message }), { status, headers: { 'content-type': 'application/json; charset=utf-8' } });
 }
 
-export const onRequest = sequence(securityHeaders, databaseBusy, sameOrigin, session, roleGuard);
+export const onRequest = sequence(securityHeaders, databaseBusy, sameOrigin, notAPage, session, roleGuard);

@@ -2,6 +2,7 @@
 // `fieldErrors` next to the fields.
 import { z } from 'astro/zod';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/password.ts';
+import { safeReturnTarget } from '../http/safe-redirect.ts';
 import { t } from '../i18n/nl.ts';
 
 const one = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (Array.isArray(v) ? v[0] : v), schema);
@@ -46,8 +47,11 @@ export function parseForm<T>(schema: z.ZodType<T>, data: unknown): FormParse<T> 
   return { ok: false, fieldErrors };
 }
 
-/** Where to go after logging in: only a path on this site, never another host. */
+/**
+ * Where to go back to after a form post: only a path on this site, never another host. The same
+ * rule as the login's `terug` (src/lib/http/safe-redirect.ts); the origin here is a stand-in,
+ * since only path, query and fragment are ever returned.
+ */
 export function safeReturnPath(value: string | null | undefined, fallback = '/modules'): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
-  return value;
+  return safeReturnTarget(value, 'https://leergang.invalid', fallback);
 }

@@ -1,5 +1,9 @@
-// Headers on every response. The CSP allows only our own scripts, styles and images: the site
-// needs nothing else.
+// Headers on every response: pages, redirects, refusals, error pages and the static files in
+// dist/client alike. The middleware sets them on what Astro renders; the server entry
+// (src/server-entry.ts) sets them on everything else the Node server answers, which the
+// middleware never sees (static files, prerendered pages, methods Astro cannot represent).
+//
+// The CSP allows only our own scripts, styles and images: the site needs nothing else.
 export const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy':
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'",
@@ -9,18 +13,39 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
 };
 
-export function withSecurityHeaders(response: Response): Response {
-  for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
-    if (!response.headers.has(name)) {
-      try {
-        response.headers.set(name, value);
-      } catch {
-        // Immutable headers (e.g. a fetched response): copy into a new response.
-        const copy = new Response(response.body, response);
-        for (const [n, v] of Object.entries(SECURITY_HEADERS)) copy.headers.set(n, v);
-        return copy;
-      }
-    }
+// One year, subdomains included: once a browser has seen the site over HTTPS it never tries
+// plain http again, so a network in between cannot strip TLS. Only sent over HTTPS; browsers
+// ignore it over http, and on http://localhost it would only confuse.
+export const STRICT_TRANSPORT_SECURITY = 'max-age=31536000; includeSubDomains';
+
+// Cache rule: whatever the server renders per request is never stored, by the browser or by a
+// proxy in between. Those are personal pages, pages with a one-time token (/uitnodiging/…) or
+// pages that look different signed in and signed out; a shared computer or a caching proxy must
+// not show them to the next person. What is the same for everyone is a file in dist/client
+// (built assets, public/, prerendered pages) and keeps the static server's caching.
+export const NO_STORE = 'no-store';
+
+/** The headers every response carries; HSTS only when the request came in over HTTPS. */
+export function securityHeadersFor(secure: boolean): Record<string, string> {
+  return secure ? { ...SECURITY_HEADERS, 'Strict-Transport-Security': STRICT_TRANSPORT_SECURITY } : SECURITY_HEADERS;
+}
+
+/** A rendered response with the security headers (kept where a route set its own) and no-store. */
+export function withSecurityHeaders(response: Response, secure: boolean): Response {
+  const wanted = { ...securityHeadersFor(secure) };
+  const forced = { 'Cache-Control': NO_STORE };
+  try {
+    applyHeaders(response.headers, wanted, forced);
+    return response;
+  } catch {
+    // Immutable headers (e.g. Response.redirect or a fetched response): copy into a new response.
+    const copy = new Response(response.body, response);
+    applyHeaders(copy.headers, wanted, forced);
+    return copy;
   }
-  return response;
+}
+
+function applyHeaders(headers: Headers, defaults: Record<string, string>, forced: Record<string, string>): void {
+  for (const [name, value] of Object.entries(defaults)) if (!headers.has(name)) headers.set(name, value);
+  for (const [name, value] of Object.entries(forced)) headers.set(name, value);
 }

@@ -1,0 +1,29 @@
+// The production server (built as dist/server/entry.mjs; astro.config.mjs points the adapter
+// here). It is @astrojs/node's standalone server, unchanged, with src/lib/http/node-server-guard.ts
+// in front of it: security headers on static files too, and Dutch 4xx answers for methods and
+// requests that never reach Astro. `node dist/server/entry.mjs` starts it as before.
+
+// The adapter starts its server as soon as its module loads, unless told not to; we start it
+// ourselves below so the guard is in place first. `astro preview` sets the same variable and uses
+// the exported `handler`.
+const autostart = process.env.ASTRO_NODE_AUTOSTART !== 'disabled';
+process.env.ASTRO_NODE_AUTOSTART = 'disabled';
+// Records each request's socket address from the first request on (the client address for the
+// login throttle; src/lib/http/request-address.ts), before the server can accept any.
+await import('./lib/http/request-address.ts');
+const adapter = await import('@astrojs/node/server.js');
+const { guardRequests, guardServer } = await import('./lib/http/node-server-guard.ts');
+
+export const options = adapter.options;
+export const handler = guardRequests(adapter.handler);
+
+if (autostart) {
+  const { server } = adapter.startServer();
+  // Swapped in the same tick as listen(): no request can be handled before this code has run.
+  const listeners = server.server.listeners('request') as Parameters<typeof guardRequests>[0][];
+  // Should a new adapter version wire its server differently, stop here rather than serve unguarded.
+  if (listeners.length !== 1) throw new Error(`@astrojs/node registered ${listeners.length} request handlers; src/server-entry.ts expects one`);
+  server.server.removeAllListeners('request');
+  server.server.on('request', guardRequests(listeners[0]));
+  guardServer(server.server);
+}

@@ -102,6 +102,9 @@ function replicaWithServerTransactions(replica: Client, server: Client): Client 
   });
 }
 
+/** Clients of an embedded file with secure_delete on: only there does a checkpoint finish an erasure. */
+const erasableFiles = new WeakSet<Client>();
+
 /** Pages SQLite keeps in the process (negative: KiB), instead of its default of 2 MB. */
 export const PAGE_CACHE_KIB = 32 * 1024;
 
@@ -123,6 +126,10 @@ export const PAGE_CACHE_KIB = 32 * 1024;
  *   region's data in the process and stays well inside the 300 MB memory budget.
  * - temp_store = MEMORY: GROUP BY and ORDER BY without an index build their temporary B-tree in
  *   memory rather than in a temporary file.
+ * - secure_delete = ON: SQLite otherwise only marks deleted rows as free space, and an erased
+ *   account's e-mail address and reflections stay readable as bytes in the file until the space
+ *   is reused (AVG: erasure must be real). ON overwrites them with zeros, freed pages included;
+ *   FAST would skip freed pages. See checkpointAfterErasure for the copies in the -wal file.
  */
 export async function tuneEmbeddedDatabase(client: Client, url: string): Promise<void> {
   if (!isEmbeddedUrl(url)) return;
@@ -132,6 +139,30 @@ export async function tuneEmbeddedDatabase(client: Client, url: string): Promise
   await client.execute('PRAGMA synchronous = NORMAL');
   await client.execute(`PRAGMA cache_size = -${PAGE_CACHE_KIB}`);
   await client.execute('PRAGMA temp_store = MEMORY');
+  await client.execute('PRAGMA secure_delete = ON');
+  erasableFiles.add(client);
+}
+
+/**
+ * After personal data was deleted from an embedded file: secure_delete zeroes the rows in the
+ * newest version of each page, but in WAL mode the older versions, text included, stay in the
+ * -wal file; an ordinary checkpoint copies pages into the database file and leaves those bytes
+ * in the -wal file until later writes happen to overwrite them. TRUNCATE copies the zeroed pages
+ * into the database file and cuts the -wal file to zero bytes.
+ * Best effort: while another process reads an old snapshot (a backup, the admin CLI) SQLite
+ * cannot finish it; then it returns false and the daily pruning (src/lib/privacy/retention.ts)
+ * tries again. A server (sqld) or a replica keeps its own files: nothing to do here.
+ */
+export async function checkpointAfterErasure(client: Client): Promise<boolean> {
+  if (!erasableFiles.has(client)) return true;
+  try {
+    const { rows } = await client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
+    return Number(rows[0]?.[0] ?? 0) === 0;
+  } catch {
+    // The deletion itself is committed; failing the request now would only tell the person it
+    // did not happen.
+    return false;
+  }
 }
 
 /**

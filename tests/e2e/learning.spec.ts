@@ -159,12 +159,18 @@ test('a double submit of the same form is stored once', async ({ browser }) => {
   expect(responses.map((r) => r.status())).toEqual([303, 303, 303]);
   await page.goto('/modules/giz/vragen');
   await expect(page.getByRole('listitem').filter({ hasText: q.title })).toContainText('Beste score 0%');
-  // The JSON endpoint reports the repeat as already received.
-  const again = await page.request.post('/api/antwoorden', {
-    headers: { origin: new URL(page.url()).origin },
-    data: { moduleId: 'giz', questionId: q.id, idempotencyKey: fields.key, answer: { type: 'single', choice: q.options[0].id } },
-  });
+  // The JSON endpoint reports the same answer again as already received; a changed answer under
+  // the used key is refused without feedback (issue 13: no answer-key oracle).
+  const replay = (choice: string) =>
+    page.request.post('/api/antwoorden', {
+      headers: { origin: new URL(page.url()).origin },
+      data: { moduleId: 'giz', questionId: q.id, idempotencyKey: fields.key, answer: { type: 'single', choice } },
+    });
+  const again = await replay(q.options.find((o) => !o.correct)!.id);
   expect(again.status()).toBe(200);
   expect((await again.json()).status).toBe('al-ontvangen');
+  const changed = await replay(q.options.find((o) => o.correct)!.id);
+  expect(changed.status()).toBe(409);
+  expect(await changed.text()).not.toContain('feedback');
   await context.close();
 });

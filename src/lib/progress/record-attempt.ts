@@ -1,6 +1,7 @@
 // Writing an answer and, when it completes the module, the completion.
 // The idempotency key (one per rendered form) makes a double submit or a retried request land
-// once: the second insert finds the first and returns it.
+// once: the second insert finds the first and returns it, so that the caller can check that the
+// repeat is the same answer (see quiz/submit-answer.ts).
 //
 // The answer and the statements that must go with it (the review schedule) are written as one
 // batch: libSQL runs a batch as a single transaction without handing control back in between.
@@ -24,11 +25,21 @@ export interface AttemptInput {
   scored: ScoredAnswer;
 }
 
-export interface RecordedAttempt {
+/** What is stored under an idempotency key: enough to tell a true repeat from another answer. */
+export interface StoredUnderKey {
   attemptId: number;
-  duplicate: boolean;
-  moduleCompleted: boolean;
+  moduleId: string;
+  questionId: string;
+  answer: unknown;
 }
+
+export type RecordedAttempt =
+  | { attemptId: number; duplicate: false; moduleCompleted: boolean }
+  /**
+   * The key was used before: nothing was written. `stored` is what the key holds; null only when
+   * the account was deleted in between (attempts go with their account).
+   */
+  | { duplicate: true; stored: StoredUnderKey | null };
 
 /** Prepared once (see prepared.ts): every answer runs these. */
 const attemptQueries = perDatabase((db) => ({
@@ -48,7 +59,7 @@ const attemptQueries = perDatabase((db) => ({
     .onConflictDoNothing({ target: [attempts.userId, attempts.idempotencyKey] })
     .prepare(),
   byKey: db
-    .select({ id: attempts.id })
+    .select({ attemptId: attempts.id, moduleId: attempts.moduleId, questionId: attempts.questionId, answer: attempts.answer })
     .from(attempts)
     .where(and(eq(attempts.userId, sql.placeholder('userId')), eq(attempts.idempotencyKey, sql.placeholder('idempotencyKey'))))
     .prepare(),
@@ -73,11 +84,17 @@ export async function recordAttempt(
   const [inserted] = await batchPrepared(db, [statementOf(insert, values), ...alongside]);
 
   if (inserted.rowsAffected === 0) {
-    const [existing] = await attemptQueries(db).byKey.all({ userId: input.userId, idempotencyKey: input.idempotencyKey });
-    return { attemptId: existing.id, duplicate: true, moduleCompleted: false };
+    const stored = await findAttemptByKey(db, input.userId, input.idempotencyKey);
+    return { duplicate: true, stored: stored ?? null };
   }
   const moduleCompleted = await completeModuleIfDone(db, input.userId, outline, now);
   return { attemptId: Number(inserted.lastInsertRowid), duplicate: false, moduleCompleted };
+}
+
+/** The answer a person stored under an idempotency key, if any. */
+export async function findAttemptByKey(db: Db, userId: string, idempotencyKey: string): Promise<StoredUnderKey | undefined> {
+  const [stored] = await attemptQueries(db).byKey.all({ userId, idempotencyKey });
+  return stored;
 }
 
 /**

@@ -1,12 +1,18 @@
 // One answer from a learner, from parsed input to stored attempt: find the question, score it on
 // the server, store it once. Used by both the form route and the JSON endpoint.
+//
+// An idempotency key belongs to one answer. A repeat of exactly that answer (a double submit, a
+// retried request) gets the stored result back; anything else under a used key is refused with a
+// 409 and no feedback. Feedback is only ever given for an answer that is stored: otherwise a used
+// key would score any question without a trace, and show its answer key.
 import type { Db } from '../../../db/client.ts';
 import type { Question } from '../content/schemas.ts';
 import type { ModuleOutline } from '../progress/outline.ts';
-import { recordAttempt } from '../progress/record-attempt.ts';
+import { findAttemptByKey, recordAttempt } from '../progress/record-attempt.ts';
 import { reviewUpdateForNewAnswer } from '../review/review-store.ts';
 import { DEFAULT_LADDER_DAYS } from '../review/scheduler.ts';
 import type { Submission } from './answer-from-form.ts';
+import { isSameAnswer } from './same-answer.ts';
 import { scoreAnswer, walkBranching, type ScoredAnswer } from './score-answer.ts';
 
 export interface ModuleForScoring {
@@ -17,7 +23,10 @@ export interface ModuleForScoring {
 export type SubmitResult =
   | { ok: true; kind: 'scored'; scored: ScoredAnswer; attemptId: number; duplicate: boolean; moduleCompleted: boolean }
   | { ok: true; kind: 'next-decision'; path: string[] }
-  | { ok: false; status: 400 | 404; message: string };
+  | { ok: false; status: 400 | 404 | 409; message: string };
+
+export const KEY_USED_MESSAGE = 'Dit formulier is al gebruikt voor een ander antwoord. Laad de pagina opnieuw en antwoord nog een keer.';
+const keyUsed = { ok: false, status: 409, message: KEY_USED_MESSAGE } as const;
 
 export interface SubmitOptions {
   now?: number;
@@ -39,7 +48,12 @@ export async function submitAnswer(
   if (question.type === 'branching' && submission.answer.type === 'branching') {
     const walk = walkBranching(question, submission.answer.path);
     if (!walk.ok) return { ok: false, status: 400, message: walk.message };
-    if (!walk.finished) return { ok: true, kind: 'next-decision', path: submission.answer.path };
+    if (!walk.finished) {
+      // Each step renders a fresh form with a fresh key and only the last step is stored, so a
+      // legitimate step never comes with a used key; an unfinished path is never the stored one.
+      if (await findAttemptByKey(db, userId, submission.idempotencyKey)) return keyUsed;
+      return { ok: true, kind: 'next-decision', path: submission.answer.path };
+    }
   }
 
   const scored = scoreAnswer(question, submission.answer);
@@ -54,5 +68,9 @@ export async function submitAnswer(
     now,
     [reviewUpdate],
   );
-  return { ok: true, kind: 'scored', scored: scored.result, ...recorded };
+  if (!recorded.duplicate) return { ok: true, kind: 'scored', scored: scored.result, ...recorded };
+  // The same answer scores the same, so its result is the stored one; nothing new was stored.
+  const sent = { moduleId: mod.outline.id, questionId: question.id, answer: submission.answer };
+  if (!recorded.stored || !isSameAnswer(recorded.stored, sent)) return keyUsed;
+  return { ok: true, kind: 'scored', scored: scored.result, attemptId: recorded.stored.attemptId, duplicate: true, moduleCompleted: false };
 }

@@ -24,11 +24,16 @@ const securityHeaders = defineMiddleware(async ({ url, request, isPrerendered },
  * A busy database (another process held the write lock past the busy timeout) is a 503 with a
  * Dutch message, not a crash: nothing was written and trying again works.
  */
-const databaseBusy = defineMiddleware(async ({ url }, next) => {
+const databaseBusy = defineMiddleware(async ({ url, request }, next) => {
   try {
     return await next();
   } catch (error) {
-    if (!isDatabaseBusy(error)) throw error;
+    if (!isDatabaseBusy(error)) {
+      // The build is --silent (scripts/start.sh), so Astro itself logs nothing: without this line
+      // an operator would see a 500 and no trace of why. Method and path only, no body or cookies.
+      console.error(`[leergang] onverwachte fout bij ${request.method} ${url.pathname}:`, error);
+      throw error;
+    }
     await resetDatabaseConnections();
     const headers = { 'retry-after': '2' };
     if (url.pathname.startsWith('/api/')) return new Response(JSON.stringify({ error: t.errors.busy }), { status: 503, headers: { ...headers, 'content-type': 'application/json; charset=utf-8' } });

@@ -16,6 +16,8 @@ export interface RunningServer {
   origin: string;
   process: ChildProcess;
   stop: (signal?: NodeJS.Signals) => Promise<void>;
+  /** What the server wrote to stderr so far (its error log). */
+  stderr: () => string;
 }
 
 export async function startServer(databaseUrl: string, port?: number): Promise<RunningServer> {
@@ -41,6 +43,7 @@ export async function startServer(databaseUrl: string, port?: number): Promise<R
   return {
     origin,
     process: child,
+    stderr: () => stderr,
     stop: async (signal = 'SIGTERM') => {
       if (child.exitCode === null) child.kill(signal);
       await exited;

@@ -320,6 +320,44 @@ test('fuzz: over a thousand malformed requests to every endpoint, no 5xx and no 
     }
   }
   await anonymousClient.dispose();
+  // Reused idempotency keys: the trainer (whose data the snapshot does not hold) answers once;
+  // a parallel burst of the same key with another question or another answer is refused with a
+  // 409 and never carries feedback; the identical answer is the stored result.
+  const [first, second] = giz.questions.filter((q) => q.type === 'single');
+  if (first.type !== 'single' || second.type !== 'single') throw new Error('two single questions expected');
+  const reusedKey = `fuzz-hergebruik-${Date.now()}`;
+  const answerWith = (questionId: string, choice: string) =>
+    trainer.request.post('/api/antwoorden', { headers: { origin: ORIGIN }, data: { moduleId: 'giz', questionId, idempotencyKey: reusedKey, answer: { type: 'single', choice } } });
+  const wrongChoice = first.options.find((o) => !o.correct)!.id;
+  expect((await answerWith(first.id, wrongChoice)).status()).toBe(201);
+  const replays = await Promise.all([
+    ...second.options.map((o) => answerWith(second.id, o.id)),
+    ...first.options.filter((o) => o.id !== wrongChoice).map((o) => answerWith(first.id, o.id)),
+    answerWith(first.id, wrongChoice),
+  ]);
+  sent += replays.length + 1;
+  const replayStatuses = replays.map((r) => r.status());
+  expect(replayStatuses.slice(0, -1).every((status) => status === 409), `reused key: ${replayStatuses.join(', ')}`).toBe(true);
+  expect(replayStatuses.at(-1)).toBe(200);
+  for (const replay of replays.slice(0, -1)) expect(await replay.text()).not.toMatch(/feedback|correct/);
+  // A parallel burst of wrong passwords at one account, from an address of its own (a trusted
+  // proxy's X-Forwarded-For, so the loopback address of the other tests keeps its budget): no
+  // 5xx, and at most three are checked before the delay refuses the rest.
+  // The account does not exist: the throttle must not tell (and no real account is slowed for
+  // the tests that run beside this one).
+  const burstAddress = { 'x-forwarded-for': `198.51.100.${1 + (Date.now() % 250)}` };
+  const burstAccount = encodeURIComponent(`burst-${Date.now()}@gemeente.nl`);
+  const stranger = await playwright.request.newContext({ baseURL: ORIGIN });
+  const burst = await Promise.all(
+    Array.from({ length: 40 }, (_, i) =>
+      stranger.post('/inloggen', { headers: { ...formHeaders, ...burstAddress }, data: `email=${burstAccount}&password=fout-${i}`, maxRedirects: 0, failOnStatusCode: false }),
+    ),
+  );
+  await stranger.dispose();
+  sent += burst.length;
+  const burstStatuses = burst.map((r) => r.status());
+  expect(burstStatuses.filter((status) => status >= 500)).toEqual([]);
+  expect(burstStatuses.filter((status) => status !== 429).length, `login burst: ${burstStatuses.join(', ')}`).toBeLessThanOrEqual(3);
   // Unknown ids and negative numbers through the JSON endpoint.
   for (const body of [
     { moduleId: 'giz', questionId: 'bestaat-niet', idempotencyKey: 'fuzz-aaaaaaaaaaaaaaaa', answer: { type: 'single', choice: 'a' } },

@@ -4,7 +4,8 @@
 // profile of the busiest pages under load (`npm run bench` with BENCH_CPU_PROF):
 //
 // - @libsql/client prepares every statement anew on every call (9 % of the server's CPU on the
-//   lesson page); here each distinct SQL text is prepared once and kept;
+//   lesson page); here each distinct SQL text is prepared once and kept (after a schema change a
+//   kept statement reads its columns again, see #schemaChanged);
 // - it asks the statement for its columns twice per call and builds every row with one
 //   Object.defineProperty per value; here the columns are read once per statement and rows are
 //   objects of a class made once per column list;
@@ -21,10 +22,20 @@ import { LibsqlBatchError, LibsqlError, type Client, type InArgs, type InStateme
 type Connection = InstanceType<typeof Database>;
 type Statement = ReturnType<Connection['prepare']>;
 
+interface Reader {
+  columns: string[];
+  columnTypes: string[];
+  makeRow: (values: unknown[]) => Row;
+}
+
 interface Prepared {
   statement: Statement;
   /** A statement that returns rows (SELECT, or a write with RETURNING), with its row class. */
-  reader: { columns: string[]; columnTypes: string[]; makeRow: (values: unknown[]) => Row } | null;
+  reader: Reader | null;
+  /** The schema generation the reader's columns are from (see #schemaChanged). */
+  generation: number;
+  /** A statement without rows that may change the schema (see changesSchema). */
+  changesSchema: boolean;
 }
 
 /**
@@ -33,6 +44,9 @@ interface Prepared {
  * caller that would put values into the SQL text.
  */
 const MAX_CACHED_STATEMENTS = 1000;
+
+/** How often, at most, the schema cookie is read for changes by another process (see #checkSchemaVersion). */
+const SCHEMA_CHECK_INTERVAL_MS = 100;
 
 export interface EmbeddedClientOptions {
   /** Path of the database file (not a URL). */
@@ -64,6 +78,12 @@ class EmbeddedClient implements Client {
   #closed = false;
   /** Statements run that may have written (see embeddedDataVersion). */
   #writes = 0;
+  /** Schema changes the client knows of (see #schemaChanged). */
+  #schemaGeneration = 0;
+  /** SQLite's schema cookie when last read (see #checkSchemaVersion). */
+  #schemaVersion: unknown;
+  /** Date.now() from when the schema cookie is to be read again. */
+  #schemaCheckDue = 0;
 
   constructor(options: EmbeddedClientOptions) {
     this.#options = options;
@@ -83,7 +103,7 @@ class EmbeddedClient implements Client {
   /** All statements in one transaction: all of them or none. Nothing else runs in between. */
   async batch(statements: Array<InStatement | [string, InArgs?]>, mode: TransactionMode = 'deferred'): Promise<ResultSet[]> {
     this.#checkOpen();
-    return this.#inTransaction(statements.map(normalize), mode);
+    return this.#inTransaction(statements.map(normalize), transactionBegin(mode));
   }
 
   /** As batch, with foreign keys off while it runs (table rebuilds in migrations need that). */
@@ -92,7 +112,7 @@ class EmbeddedClient implements Client {
     this.#statements.clear(); // the schema changes: statements prepared against the old one go
     this.#run({ sql: 'PRAGMA foreign_keys=off' });
     try {
-      return this.#inTransaction(statements, 'deferred');
+      return this.#inTransaction(statements, 'BEGIN DEFERRED');
     } finally {
       this.#run({ sql: 'PRAGMA foreign_keys=on' });
       this.#statements.clear();
@@ -108,6 +128,13 @@ class EmbeddedClient implements Client {
     throw new LibsqlError('Interactieve transacties worden op een ingebed bestand niet gebruikt: schrijf met db.batch.', 'TRANSACTION_UNSUPPORTED');
   }
 
+  /**
+   * The statements one by one, without a transaction around them (each keeps its effect up to an
+   * error). A transaction the SQL leaves open (a BEGIN without COMMIT, or an error after the
+   * BEGIN) is rolled back, as @libsql/client does when it gives the connection back to its pool:
+   * left open, it would hold the one connection, and every later batch would fail with "cannot
+   * start a transaction within a transaction".
+   */
   async executeMultiple(sql: string): Promise<void> {
     this.#checkOpen();
     this.#statements.clear();
@@ -116,6 +143,8 @@ class EmbeddedClient implements Client {
       this.#connection.exec(sql);
     } catch (error) {
       throw toLibsqlError(error);
+    } finally {
+      this.#rollbackLeftOpen(this.#connection);
     }
   }
 
@@ -160,9 +189,10 @@ class EmbeddedClient implements Client {
     if (this.#closed) throw new LibsqlError('De databaseverbinding is gesloten.', 'CLIENT_CLOSED');
   }
 
-  #inTransaction(statements: InStatement[], mode: TransactionMode): ResultSet[] {
+  #inTransaction(statements: InStatement[], begin: string): ResultSet[] {
     const connection = this.#connection;
-    this.#run({ sql: mode === 'write' ? 'BEGIN IMMEDIATE' : mode === 'read' ? 'BEGIN TRANSACTION READONLY' : 'BEGIN DEFERRED' });
+    const generation = this.#schemaGeneration;
+    this.#run({ sql: begin });
     try {
       const results = statements.map((statement, index) => {
         try {
@@ -175,28 +205,81 @@ class EmbeddedClient implements Client {
       this.#run({ sql: 'COMMIT' });
       return results;
     } finally {
-      if (connection.open && connection.inTransaction) {
-        try {
-          connection.exec('ROLLBACK');
-        } catch {
-          // The connection is broken; the caller's error says why, and reconnect() replaces it.
-        }
-      }
+      // A rollback undoes the batch's schema changes too.
+      if (this.#rollbackLeftOpen(connection) && this.#schemaGeneration !== generation) this.#schemaChanged();
     }
+  }
+
+  /** Rolls back a transaction left open on the connection; true when there was one. */
+  #rollbackLeftOpen(connection: Connection): boolean {
+    if (!connection.open || !connection.inTransaction) return false;
+    try {
+      connection.exec('ROLLBACK');
+    } catch {
+      // The connection is broken; the caller's error says why, and reconnect() replaces it.
+    }
+    return true;
+  }
+
+  /**
+   * The schema may have changed: every reader reads its columns again after its next run. SQLite
+   * re-prepares a statement whose schema changed by itself (as the statement runs), but the column
+   * list and row class cached with it would stay the old ones: `select *` after an ALTER TABLE
+   * would return the new values under the old names. Read after the run, the columns are those
+   * the rows came from. A change this connection makes is known at once, at no cost to reads and
+   * ordinary writes (see changesSchema); one made by another process (a migration while the app
+   * runs, see docs/deploy.md) from the row width in #run, or else by #checkSchemaVersion.
+   */
+  #schemaChanged(): void {
+    this.#schemaGeneration++;
+  }
+
+  /**
+   * Notices a schema change by another process: at most every SCHEMA_CHECK_INTERVAL_MS, SQLite's
+   * schema cookie, which every schema change increments, is compared with the one read before.
+   * Not on every call: a read costs about a quarter of a cached query (5 µs against 20 µs in a
+   * micro-benchmark), and asking the statement for its columns after every run, which would catch
+   * each change at once, costs more than the query itself (columns() builds five strings per
+   * column). So a change elsewhere that keeps a query's number of columns (a rename, a table made
+   * anew with as many columns) or that a query without rows meets, shows within the interval.
+   * @libsql/client, preparing anew on every call, has the old columns on the first call after
+   * such a change as well: the engine reads the changed schema only as a statement runs.
+   */
+  #checkSchemaVersion(now: number): void {
+    this.#schemaCheckDue = now + SCHEMA_CHECK_INTERVAL_MS;
+    let version: unknown;
+    try {
+      version = (this.#prepare('PRAGMA schema_version').statement.get([]) as unknown[])[0];
+    } catch {
+      this.#statements.delete('PRAGMA schema_version');
+      return; // the statement that follows reports whatever is wrong
+    }
+    if (this.#schemaVersion !== undefined && version !== this.#schemaVersion) this.#schemaChanged();
+    this.#schemaVersion = version;
   }
 
   #run(statement: InStatement): ResultSet {
     const sql = typeof statement === 'string' ? statement : statement.sql;
     const args = typeof statement === 'string' ? [] : toSqlArgs(statement.args);
+    const now = Date.now();
+    if (now >= this.#schemaCheckDue) this.#checkSchemaVersion(now);
     const prepared = this.#prepare(sql);
     try {
       if (prepared.reader) {
-        const { columns, columnTypes, makeRow } = prepared.reader;
-        const rows = (prepared.statement.all(args) as unknown[][]).map(makeRow);
-        return resultSet(columns, columnTypes, rows, 0, undefined);
+        const values = prepared.statement.all(args) as unknown[][];
+        let reader = prepared.reader;
+        // Rows wider or narrower than the columns: another process changed the schema since the
+        // last #checkSchemaVersion (added a column, say). Free to notice, so noticed at once.
+        if (prepared.generation !== this.#schemaGeneration || (values.length > 0 && values[0].length !== reader.columns.length)) {
+          reader = prepared.reader = readerOf(prepared.statement);
+          prepared.generation = this.#schemaGeneration;
+        }
+        const { columns, columnTypes, makeRow } = reader;
+        return resultSet(columns, columnTypes, values.map(makeRow), 0, undefined);
       }
       this.#writes++;
       const info = prepared.statement.run(args);
+      if (prepared.changesSchema) this.#schemaChanged();
       return resultSet([], [], [], info.changes, BigInt(info.lastInsertRowid));
     } catch (error) {
       // A statement that failed (a lock held too long, a constraint) is not reused: SQLite may
@@ -216,18 +299,45 @@ class EmbeddedClient implements Client {
       throw toLibsqlError(error);
     }
     statement.safeIntegers(false);
-    let reader: Prepared['reader'] = null;
+    let reader: Reader | null = null;
     if (statement.reader) {
       statement.raw(true);
-      const definitions = statement.columns();
-      const columns = definitions.map((c) => c.name);
-      reader = { columns, columnTypes: definitions.map((c) => c.type ?? ''), makeRow: rowMaker(columns) };
+      reader = readerOf(statement);
     }
-    const prepared = { statement, reader };
+    const prepared = { statement, reader, generation: this.#schemaGeneration, changesSchema: !reader && changesSchema(sql) };
     if (this.#statements.size >= MAX_CACHED_STATEMENTS) this.#statements.clear();
     this.#statements.set(sql, prepared);
     return prepared;
   }
+}
+
+/** The statement's columns as they are now, with a row class for them. */
+function readerOf(statement: Statement): Reader {
+  const definitions = statement.columns();
+  const columns = definitions.map((c) => c.name);
+  return { columns, columnTypes: definitions.map((c) => c.type ?? ''), makeRow: rowMaker(columns) };
+}
+
+/**
+ * Whether a statement without rows may change the schema this connection sees: anything but
+ * INSERT, UPDATE, DELETE, REPLACE (also after WITH), BEGIN and COMMIT/END, which never do
+ * (triggers cannot hold DDL). So CREATE, DROP, ALTER, PRAGMA, ATTACH, ANALYZE, VACUUM, and
+ * ROLLBACK (which undoes DDL), among others. Decided once per prepared statement, from its first
+ * word after comments.
+ */
+function changesSchema(sql: string): boolean {
+  const firstWord = /^(?:\s|--[^\n]*(?:\n|$)|\/\*[\s\S]*?(?:\*\/|$))*([a-z]+)/i.exec(sql)?.[1]?.toLowerCase();
+  return !(firstWord !== undefined && SCHEMA_KEEPING_STATEMENTS.has(firstWord));
+}
+
+const SCHEMA_KEEPING_STATEMENTS = new Set(['insert', 'update', 'delete', 'replace', 'with', 'select', 'values', 'begin', 'commit', 'end']);
+
+/** BEGIN for a batch mode, refusing any other (as @libsql/client does, with its message). */
+function transactionBegin(mode: TransactionMode): string {
+  if (mode === 'write') return 'BEGIN IMMEDIATE';
+  if (mode === 'read') return 'BEGIN TRANSACTION READONLY';
+  if (mode === 'deferred') return 'BEGIN DEFERRED';
+  throw new RangeError('Unknown transaction mode, supported values are "write", "read" and "deferred"');
 }
 
 const VALUES = Symbol('values');
@@ -276,10 +386,18 @@ function resultSet(columns: string[], columnTypes: string[], rows: Row[], rowsAf
     rows,
     rowsAffected,
     lastInsertRowid,
+    // As @libsql/client's ResultSet: a blob as base64 (an ArrayBuffer has no JSON of its own and
+    // would become {}), a bigint as its digits.
     toJSON() {
-      return { columns, columnTypes, rows: rows.map((row) => Array.from({ length: columns.length }, (_, i) => row[i])), rowsAffected, lastInsertRowid: lastInsertRowid?.toString() ?? null };
+      return { columns, columnTypes, rows: rows.map((row) => Array.from({ length: row.length }, (_, i) => valueToJson(row[i]))), rowsAffected, lastInsertRowid: lastInsertRowid?.toString() ?? null };
     },
   };
+}
+
+function valueToJson(value: unknown): unknown {
+  if (value instanceof ArrayBuffer) return Buffer.from(value).toString('base64');
+  if (typeof value === 'bigint') return value.toString();
+  return value;
 }
 
 function normalize(statement: InStatement | [string, InArgs?]): InStatement {

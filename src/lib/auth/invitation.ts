@@ -17,6 +17,19 @@ export async function createInvitation(
   now = Date.now(),
 ): Promise<CreateInvitationResult> {
   if (await findUserByEmail(db, input.email)) return { ok: false, reason: 'already-a-user' };
+  return { ok: true, ...(await storeInvitation(db, input, now)) };
+}
+
+/**
+ * Stores an invitation and returns its one-time token, without asking whether the address has an
+ * account: createInvitation checks that for account invitations; team invitations for existing
+ * accounts (src/lib/teams/team-invitation.ts) want exactly this.
+ */
+export async function storeInvitation(
+  db: Db,
+  input: { email: string; role: Role; createdBy?: string; name?: string; teamId?: string },
+  now = Date.now(),
+): Promise<{ token: string; expiresAt: number }> {
   const token = generateSessionToken();
   const expiresAt = now + INVITATION_LIFETIME_MS;
   await db.insert(invitations).values({
@@ -29,7 +42,7 @@ export async function createInvitation(
     expiresAt,
     createdAt: now,
   });
-  return { ok: true, token, expiresAt };
+  return { token, expiresAt };
 }
 
 export type InvitationLookup =

@@ -14,8 +14,7 @@
 import { and, eq, gt, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { invitations, teams, type Role } from '../../../db/schema.ts';
-import { createInvitation, INVITATION_LIFETIME_MS } from '../auth/invitation.ts';
-import { generateSessionToken, hashToken } from '../auth/session.ts';
+import { createInvitation, storeInvitation } from '../auth/invitation.ts';
 import { findUserByEmail, normalizeEmail } from '../auth/user.ts';
 import { addToTeam } from './teams.ts';
 
@@ -41,19 +40,8 @@ export async function inviteToTeam(db: Db, input: TeamInvitationInput, now = Dat
     if (made.ok) return { token: made.token, expiresAt: made.expiresAt, forExistingAccount: false };
     // The account appeared in between: fall through to a team invitation.
   }
-  const token = generateSessionToken();
-  const expiresAt = now + INVITATION_LIFETIME_MS;
-  await db.insert(invitations).values({
-    id: hashToken(token),
-    email: normalizeEmail(input.email),
-    role: input.role,
-    createdBy: input.createdBy,
-    name: null,
-    teamId: input.teamId,
-    expiresAt,
-    createdAt: now,
-  });
-  return { token, expiresAt, forExistingAccount: true };
+  const stored = await storeInvitation(db, { email: input.email, role: input.role, createdBy: input.createdBy, teamId: input.teamId }, now);
+  return { ...stored, forExistingAccount: true };
 }
 
 export interface PendingTeamInvitation {
@@ -98,9 +86,4 @@ export async function answerTeamInvitation(
   // A team invitation never changes the account's own role: trainer rights are an admin's to give.
   if (input.accept) await addToTeam(db, pending.teamId, person.id, pending.role === 'trainer' && person.role !== 'learner' ? 'trainer' : 'member', now);
   return { ok: true, teamId: pending.teamId, teamName: pending.teamName };
-}
-
-/** The stored id of the invitation a link's token names (for the link page's own forms). */
-export function invitationIdOfToken(token: string): string {
-  return hashToken(token);
 }

@@ -112,9 +112,73 @@ export const moduleCompletions = sqliteTable(
     completedAt: integer('completed_at').notNull(),
     score: real('score').notNull(),
     contentVersion: text('content_version').notNull(),
+    /**
+     * The passed toets that completed the module. Null: completed before the afsluitende toets
+     * existed (then by the best answers to the practice questions); those keep their certificate.
+     */
+    toetsAttemptId: integer('toets_attempt_id'),
   },
   (t) => [primaryKey({ columns: [t.userId, t.moduleId] })],
 );
+
+// The afsluitende toets: one row per attempt with the questions drawn for it. Open while
+// handed_in_at is null; score and passed are set when it is handed in.
+export const toetsAttempts = sqliteTable(
+  'toets_attempts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    moduleId: text('module_id').notNull(),
+    questionIds: text('question_ids', { mode: 'json' }).$type<string[]>().notNull(),
+    contentVersion: text('content_version').notNull(),
+    passMark: real('pass_mark').notNull(),
+    startedAt: integer('started_at').notNull(),
+    handedInAt: integer('handed_in_at'),
+    /** 0..1 over all drawn questions, unanswered counting 0. */
+    score: real('score'),
+    passed: integer('passed', { mode: 'boolean' }),
+  },
+  (t) => [index('toets_attempts_user_module_idx').on(t.userId, t.moduleId, t.startedAt)],
+);
+
+// The answers of a toets: one per question, the first one. The primary key refuses a second.
+export const toetsAnswers = sqliteTable(
+  'toets_answers',
+  {
+    toetsId: integer('toets_id').notNull().references(() => toetsAttempts.id, { onDelete: 'cascade' }),
+    questionId: text('question_id').notNull(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    answer: text('answer', { mode: 'json' }).notNull(),
+    correct: integer('correct', { mode: 'boolean' }).notNull(),
+    score: real('score').notNull(),
+    answeredAt: integer('answered_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.toetsId, t.questionId] })],
+);
+
+// A branching case in progress: the decisions taken so far, kept on the server so that a reload
+// resumes it and a crafted URL cannot show a consequence that was not chosen. `context` is
+// 'oefen' for practice or 'toets:<id>' inside a toets. Removed when the case is finished.
+export const branchProgress = sqliteTable(
+  'branch_progress',
+  {
+    userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    questionId: text('question_id').notNull(),
+    context: text('context').notNull(),
+    path: text('path', { mode: 'json' }).$type<string[]>().notNull(),
+    /** The idempotency key of the last decision, so a double submit of it is not a new step. */
+    lastKey: text('last_key').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.questionId, t.context] })],
+);
+
+// Secrets the server generates for itself, shared by every instance through the database: the
+// key behind the per-person option tokens (quiz/option-tokens.ts).
+export const appSecrets = sqliteTable('app_secrets', {
+  name: text('name').primaryKey(),
+  value: text('value').notNull(),
+});
 
 // Private reflection texts: only ever shown to the professional who wrote them.
 export const reflections = sqliteTable(

@@ -36,6 +36,13 @@ export const moduleMetaSchema = z.object({
   framework: text('het kader en de versie die de module onderwijst, bijvoorbeeld "Meldcode 2019"'),
   /** When a subject-matter expert should look at the module again (YYYY-MM-DD). */
   reviewDate: z.iso.date({ error: 'moet een datum zijn in de vorm JJJJ-MM-DD: wanneer de module opnieuw wordt nagekeken' }),
+  /** The afsluitende toets: how many questions it draws and how long to wait after a failed attempt. */
+  toets: z
+    .object({
+      questions: z.number({ error: 'moet een getal zijn: hoeveel vragen de toets trekt' }).int().min(1, { error: 'moet minstens 1 zijn' }).default(10),
+      retakeAfterHours: z.number({ error: 'moet een getal zijn: hoeveel uur iemand na een niet-gehaalde toets wacht' }).min(0, { error: 'mag niet negatief zijn' }).default(24),
+    })
+    .prefault({}),
 });
 
 export const lessonMetaSchema = z.object({

@@ -122,10 +122,15 @@ export const t = {
   module: {
     goals: 'Leerdoelen',
     lessons: 'Lessen',
-    questions: 'Toetsvragen',
-    questionsIntro: (count: number, passMark: number) =>
-      `De module sluit af met ${count} casusvragen. Je rondt de module af als je alle lessen hebt gelezen en minstens ${passMark}% van de vragen goed hebt.`,
-    toQuestions: 'Naar de toetsvragen',
+    questions: 'Oefenvragen',
+    questionsIntro: (count: number) =>
+      `Oefen met ${count} casusvragen. Je krijgt meteen feedback en mag elke vraag zo vaak proberen als je wilt. Oefenen telt niet voor je certificaat.`,
+    toQuestions: 'Naar de oefenvragen',
+    toets: 'Afsluitende toets',
+    toetsIntro: (count: number, passMark: number) =>
+      `Je rondt de module af met een toets van ongeveer ${count} vragen. Je hebt ${passMark}% nodig. In de toets telt je eerste antwoord en zie je de uitslag pas als je hem inlevert.`,
+    toToets: 'Naar de toets',
+    completedBeforeToets: 'Afgerond vóór de afsluitende toets bestond.',
     lessonDone: 'Gelezen',
     lessonTestedOut: 'Overgeslagen (getoetst)',
     lessonOpened: 'Begonnen',
@@ -139,11 +144,11 @@ export const t = {
     progress: (n: number, total: number) => `Les ${n} van ${total}`,
     goals: 'Na deze les kun je',
     complete: 'Les afronden en verder',
-    completeLast: 'Les afronden en naar de toetsvragen',
+    completeLast: 'Les afronden en naar de toets',
     completed: 'Je hebt deze les afgerond.',
     next: 'Volgende les',
     previous: 'Vorige les',
-    toQuestions: 'Naar de toetsvragen',
+    toQuestions: 'Naar de oefenvragen',
     backToModule: 'Terug naar de module',
     readingTime: (n: number) => `Leestijd ongeveer ${n} minuten`,
   },
@@ -168,7 +173,8 @@ export const t = {
       'De casus stopt hier. Deze keuze laat een kind in acuut gevaar achter. Wat je eerder goed deed, weegt daar niet tegenop.',
     pathQuality: { goed: 'sterke keuze', matig: 'kan beter', onjuist: 'onjuiste keuze' },
     scoreOf: (score: number) => `Score: ${score}%`,
-    answeredBefore: 'Dit is de feedback op je laatste antwoord. Je mag het opnieuw proberen; je beste score telt.',
+    answeredBefore: 'Dit is de feedback op je laatste antwoord. Je mag opnieuw oefenen.',
+    inOpenToets: 'Deze vraag zit in je toets die nog openstaat. Je ziet hem hier weer als je de toets hebt ingeleverd.',
     notProcessed: 'Antwoord niet verwerkt',
     backToQuestion: 'Terug naar de vraag',
     changed: 'Deze vraag is gewijzigd sinds je haar beantwoordde. Beantwoord haar opnieuw.',
@@ -178,16 +184,15 @@ export const t = {
     caseStart: 'Start casus',
   },
   questions: {
-    title: (module: string) => `Toetsvragen: ${module}`,
-    intro: (passMark: number) => `Beantwoord de vragen. Je hebt ${passMark}% nodig om de module af te ronden. Je mag elke vraag opnieuw proberen; je beste score telt.`,
+    title: (module: string) => `Oefenvragen: ${module}`,
+    intro: 'Oefen zo vaak als je wilt: je krijgt na elk antwoord meteen feedback. Oefenen telt niet voor je certificaat; daarvoor maak je de afsluitende toets.',
     question: (n: number, total: number) => `Vraag ${n} van ${total}`,
     next: 'Volgende vraag',
     previous: 'Vorige vraag',
     overview: 'Overzicht van de vragen',
     notAnswered: 'Nog niet beantwoord',
     best: (score: number) => `Beste score ${score}%`,
-    scoreSoFar: (score: number, passMark: number) => `Je score tot nu toe: ${score}% (nodig: ${passMark}%).`,
-    lessonsMissing: 'Je moet nog lessen afronden voordat de module klaar is.',
+    practiceScore: (score: number) => `Je oefenscore: ${score}% (beste antwoord per vraag).`,
     moduleCompleted: 'Gefeliciteerd, je hebt de module afgerond!',
   },
   reflection: {
@@ -205,7 +210,11 @@ export const t = {
     intro: 'Hier zie je per module hoe ver je bent. Een certificaat kun je afdrukken of als pdf bewaren voor je SKJ-registratie.',
     module: 'Module',
     status: 'Status',
-    score: 'Score',
+    score: 'Toets',
+    toetsAttempts: 'Toetspogingen',
+    toetsPassed: (score: number) => `${score}% (gehaald)`,
+    toetsNotPassed: (n: number) => `niet gehaald (${n}×)`,
+    beforeToets: 'afgerond vóór de toets',
     completedOn: 'Afgerond op',
     studyTime: 'Studietijd',
     certificate: 'Certificaat',
@@ -219,6 +228,8 @@ export const t = {
     completed: 'de e-learningmodule',
     completedWithTest: (score: number, passMark: number) =>
       `heeft afgerond, inclusief de afsluitende toets (score ${score}%, norm ${passMark}%).`,
+    completedBeforeToets: (score: number) => `heeft afgerond met een score van ${score}% op de toetsvragen. Deze module is afgerond vóór de afsluitende toets bestond.`,
+    toetsDate: 'Datum van de toets',
     date: 'Datum van afronding',
     studyTime: 'Gemeten studietijd',
     estimated: 'Geschatte studielast',
@@ -261,6 +272,9 @@ export const t = {
     professional: 'Professional',
     noMembers: 'Dit team heeft nog geen professionals. Nodig collega’s uit.',
     cell: (status: string, score: number) => `${status}, score ${score}%`,
+    toetsScore: (score: number) => `toets ${score}%`,
+    toetsAttempts: (n: number) => `${n} ${n === 1 ? 'toetspoging' : 'toetspogingen'}, niet gehaald`,
+    beforeToets: 'vóór de toets',
     completedChart: 'Afgerond per module',
     completedChartLabel: (module: string, pct: number, n: number, total: number) => `${module}: ${pct}% (${n} van ${total})`,
     overTimeChart: 'Afgeronde modules in de afgelopen 12 weken (percentage van alles)',
@@ -441,7 +455,7 @@ export const t = {
     title: (module: string) => `Instaptoets: ${module}`,
     link: 'Instaptoets: sla over wat je al weet',
     intro: (count: number) =>
-      `Ken je dit onderwerp al? Beantwoord ${count} korte casusvragen, één per les. Heb je de vragen van een les goed, dan mag je die les overslaan. Om de module af te ronden heb je daarna nog steeds de toetsvragen nodig.`,
+      `Ken je dit onderwerp al? Beantwoord ${count} korte casusvragen, één per les. Heb je de vragen van een les goed, dan mag je die les overslaan. Om de module af te ronden maak je daarna nog steeds de afsluitende toets.`,
     start: 'Start de instaptoets',
     again: 'Nieuwe instaptoets',
     results: 'Uitslag per les',
@@ -452,6 +466,42 @@ export const t = {
     markedKnown: 'Overgeslagen (getoetst)',
     notAllowed: 'Deze les kun je pas overslaan als je de vraag uit de instaptoets goed hebt.',
     toModule: 'Naar de module',
+  },
+  toets: {
+    title: (module: string) => `Afsluitende toets: ${module}`,
+    intro: (count: number, passMark: number) =>
+      `De toets telt voor je certificaat. Hij bestaat uit ${count} vragen uit deze module. Bij elke vraag telt je eerste antwoord; je ziet pas na het inleveren wat goed en fout was. Je hebt ${passMark}% nodig.`,
+    lessonsFirst: 'Rond eerst alle lessen af (lezen of overslaan via de instaptoets). Daarna kun je de toets maken.',
+    lessonsLeft: 'Nog af te ronden:',
+    start: 'Start de toets',
+    startAgain: 'Start een nieuwe toets',
+    waitUntil: (when: string) => `Je hebt de toets niet gehaald. Neem de tijd om de lessen en oefenvragen nog eens door te nemen. Je kunt de toets opnieuw maken vanaf ${when}.`,
+    progress: (answered: number, total: number) => `${answered} van ${total} vragen beantwoord`,
+    answerSaved: 'Je antwoord is opgeslagen. Je ziet de uitslag als je de toets inlevert.',
+    handIn: 'Toets inleveren',
+    handInWarning: (open: number) =>
+      open === 0 ? 'Je hebt alle vragen beantwoord. Na het inleveren zie je je uitslag en de feedback.' : `Je hebt nog ${open} ${open === 1 ? 'vraag' : 'vragen'} niet beantwoord. Een vraag zonder antwoord telt als fout.`,
+    question: (n: number, total: number) => `Toetsvraag ${n} van ${total}`,
+    passed: (score: number, passMark: number) => `Gehaald: je score is ${score}% (nodig: ${passMark}%).`,
+    failed: (score: number, passMark: number) => `Niet gehaald: je score is ${score}% (nodig: ${passMark}%).`,
+    moduleCompleted: 'Je hebt de module afgerond.',
+    feedback: 'Feedback per vraag',
+    notAnswered: 'Niet beantwoord: telt als fout.',
+    attempts: 'Eerdere pogingen',
+    attempt: 'Poging',
+    date: 'Datum',
+    score: 'Score',
+    result: 'Uitslag',
+    resultPassed: 'Gehaald',
+    resultFailed: 'Niet gehaald',
+    resultOpen: 'Nog bezig',
+    showResult: (n: number) => `Bekijk uitslag poging ${n}`,
+    handedIn: 'Je toets is ingeleverd.',
+    notFound: 'Deze toets bestaat niet.',
+    changed: 'Deze vraag is na je toets gewijzigd; de feedback van toen is niet meer te tonen.',
+    certificateLine: (score: number, date: string) => `Afsluitende toets gehaald met ${score}% op ${date}.`,
+    none: 'Nog geen toets gemaakt.',
+    bestPassed: (score: number) => `Beste score ${score}%`,
   },
   dev: {
     contentErrors: (n: number) =>
@@ -464,6 +514,13 @@ export const t = {
 const dateFormat = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' });
 const weekFormat = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'short', timeZone: 'Europe/Amsterdam' });
 const calendarDateFormat = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+const dateTimeFormat = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' });
+
+/** "3 december 2026 om 14:05" (Dutch time). */
+export function formatDateTime(ms: number): string {
+  return dateTimeFormat.format(ms);
+}
 
 export function formatDate(ms: number): string {
   return dateFormat.format(ms);

@@ -1,10 +1,11 @@
 // Everything the platform holds about one professional, as a JSON document they can download
 // (AVG/GDPR right of access). The password hash and session ids are left out: they are secrets,
 // not information about the person.
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import {
   attempts,
+  branchProgress,
   checkins,
   lessonEvents,
   lessonProgress,
@@ -15,6 +16,8 @@ import {
   sessions,
   teamMembers,
   teams,
+  toetsAnswers,
+  toetsAttempts,
   users,
 } from '../../../db/schema.ts';
 
@@ -24,7 +27,7 @@ export async function exportUserData(db: Db, userId: string, now = Date.now()) {
     .from(users)
     .where(eq(users.id, userId));
   if (!user) return undefined;
-  const [progress, events, answers, completions, ownReflections, reviews, checkinRows, memberships, paths, sessionRows] = await Promise.all([
+  const [progress, events, answers, completions, ownReflections, reviews, checkinRows, memberships, paths, sessionRows, toetsRows, openCases] = await Promise.all([
     db.select().from(lessonProgress).where(eq(lessonProgress.userId, userId)),
     db.select().from(lessonEvents).where(eq(lessonEvents.userId, userId)),
     db.select().from(attempts).where(eq(attempts.userId, userId)),
@@ -35,7 +38,11 @@ export async function exportUserData(db: Db, userId: string, now = Date.now()) {
     db.select({ team: teams.name, role: teamMembers.role, joinedAt: teamMembers.joinedAt }).from(teamMembers).innerJoin(teams, eq(teams.id, teamMembers.teamId)).where(eq(teamMembers.userId, userId)),
     db.select().from(pathAssignments).where(eq(pathAssignments.userId, userId)),
     db.select({ expiresAt: sessions.expiresAt, createdAt: sessions.createdAt }).from(sessions).where(eq(sessions.userId, userId)),
+    db.select().from(toetsAttempts).where(eq(toetsAttempts.userId, userId)),
+    db.select().from(branchProgress).where(eq(branchProgress.userId, userId)),
   ]);
+  const toetsIds = toetsRows.map((r) => r.id);
+  const toetsAnswerRows = toetsIds.length === 0 ? [] : await db.select().from(toetsAnswers).where(inArray(toetsAnswers.toetsId, toetsIds));
   return {
     toelichting: 'Alle gegevens die de Leergang Toegang over jou bewaart. Tijden zijn milliseconden sinds 1-1-1970 (UTC).',
     gemaaktOp: new Date(now).toISOString(),
@@ -49,6 +56,8 @@ export async function exportUserData(db: Db, userId: string, now = Date.now()) {
     reflecties: ownReflections,
     herhaalschema: reviews,
     instaptoetsen: checkinRows,
+    afsluitendeToetsen: toetsRows.map((toets) => ({ ...toets, antwoorden: toetsAnswerRows.filter((a) => a.toetsId === toets.id) })),
+    casussenInUitvoering: openCases,
     actieveSessies: sessionRows,
   };
 }

@@ -3,7 +3,7 @@
 import type { Db } from '../../../db/client.ts';
 import { and, count, eq, inArray, max, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { attempts, lessonEvents, lessonProgress, moduleCompletions } from '../../../db/schema.ts';
+import { attempts, lessonEvents, lessonProgress, moduleCompletions, toetsAttempts } from '../../../db/schema.ts';
 import { jsonList, perDatabase } from '../prepared.ts';
 import type { ModuleOutline } from './outline.ts';
 
@@ -20,7 +20,18 @@ export interface QuestionStanding {
 
 export type ModuleStatus = 'niet-begonnen' | 'bezig' | 'afgerond';
 
-export type ResumeTarget = { kind: 'lesson'; lessonId: string } | { kind: 'questions'; questionId: string | null } | { kind: 'done' };
+export type ResumeTarget = { kind: 'lesson'; lessonId: string } | { kind: 'toets' } | { kind: 'done' };
+
+/** The afsluitende toets as progress shows it: what counts for the certificate. */
+export interface ToetsStanding {
+  /** Attempts handed in. */
+  attempts: number;
+  /** Best score of a passed attempt, 0..1, or null when none passed. */
+  bestPassedScore: number | null;
+  /** Best score of any handed-in attempt, 0..1, or null. */
+  bestScore: number | null;
+  open: boolean;
+}
 
 export interface ModuleProgress {
   moduleId: string;
@@ -31,9 +42,13 @@ export interface ModuleProgress {
   /** The subset of lessonsCompleted that was tested out rather than read. */
   lessonsTestedOut: Set<string>;
   questions: Map<string, QuestionStanding>;
-  /** Average of the best score per question, unanswered questions counting 0. 0..1 */
+  /** Practice: average of the best score per question, unanswered questions counting 0. 0..1. Not what the certificate counts. */
+  practiceScore: number;
+  toets: ToetsStanding;
+  /** The score that counts: the best passed toets, else 0. 0..1 */
   score: number;
-  passed: boolean;
+  /** Completed under the old rule (best practice scores), before the toets existed. */
+  completedBeforeToets: boolean;
   /** Lessons completed plus questions answered, over all lessons and questions. 0..100 */
   percent: number;
   completedAt: number | null;
@@ -60,12 +75,13 @@ export async function getCourseProgress(db: Db, userId: string, outlines: Module
   if (moduleIds.length === 0) return new Map();
   const values = { userId, moduleIds: jsonList(moduleIds) };
   const queries = progressQueries(db);
-  const [lessonRows, questionRows, studyRows, completionRows] = await Promise.all([
+  const [lessonRows, questionRows, studyRows, completionRows, toetsRows] = await Promise.all([
     queries.lessons.all(values),
     queries.questions.all(values),
     // Study time: the gaps between consecutive actions (lesson events and answers), each capped.
     studyTime ? studyTimes(db, userId, moduleIds) : [],
     queries.completions.all(values),
+    queries.toets.all(values),
   ]);
   return new Map(
     outlines.map((outline) => [
@@ -74,13 +90,14 @@ export async function getCourseProgress(db: Db, userId: string, outlines: Module
         lessonRows: lessonRows.filter((r) => r.moduleId === outline.id),
         questionRows: questionRows.filter((r) => r.moduleId === outline.id).map((r) => ({ ...r, bestScore: r.bestScore ?? 0, latestAttemptId: r.latestAttemptId ?? 0 })),
         studyTimeMs: Number(studyRows.find((r) => r.moduleId === outline.id)?.ms ?? 0),
-        completedAt: completionRows.find((r) => r.moduleId === outline.id)?.completedAt ?? null,
+        completion: completionRows.find((r) => r.moduleId === outline.id) ?? null,
+        toets: toetsRows.find((r) => r.moduleId === outline.id) ?? null,
       }),
     ]),
   );
 }
 
-/** The three queries every progress view runs, prepared once (see prepared.ts). */
+/** The queries every progress view runs, prepared once (see prepared.ts). */
 const progressQueries = perDatabase((db) => {
   const userId = sql.placeholder('userId');
   const inModules = (column: SQLiteColumn) => sql`${column} in (select value from json_each(${sql.placeholder('moduleIds')}))`;
@@ -116,9 +133,21 @@ const progressQueries = perDatabase((db) => {
       .innerJoin(attempts, eq(attempts.id, perQuestion.latestAttemptId))
       .prepare(),
     completions: db
-      .select({ moduleId: moduleCompletions.moduleId, completedAt: moduleCompletions.completedAt })
+      .select({ moduleId: moduleCompletions.moduleId, completedAt: moduleCompletions.completedAt, score: moduleCompletions.score, toetsAttemptId: moduleCompletions.toetsAttemptId })
       .from(moduleCompletions)
       .where(and(eq(moduleCompletions.userId, userId), inModules(moduleCompletions.moduleId)))
+      .prepare(),
+    toets: db
+      .select({
+        moduleId: toetsAttempts.moduleId,
+        attempts: sql<number>`count(${toetsAttempts.handedInAt})`.as('attempts'),
+        bestPassedScore: sql<number | null>`max(case when ${toetsAttempts.passed} then ${toetsAttempts.score} end)`.as('best_passed'),
+        bestScore: max(toetsAttempts.score).as('best_score'),
+        open: sql<number>`sum(${toetsAttempts.handedInAt} is null)`.as('open_attempts'),
+      })
+      .from(toetsAttempts)
+      .where(and(eq(toetsAttempts.userId, userId), inModules(toetsAttempts.moduleId)))
+      .groupBy(toetsAttempts.moduleId)
       .prepare(),
   };
 });
@@ -141,7 +170,8 @@ interface ProgressRows {
   /** One row per answered question: its attempts, best score and latest attempt. */
   questionRows: ({ questionId: string } & QuestionStanding)[];
   studyTimeMs: number;
-  completedAt: number | null;
+  completion: { completedAt: number; score: number; toetsAttemptId: number | null } | null;
+  toets: { attempts: number; bestPassedScore: number | null; bestScore: number | null; open: number | null } | null;
 }
 
 export function summarize(outline: ModuleOutline, rows: ProgressRows): ModuleProgress {
@@ -158,13 +188,22 @@ export function summarize(outline: ModuleOutline, rows: ProgressRows): ModulePro
     if (questionIds.has(questionId)) questions.set(questionId, { attempts, bestScore, latestScore, latestCorrect, latestAttemptId });
   }
   const total = outline.questionIds.length;
-  const score = total === 0 ? 1 : outline.questionIds.reduce((sum, id) => sum + (questions.get(id)?.bestScore ?? 0), 0) / total;
-  const passed = score + 1e-9 >= outline.passMark;
-  const steps = outline.lessons.length + total;
-  const done = lessonsCompleted.size + questions.size;
-  const completedAt = rows.completedAt;
-  const percent = completedAt !== null ? 100 : steps === 0 ? 0 : Math.floor((done / steps) * 100);
-  const status: ModuleStatus = completedAt !== null ? 'afgerond' : done > 0 || lessonsOpened.size > 0 ? 'bezig' : 'niet-begonnen';
+  const practiceScore = total === 0 ? 1 : outline.questionIds.reduce((sum, id) => sum + (questions.get(id)?.bestScore ?? 0), 0) / total;
+  const toets: ToetsStanding = {
+    attempts: Number(rows.toets?.attempts ?? 0),
+    bestPassedScore: rows.toets?.bestPassedScore ?? null,
+    bestScore: rows.toets?.bestScore ?? null,
+    open: Number(rows.toets?.open ?? 0) > 0,
+  };
+  const completedAt = rows.completion?.completedAt ?? null;
+  const completedBeforeToets = rows.completion !== null && rows.completion.toetsAttemptId === null;
+  // Lessons and the toets are the steps; practice questions are optional and not counted.
+  const steps = outline.lessons.length + 1;
+  const done = lessonsCompleted.size + (toets.bestPassedScore !== null ? 1 : 0);
+  const percent = completedAt !== null ? 100 : Math.floor((done / steps) * 100);
+  const started = done > 0 || lessonsOpened.size > 0 || questions.size > 0 || toets.attempts > 0 || toets.open;
+  const status: ModuleStatus = completedAt !== null ? 'afgerond' : started ? 'bezig' : 'niet-begonnen';
+  const score = toets.bestPassedScore ?? (completedBeforeToets ? rows.completion!.score : 0);
 
   return {
     moduleId: outline.id,
@@ -173,24 +212,25 @@ export function summarize(outline: ModuleOutline, rows: ProgressRows): ModulePro
     lessonsCompleted,
     lessonsTestedOut,
     questions,
+    practiceScore: Math.round(practiceScore * 1000) / 1000,
+    toets,
     score: Math.round(score * 1000) / 1000,
-    passed,
+    completedBeforeToets,
     percent,
     completedAt,
     studyTimeMs: rows.studyTimeMs,
-    resume: resumeTarget(outline, known, lessonsCompleted, questions, completedAt),
+    resume: resumeTarget(outline, known, lessonsCompleted, completedAt),
   };
 }
 
 /**
  * "Verder waar je was": the lesson last opened if it is not finished, else the first lesson not
- * yet completed, else the first question not yet answered correctly.
+ * yet completed, else the toets.
  */
 function resumeTarget(
   outline: ModuleOutline,
   lessonRows: { lessonId: string; lastOpenedAt: number; completedAt: number | null; testedOutAt: number | null }[],
   lessonsCompleted: Set<string>,
-  questions: Map<string, QuestionStanding>,
   completedAt: number | null,
 ): ResumeTarget {
   if (completedAt !== null) return { kind: 'done' };
@@ -198,6 +238,5 @@ function resumeTarget(
   if (lastOpened && !lessonsCompleted.has(lastOpened.lessonId)) return { kind: 'lesson', lessonId: lastOpened.lessonId };
   const nextLesson = outline.lessons.find((l) => !lessonsCompleted.has(l.id));
   if (nextLesson) return { kind: 'lesson', lessonId: nextLesson.id };
-  const nextQuestion = outline.questionIds.find((id) => !questions.get(id)?.latestCorrect) ?? null;
-  return { kind: 'questions', questionId: nextQuestion };
+  return { kind: 'toets' };
 }

@@ -1,4 +1,5 @@
-// Writing an answer and, when it completes the module, the completion.
+// Writing a practice answer. Answers never complete a module: that takes the afsluitende toets
+// (learning/complete-module.ts).
 // The idempotency key (one per rendered form) makes a double submit or a retried request land
 // once: the second insert finds the first and returns it, so that the caller can check that the
 // repeat is the same answer (see quiz/submit-answer.ts).
@@ -10,11 +11,10 @@
 import type { InStatement } from '@libsql/client';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
-import { attempts, moduleCompletions } from '../../../db/schema.ts';
+import { attempts } from '../../../db/schema.ts';
 import type { Answer } from '../quiz/answer-schemas.ts';
 import type { ScoredAnswer } from '../quiz/score-answer.ts';
 import { batchPrepared, perDatabase, statementOf } from '../prepared.ts';
-import { getModuleProgress } from './module-progress.ts';
 import type { ModuleOutline } from './outline.ts';
 
 export interface AttemptInput {
@@ -34,7 +34,7 @@ export interface StoredUnderKey {
 }
 
 export type RecordedAttempt =
-  | { attemptId: number; duplicate: false; moduleCompleted: boolean }
+  | { attemptId: number; duplicate: false }
   /**
    * The key was used before: nothing was written. `stored` is what the key holds; null only when
    * the account was deleted in between (attempts go with their account).
@@ -87,30 +87,11 @@ export async function recordAttempt(
     const stored = await findAttemptByKey(db, input.userId, input.idempotencyKey);
     return { duplicate: true, stored: stored ?? null };
   }
-  const moduleCompleted = await completeModuleIfDone(db, input.userId, outline, now);
-  return { attemptId: Number(inserted.lastInsertRowid), duplicate: false, moduleCompleted };
+  return { attemptId: Number(inserted.lastInsertRowid), duplicate: false };
 }
 
 /** The answer a person stored under an idempotency key, if any. */
 export async function findAttemptByKey(db: Db, userId: string, idempotencyKey: string): Promise<StoredUnderKey | undefined> {
   const [stored] = await attemptQueries(db).byKey.all({ userId, idempotencyKey });
   return stored;
-}
-
-/**
- * Records completion when all lessons are done and the pass mark is reached. The first
- * completion date stays; the score kept is the best one reached. Safe to call repeatedly.
- */
-export async function completeModuleIfDone(db: Db, userId: string, outline: ModuleOutline, now = Date.now()): Promise<boolean> {
-  const progress = await getModuleProgress(db, userId, outline, { studyTime: false });
-  const allLessons = outline.lessons.every((l) => progress.lessonsCompleted.has(l.id));
-  if (!allLessons || !progress.passed) return false;
-  await db
-    .insert(moduleCompletions)
-    .values({ userId, moduleId: outline.id, completedAt: now, score: progress.score, contentVersion: outline.version })
-    .onConflictDoUpdate({
-      target: [moduleCompletions.userId, moduleCompletions.moduleId],
-      set: { score: sql`max(${moduleCompletions.score}, ${progress.score})` },
-    });
-  return progress.completedAt === null;
 }

@@ -5,8 +5,8 @@ export function resumeHref(moduleId: string, resume: ResumeTarget): string {
   switch (resume.kind) {
     case 'lesson':
       return `/modules/${moduleId}/${resume.lessonId}`;
-    case 'questions':
-      return resume.questionId ? `/modules/${moduleId}/vragen/${resume.questionId}` : `/modules/${moduleId}/vragen`;
+    case 'toets':
+      return `/modules/${moduleId}/toets`;
     case 'done':
       return `/modules/${moduleId}`;
   }

@@ -5,13 +5,14 @@
 // retried request) gets the stored result back; anything else under a used key is refused with a
 // 409 and no feedback. Feedback is only ever given for an answer that is stored: otherwise a used
 // key would score any question without a trace, and show its answer key.
+import type { InStatement } from '@libsql/client';
 import type { Db } from '../../../db/client.ts';
 import type { Question } from '../content/schemas.ts';
 import type { ModuleOutline } from '../progress/outline.ts';
 import { findAttemptByKey, recordAttempt } from '../progress/record-attempt.ts';
 import { reviewUpdateForNewAnswer } from '../review/review-store.ts';
 import { DEFAULT_LADDER_DAYS } from '../review/scheduler.ts';
-import type { Submission } from './answer-from-form.ts';
+import type { Answer } from './answer-schemas.ts';
 import { isSameAnswer } from './same-answer.ts';
 import { scoreAnswer, walkBranching, type ScoredAnswer } from './score-answer.ts';
 
@@ -20,8 +21,16 @@ export interface ModuleForScoring {
   questions: Question[];
 }
 
+/** An answer in authored ids (the browser's tokens already mapped back, see learning/answer-question.ts). */
+export interface Submission {
+  moduleId: string;
+  questionId: string;
+  idempotencyKey: string;
+  answer: Answer;
+}
+
 export type SubmitResult =
-  | { ok: true; kind: 'scored'; scored: ScoredAnswer; attemptId: number; duplicate: boolean; moduleCompleted: boolean }
+  | { ok: true; kind: 'scored'; scored: ScoredAnswer; attemptId: number; duplicate: boolean }
   | { ok: true; kind: 'next-decision'; path: string[] }
   | { ok: false; status: 400 | 404 | 409; message: string };
 
@@ -32,6 +41,8 @@ export interface SubmitOptions {
   now?: number;
   /** The review ladder in days (see review/scheduler.ts). */
   ladder?: readonly number[];
+  /** Statements for the same batch, after the answer and its review update (e.g. ending a case in progress). */
+  alongside?: InStatement[];
 }
 
 export async function submitAnswer(
@@ -39,7 +50,7 @@ export async function submitAnswer(
   findModule: (moduleId: string) => Promise<ModuleForScoring | undefined>,
   userId: string,
   submission: Submission,
-  { now = Date.now(), ladder = DEFAULT_LADDER_DAYS }: SubmitOptions = {},
+  { now = Date.now(), ladder = DEFAULT_LADDER_DAYS, alongside = [] }: SubmitOptions = {},
 ): Promise<SubmitResult> {
   const mod = await findModule(submission.moduleId);
   const question = mod?.questions.find((q) => q.id === submission.questionId);
@@ -66,11 +77,11 @@ export async function submitAnswer(
     mod.outline,
     { userId, questionId: question.id, idempotencyKey: submission.idempotencyKey, answer: submission.answer, scored: scored.result },
     now,
-    [reviewUpdate],
+    [reviewUpdate, ...alongside],
   );
   if (!recorded.duplicate) return { ok: true, kind: 'scored', scored: scored.result, ...recorded };
   // The same answer scores the same, so its result is the stored one; nothing new was stored.
   const sent = { moduleId: mod.outline.id, questionId: question.id, answer: submission.answer };
   if (!recorded.stored || !isSameAnswer(recorded.stored, sent)) return keyUsed;
-  return { ok: true, kind: 'scored', scored: scored.result, attemptId: recorded.stored.attemptId, duplicate: true, moduleCompleted: false };
+  return { ok: true, kind: 'scored', scored: scored.result, attemptId: recorded.stored.attemptId, duplicate: true };
 }

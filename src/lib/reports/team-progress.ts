@@ -3,7 +3,7 @@
 // however large the team.
 import { and, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
-import { attempts, learningPaths, lessonProgress, moduleCompletions, pathAssignments, teamMembers } from '../../../db/schema.ts';
+import { attempts, learningPaths, lessonProgress, moduleCompletions, pathAssignments, teamMembers, toetsAttempts } from '../../../db/schema.ts';
 import type { ModuleOutline } from '../progress/outline.ts';
 import { resolvePaths, todayLocal } from '../teams/paths.ts';
 
@@ -11,10 +11,16 @@ export type CellStatus = 'niet-begonnen' | 'bezig' | 'afgerond' | 'te-laat';
 
 export interface ProgressCell {
   status: CellStatus;
-  /** 0..1, average best score over the module's questions */
+  /** 0..1: the best passed toets (or the score of a completion from before the toets), else 0 */
   score: number;
+  /** Toets attempts handed in. */
+  toetsAttempts: number;
+  /** Best passed toets score 0..1, or null when no toets was passed. */
+  bestPassedToets: number | null;
   completedAt: number | null;
   completedVersion: string | null;
+  /** Completed under the old rule, before the afsluitende toets existed. */
+  completedBeforeToets: boolean;
 }
 
 export interface TeamProgressRow {
@@ -42,7 +48,7 @@ export async function getTeamProgress(
     GROUP BY ${attempts.userId}, ${attempts.moduleId}, ${attempts.questionId}`;
   const openedModules = sql`SELECT ${lessonProgress.userId}, ${lessonProgress.moduleId}, 0, 0, 1
     FROM ${lessonProgress} WHERE ${inArray(lessonProgress.userId, ids)} GROUP BY ${lessonProgress.userId}, ${lessonProgress.moduleId}`;
-  const [[summary], completions, assignments] = await Promise.all([
+  const [[summary], completions, assignments, toetsRows] = await Promise.all([
     db.all<{ cells: string | null }>(sql`
       SELECT json_group_array(json_array(user_id, module_id, best_sum, answered, opened)) AS cells FROM (
         SELECT user_id, module_id, sum(best) AS best_sum, max(answered) AS answered, max(opened) AS opened
@@ -60,6 +66,16 @@ export async function getTeamProgress(
       .from(pathAssignments)
       .innerJoin(learningPaths, eq(learningPaths.id, pathAssignments.pathId))
       .where(or(inArray(pathAssignments.userId, ids), and(isNotNull(pathAssignments.teamId), eq(pathAssignments.teamId, teamId)))),
+    db
+      .select({
+        userId: toetsAttempts.userId,
+        moduleId: toetsAttempts.moduleId,
+        attempts: sql<number>`count(${toetsAttempts.handedInAt})`,
+        bestPassed: sql<number | null>`max(case when ${toetsAttempts.passed} then ${toetsAttempts.score} end)`,
+      })
+      .from(toetsAttempts)
+      .where(inArray(toetsAttempts.userId, ids))
+      .groupBy(toetsAttempts.userId, toetsAttempts.moduleId),
   ]);
   const today = todayLocal(now);
   const key = (userId: string, moduleId: string) => `${userId}\u0000${moduleId}`;
@@ -67,6 +83,7 @@ export async function getTeamProgress(
   const bestSum = new Map(cells.filter((c) => c[3] === 1).map((c) => [key(c[0], c[1]), c[2]]));
   const started = new Set(cells.filter((c) => c[4] === 1).map((c) => key(c[0], c[1])));
   const completed = new Map(completions.map((c) => [key(c.userId, c.moduleId), c]));
+  const toetsOf = new Map(toetsRows.map((r) => [key(r.userId, r.moduleId), r]));
 
   return members.map((member) => {
     const mine = assignments.filter((a) => a.userId === member.id || a.teamId === teamId);
@@ -80,19 +97,24 @@ export async function getTeamProgress(
     for (const outline of outlines) {
       const k = key(member.id, outline.id);
       const completion = completed.get(k);
-      const score = outline.questionIds.length === 0 ? 0 : (bestSum.get(k) ?? 0) / outline.questionIds.length;
+      const toets = toetsOf.get(k);
       const status: CellStatus = completion
         ? 'afgerond'
         : overdueModules.has(outline.id)
           ? 'te-laat'
-          : started.has(k) || bestSum.has(k)
+          : started.has(k) || bestSum.has(k) || toets !== undefined
             ? 'bezig'
             : 'niet-begonnen';
+      const completedBeforeToets = completion !== undefined && completion.toetsAttemptId === null;
+      const bestPassedToets = toets?.bestPassed ?? null;
       cells.set(outline.id, {
         status,
-        score: Math.round((completion ? Math.max(completion.score, score) : score) * 1000) / 1000,
+        score: bestPassedToets ?? (completedBeforeToets ? completion!.score : 0),
+        toetsAttempts: Number(toets?.attempts ?? 0),
+        bestPassedToets,
         completedAt: completion?.completedAt ?? null,
         completedVersion: completion?.contentVersion ?? null,
+        completedBeforeToets,
       });
     }
     return { userId: member.id, name: member.name, email: member.email, cells };

@@ -1,11 +1,14 @@
-// JSON endpoint for answers: the same scoring as the form route, for scripts and clients.
+// JSON endpoint for answers: the same use case as the form route, for scripts and clients. Answers
+// are sent as the option tokens of the page (never authored ids); a toets answer gets no verdict.
 import type { APIRoute } from 'astro';
 import { findModuleForScoring } from '../../lib/content/scoring-lookup.ts';
 import { getDb } from '../../lib/db.ts';
 import { getSettings } from '../../lib/env.ts';
 import { readJson } from '../../lib/http/read-json.ts';
+import { answerQuestion } from '../../lib/learning/answer-question.ts';
 import { submissionSchema } from '../../lib/quiz/answer-from-form.ts';
-import { submitAnswer } from '../../lib/quiz/submit-answer.ts';
+import { tokenizerForUser } from '../../lib/quiz/answer-secret.ts';
+import { feedbackForClient } from '../../lib/quiz/feedback-for-client.ts';
 
 export const POST: APIRoute = async ({ request, locals }) => {
   const body = await readJson(request);
@@ -15,17 +18,19 @@ export const POST: APIRoute = async ({ request, locals }) => {
     const issue = parsed.error.issues[0];
     return json({ error: `Ongeldig antwoord (${issue.path.join('.') || 'invoer'}): ${issue.message}` }, 400);
   }
-  const result = await submitAnswer(await getDb(), findModuleForScoring, locals.user!.id, parsed.data, { ladder: getSettings().REVIEW_LADDER_DAYS });
+  const db = await getDb();
+  const userId = locals.user!.id;
+  const result = await answerQuestion(db, findModuleForScoring, userId, parsed.data, { ladder: getSettings().REVIEW_LADDER_DAYS, tokens: await tokenizerForUser(db, userId) });
   if (!result.ok) return json({ error: result.message }, result.status);
-  if (result.kind === 'next-decision') return json({ status: 'volgende-beslissing', path: result.path }, 200);
+  if (result.kind === 'next-decision') return json({ status: 'volgende-beslissing' }, 200);
+  if (result.kind === 'toets-stored') return json({ status: result.duplicate ? 'al-ontvangen' : 'opgeslagen' }, result.duplicate ? 200 : 201);
   return json(
     {
       status: result.duplicate ? 'al-ontvangen' : 'opgeslagen',
       attemptId: result.attemptId,
       correct: result.scored.correct,
       score: result.scored.score,
-      moduleCompleted: result.moduleCompleted,
-      feedback: result.scored.feedback,
+      feedback: feedbackForClient(result.scored.feedback),
     },
     result.duplicate ? 200 : 201,
   );

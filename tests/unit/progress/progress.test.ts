@@ -5,6 +5,11 @@ import { createUser } from '../../../src/lib/auth/user.ts';
 import { getModuleProgress } from '../../../src/lib/progress/module-progress.ts';
 import { recordLessonCompleted, recordLessonOpened } from '../../../src/lib/progress/record-lesson.ts';
 import { submitAnswer, type ModuleForScoring } from '../../../src/lib/quiz/submit-answer.ts';
+import { completeModuleIfDone } from '../../../src/lib/learning/complete-module.ts';
+import { toetsModuleOf } from '../../../src/lib/learning/module-toets.ts';
+import { answerKey } from '../../../src/lib/quiz/answer-key.ts';
+import { scoreAnswer } from '../../../src/lib/quiz/score-answer.ts';
+import { handInToets, recordToetsAnswer, startToets } from '../../../src/lib/toets/toets-store.ts';
 import type { Answer } from '../../../src/lib/quiz/answer-schemas.ts';
 import { loadFixtureModule, outlineOf } from '../../helpers/fixture-course.ts';
 import { createTempDb, type TempDb } from '../../helpers/temp-db.ts';
@@ -53,7 +58,7 @@ describe('progress', () => {
     const p = await getModuleProgress(t.db, userId, mod.outline);
     assert.equal(p.status, 'bezig');
     assert.deepEqual(p.resume, { kind: 'lesson', lessonId: 'tweede' });
-    assert.equal(p.percent, Math.floor((1 / 6) * 100));
+    assert.equal(p.percent, Math.floor((1 / 3) * 100), 'steps: two lessons and the toets; practice is optional');
   });
 
   test('best and latest are both kept; score uses the best', async () => {
@@ -64,35 +69,82 @@ describe('progress', () => {
     assert.equal(standing.attempts, 2);
     assert.equal(standing.bestScore, 1);
     assert.equal(standing.latestScore, 0);
-    assert.equal(p.score, 0.25);
+    assert.equal(p.practiceScore, 0.25);
+    assert.equal(p.score, 0, 'practice does not count for the certificate');
   });
 
-  test('the module completes only with all lessons read and the pass mark reached', async () => {
-    const last = await allRight();
-    assert.ok(last.ok && last.kind === 'scored' && !last.moduleCompleted, 'lessons not read yet');
+  /** Takes the toets: every drawn question answered right, or wrong where `wrong` says so. */
+  const takeToets = async (now: number, wrong: (questionId: string) => boolean = () => false) => {
+    const started = await startToets(t.db, userId, toetsModuleOf(source), true, now);
+    assert.ok(started.ok, 'toets starts');
+    for (const questionId of started.attempt.questionIds) {
+      const question = source.questions.find((q) => q.id === questionId)!;
+      const answer = wrong(questionId) ? wrongAnswer(question.id) : answerKey(question);
+      const scored = scoreAnswer(question, answer);
+      assert.ok(scored.ok);
+      await recordToetsAnswer(t.db, { toetsId: started.attempt.id, userId, questionId, idempotencyKey: key(), answer, scored: scored.result }, now + 1);
+    }
+    const handedIn = await handInToets(t.db, userId, started.attempt.id, now + 2);
+    assert.ok(handedIn.ok);
+    return handedIn.attempt;
+  };
+  const wrongAnswer = (questionId: string): Answer =>
+    ({
+      'vb-enkel': { type: 'single', choice: 'verwijzen' },
+      'vb-meer': { type: 'multiple', choices: ['a'] },
+      'vb-volgorde': { type: 'order', order: ['twee', 'een', 'drie'] },
+      'vb-tak': { type: 'branching', path: ['goed1', 'gevaar'] },
+    })[questionId] as Answer;
+
+  test('the module completes only with all lessons done and a passed toets; practice alone is not enough', async () => {
+    await allRight();
+    assert.equal(await completeModuleIfDone(t.db, userId, mod.outline), false, 'practice and no lessons');
     await recordLessonCompleted(t.db, { userId, ...lesson('eerste') });
     await recordLessonCompleted(t.db, { userId, ...lesson('tweede') });
+    assert.equal(await completeModuleIfDone(t.db, userId, mod.outline), false, 'lessons and perfect practice, but no toets');
     const p1 = await getModuleProgress(t.db, userId, mod.outline);
-    assert.equal(p1.completedAt, null, 'completion is recorded by the next write, not by reading');
-    const again = await answer('vb-enkel', { type: 'single', choice: 'luisteren' });
-    assert.ok(again.ok && again.kind === 'scored' && again.moduleCompleted);
+    assert.equal(p1.completedAt, null);
+    assert.deepEqual(p1.resume, { kind: 'toets' });
+    const attempt = await takeToets(Date.now());
+    assert.equal(attempt.passed, true);
+    assert.equal(await completeModuleIfDone(t.db, userId, mod.outline), true);
     const p2 = await getModuleProgress(t.db, userId, mod.outline);
     assert.equal(p2.status, 'afgerond');
     assert.equal(p2.percent, 100);
+    assert.equal(p2.score, 1);
+    assert.equal(p2.completedBeforeToets, false);
+    assert.deepEqual(p2.toets, { attempts: 1, bestPassedScore: 1, bestScore: 1, open: false });
     assert.deepEqual(p2.resume, { kind: 'done' });
   });
 
-  test('below the pass mark the module stays open', async () => {
+  test('a failed toets keeps the module open and shows in progress', async () => {
     await recordLessonCompleted(t.db, { userId, ...lesson('eerste') });
     await recordLessonCompleted(t.db, { userId, ...lesson('tweede') });
-    await answer('vb-enkel', { type: 'single', choice: 'luisteren' });
-    await answer('vb-meer', { type: 'multiple', choices: ['a'] });
-    await answer('vb-volgorde', { type: 'order', order: ['twee', 'een', 'drie'] });
-    await answer('vb-tak', { type: 'branching', path: ['goed1', 'gevaar'] });
+    const attempt = await takeToets(Date.now(), (id) => id !== 'vb-enkel');
+    assert.equal(attempt.passed, false);
+    assert.equal(await completeModuleIfDone(t.db, userId, mod.outline), false);
     const p = await getModuleProgress(t.db, userId, mod.outline);
-    assert.equal(p.passed, false);
     assert.equal(p.completedAt, null);
-    assert.deepEqual(p.resume, { kind: 'questions', questionId: 'vb-meer' });
+    assert.equal(p.status, 'bezig');
+    assert.deepEqual(p.toets, { attempts: 1, bestPassedScore: null, bestScore: attempt.score, open: false });
+    assert.deepEqual(p.resume, { kind: 'toets' });
+  });
+
+  test('a module completed before the toets existed stays completed and is marked so; a passed toets later replaces the mark', async () => {
+    await t.db.insert(moduleCompletions).values({ userId, moduleId: 'voorbeeld', completedAt: 5000, score: 0.8, contentVersion: '1' });
+    const p1 = await getModuleProgress(t.db, userId, mod.outline);
+    assert.equal(p1.status, 'afgerond');
+    assert.equal(p1.completedAt, 5000);
+    assert.equal(p1.completedBeforeToets, true);
+    assert.equal(p1.score, 0.8);
+    await recordLessonCompleted(t.db, { userId, ...lesson('eerste') });
+    await recordLessonCompleted(t.db, { userId, ...lesson('tweede') });
+    await takeToets(Date.now());
+    await completeModuleIfDone(t.db, userId, mod.outline);
+    const p2 = await getModuleProgress(t.db, userId, mod.outline);
+    assert.equal(p2.completedAt, 5000, 'the first completion date stays');
+    assert.equal(p2.completedBeforeToets, false);
+    assert.equal(p2.score, 1);
   });
 
   test('a double submit with the same key is stored once', async () => {
@@ -123,17 +175,18 @@ describe('progress', () => {
     assert.equal(p.studyTimeMs, 6 * min + 1000 + 20 * min);
   });
 
-  test('completion keeps the first date and the best score', async () => {
+  test('completion keeps the first date; a better toets later raises the score', async () => {
     await recordLessonCompleted(t.db, { userId, ...lesson('eerste') });
     await recordLessonCompleted(t.db, { userId, ...lesson('tweede') });
-    await answer('vb-enkel', { type: 'single', choice: 'luisteren' }, key(), 1000);
-    await answer('vb-meer', { type: 'multiple', choices: ['a', 'b'] }, key(), 1000);
-    // (1 + 1 + 0.833) / 4 = 0.71: just over the pass mark of 0.7
-    await answer('vb-tak', { type: 'branching', path: ['matig1', 'goed2', 'goed3'] }, key(), 5000);
-    await answer('vb-volgorde', { type: 'order', order: ['een', 'twee', 'drie'] }, key(), 9000);
-    await answer('vb-tak', { type: 'branching', path: ['goed1', 'goed2', 'goed3'] }, key(), 9500);
+    const first = await takeToets(1000, (id) => id === 'vb-volgorde');
+    assert.equal(first.passed, true);
+    assert.equal(await completeModuleIfDone(t.db, userId, mod.outline, 5000), true);
+    const second = await takeToets(6000);
+    assert.equal(second.score, 1);
+    assert.equal(await completeModuleIfDone(t.db, userId, mod.outline, 9000), false, 'already completed');
     const [row] = (await t.db.select().from(moduleCompletions)).filter((c) => c.userId === userId);
     assert.equal(row.completedAt, 5000);
     assert.equal(row.score, 1);
+    assert.equal(row.toetsAttemptId, second.id);
   });
 });

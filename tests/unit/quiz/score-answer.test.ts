@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { BranchingQuestion, Question } from '../../../src/lib/content/schemas.ts';
 import { submissionFromForm, submissionSchema } from '../../../src/lib/quiz/answer-from-form.ts';
+import { tokenizerFor } from '../../../src/lib/quiz/option-tokens.ts';
 import { toPublicQuestion } from '../../../src/lib/quiz/public-question.ts';
 import { scoreAnswer, walkBranching } from '../../../src/lib/quiz/score-answer.ts';
 import { loadFixtureModule } from '../../helpers/fixture-course.ts';
@@ -60,11 +61,16 @@ describe('put in order', () => {
     assert.equal(scoreAnswer(q('vb-volgorde'), { type: 'order', order: ['een', 'een', 'drie'] }).ok, false);
     assert.equal(scoreAnswer(q('vb-volgorde'), { type: 'order', order: ['een', 'twee'] }).ok, false);
   });
-  test('the public view never shows the items in the answer order', () => {
-    const view = toPublicQuestion(q('vb-volgorde'));
-    assert.ok(view.type === 'order');
-    assert.notDeepEqual(view.items.map((i) => i.id), ['een', 'twee', 'drie']);
-    assert.deepEqual(toPublicQuestion(q('vb-volgorde')), view, 'stable between renders');
+  test('the public view never shows the items in the answer order, for any person', () => {
+    const question = q('vb-volgorde');
+    for (let person = 0; person < 200; person++) {
+      const tokens = tokenizerFor('geheim', `persoon-${person}`);
+      const view = toPublicQuestion(question, tokens);
+      assert.ok(view.type === 'order');
+      const answerOrder = ['een', 'twee', 'drie'].map((id) => tokens(question.id, id));
+      assert.notDeepEqual(view.items.map((i) => i.token), answerOrder, `person ${person} sees the answer order`);
+      assert.deepEqual(toPublicQuestion(question, tokens), view, 'stable between renders');
+    }
   });
 });
 
@@ -101,7 +107,7 @@ describe('branching case', () => {
 describe('public view', () => {
   test('holds no answer key or feedback for any question', () => {
     for (const question of mod.questions) {
-      const json = JSON.stringify(toPublicQuestion(question));
+      const json = JSON.stringify(toPublicQuestion(question, tokenizerFor('geheim', 'iemand')));
       for (const secret of ['correct', 'feedback', 'misconception', 'consequence', 'quality', 'debrief', 'explanation']) {
         assert.ok(!json.includes(secret), `${question.id} leaks ${secret}`);
       }
@@ -112,12 +118,14 @@ describe('public view', () => {
 describe('form mapping', () => {
   test('maps each type from form fields', () => {
     const base = { moduleId: 'voorbeeld', questionId: 'x', key: 'abcdefabcdefabcdef' };
-    const order = submissionSchema.parse(submissionFromForm({ ...base, type: 'order', 'pos-drie': '3', 'pos-een': '1', 'pos-twee': '2' }));
-    assert.deepEqual(order.answer, { type: 'order', order: ['een', 'twee', 'drie'] });
-    const multi = submissionSchema.parse(submissionFromForm({ ...base, type: 'multiple', choices: ['a', 'b'] }));
+    const order = submissionSchema.parse(submissionFromForm({ ...base, type: 'order', 'pos-tokC': '3', 'pos-tokA': '1', 'pos-tokB': '2' }));
+    assert.deepEqual(order.answer, { type: 'order', order: ['tokA', 'tokB', 'tokC'] });
+    assert.equal(order.context, 'oefen', 'practice unless the form says toets');
+    const multi = submissionSchema.parse(submissionFromForm({ ...base, type: 'multiple', choices: ['a', 'b'], context: 'toets' }));
     assert.deepEqual(multi.answer, { type: 'multiple', choices: ['a', 'b'] });
+    assert.equal(multi.context, 'toets');
     const branch = submissionSchema.parse(submissionFromForm({ ...base, type: 'branching', path: ['goed1'], choice: 'goed2' }));
-    assert.deepEqual(branch.answer, { type: 'branching', path: ['goed1', 'goed2'] });
+    assert.deepEqual(branch.answer, { type: 'branching', choice: 'goed2' }, 'one decision at a time; a path from the form is ignored');
   });
   test('repeated positions, missing choice and bad keys fail to parse', () => {
     const base = { moduleId: 'voorbeeld', questionId: 'x', key: 'abcdefabcdefabcdef' };
@@ -125,5 +133,6 @@ describe('form mapping', () => {
     assert.equal(submissionSchema.safeParse(submissionFromForm({ ...base, type: 'single' })).success, false);
     assert.equal(submissionSchema.safeParse(submissionFromForm({ ...base, key: 'kort', type: 'single', choice: 'a' })).success, false);
     assert.equal(submissionSchema.safeParse(submissionFromForm({ ...base, type: 'raar', choice: 'a' })).success, false);
+    assert.equal(submissionSchema.safeParse(submissionFromForm({ ...base, type: 'single', choice: 'a', context: 'examen' })).success, false);
   });
 });

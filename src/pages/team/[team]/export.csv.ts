@@ -9,7 +9,7 @@ import { todayLocal } from '../../../lib/teams/paths.ts';
 import { loadManagedTeam } from '../../../lib/teams/load-team.ts';
 import { listTeamMembers } from '../../../lib/teams/teams.ts';
 
-const HEADER = ['Naam', 'E-mailadres', 'Team', 'Module', 'Status', 'Score (%)', 'Afgerond op', 'Versie bij afronding', 'Huidige versie'];
+const HEADER = ['Naam', 'E-mailadres', 'Team', 'Module', 'Status', 'Toetspogingen', 'Beste gehaalde toetsscore (%)', 'Afgerond op', 'Afgerond vóór de toets', 'Versie bij afronding', 'Huidige versie'];
 
 export const GET: APIRoute = async ({ params, locals }) => {
   const db = await getDb();
@@ -23,7 +23,19 @@ export const GET: APIRoute = async ({ params, locals }) => {
   const lines = rows.flatMap((row) =>
     course.map((mod) => {
       const cell = row.cells.get(mod.meta.id)!;
-      return [row.name, row.email, team.name, mod.meta.title, statusLabel[cell.status], Math.round(cell.score * 100), date(cell.completedAt), cell.completedVersion ?? '', mod.meta.version];
+      return [
+        row.name,
+        row.email,
+        team.name,
+        mod.meta.title,
+        statusLabel[cell.status],
+        cell.toetsAttempts,
+        cell.bestPassedToets === null ? '' : Math.round(cell.bestPassedToets * 100),
+        date(cell.completedAt),
+        cell.completedBeforeToets ? 'ja' : '',
+        cell.completedVersion ?? '',
+        mod.meta.version,
+      ];
     }),
   );
   const fileName = `voortgang-${team.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'team'}-${todayLocal(Date.now())}.csv`;

@@ -1,0 +1,51 @@
+// A branching case in progress, kept on the server (table branch_progress). The page shows the
+// decisions from here, never from the URL, so a consequence can only be seen by choosing it, and
+// in a toets every decision is recorded as it is taken. Each step is a compare-and-set on the
+// path before it: two tabs cannot both take the next decision.
+import type { InStatement } from '@libsql/client';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../../db/client.ts';
+import { branchProgress } from '../../../db/schema.ts';
+
+export type BranchContext = 'oefen' | `toets:${number}`;
+
+export const toetsContext = (toetsId: number): BranchContext => `toets:${toetsId}`;
+
+export interface BranchState {
+  path: string[];
+  lastKey: string;
+}
+
+export async function getBranchState(db: Db, userId: string, questionId: string, context: BranchContext): Promise<BranchState | undefined> {
+  const [row] = await db
+    .select({ path: branchProgress.path, lastKey: branchProgress.lastKey })
+    .from(branchProgress)
+    .where(and(eq(branchProgress.userId, userId), eq(branchProgress.questionId, questionId), eq(branchProgress.context, context)));
+  return row;
+}
+
+/** Stores the next decision only if the stored path is still `before`; false when another request was first. */
+export async function saveBranchStep(
+  db: Db,
+  input: { userId: string; questionId: string; context: BranchContext; before: string[] | undefined; path: string[]; key: string },
+  now: number,
+): Promise<boolean> {
+  const path = JSON.stringify(input.path);
+  const result =
+    input.before === undefined
+      ? await db.run(sql`insert into branch_progress (user_id, question_id, context, path, last_key, updated_at)
+          values (${input.userId}, ${input.questionId}, ${input.context}, ${path}, ${input.key}, ${now})
+          on conflict (user_id, question_id, context) do nothing`)
+      : await db.run(sql`update branch_progress set path = ${path}, last_key = ${input.key}, updated_at = ${now}
+          where user_id = ${input.userId} and question_id = ${input.questionId} and context = ${input.context} and path = ${JSON.stringify(input.before)}`);
+  return result.rowsAffected === 1;
+}
+
+/** Ends the case in progress; runs in the same batch as the stored answer. */
+export function clearBranchStatement(userId: string, questionId: string, context: BranchContext): InStatement {
+  return { sql: 'delete from branch_progress where user_id = ? and question_id = ? and context = ?', args: [userId, questionId, context] };
+}
+
+export async function clearBranchState(db: Db, userId: string, questionId: string, context: BranchContext): Promise<void> {
+  await db.$client.execute(clearBranchStatement(userId, questionId, context));
+}

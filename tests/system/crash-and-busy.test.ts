@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createClient } from '@libsql/client';
 import { DEMO_ACCOUNTS } from '../../db/demo-data.ts';
+import type { Tokenizer } from '../../src/lib/quiz/option-tokens.ts';
+import { tokensOf } from '../helpers/wire.ts';
 import { loadCourse } from '../../src/lib/content/load-course.ts';
 import { logIn, prepareDatabase, startServer } from '../helpers/server.ts';
 
@@ -14,19 +16,25 @@ const learner = DEMO_ACCOUNTS.find((a) => a.role === 'learner')!;
 const giz = loadCourse('content').modules.find((m) => m.meta.id === 'giz')!;
 const singles = giz.questions.filter((q) => q.type === 'single');
 
+/** The learner's option tokens (tests/helpers/wire.ts), read once the database exists. */
+let tokens: Tokenizer;
+
 function answerBody(key: string, index: number) {
   const q = singles[index % singles.length];
   if (q.type !== 'single') throw new Error('single expected');
-  return JSON.stringify({ moduleId: 'giz', questionId: q.id, idempotencyKey: key, answer: { type: 'single', choice: q.options[index % q.options.length].id } });
+  return JSON.stringify({ moduleId: 'giz', questionId: q.id, idempotencyKey: key, answer: { type: 'single', choice: tokens(q.id, q.options[index % q.options.length].id) } });
 }
 
 describe('crash and busy database', () => {
   let dir: string;
   let url: string;
-  before(() => {
+  before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'leergang-system-'));
     url = `file:${join(dir, 'leergang.db')}`;
     prepareDatabase(url);
+    const client = createClient({ url });
+    tokens = await tokensOf(client, learner.email);
+    client.close();
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -17,10 +17,13 @@ import type { Question } from '../../src/lib/content/schemas.ts';
 import { loadCourse, type ModuleSource } from '../../src/lib/content/load-course.ts';
 import { SECURITY_HEADERS } from '../../src/lib/http/security-headers.ts';
 import type { ModuleOutline } from '../../src/lib/progress/outline.ts';
-import { completeModuleIfDone } from '../../src/lib/progress/record-attempt.ts';
 import { recordLessonCompleted, recordLessonOpened } from '../../src/lib/progress/record-lesson.ts';
 import type { Answer } from '../../src/lib/quiz/answer-schemas.ts';
 import { submitAnswer } from '../../src/lib/quiz/submit-answer.ts';
+import { scoreAnswer } from '../../src/lib/quiz/score-answer.ts';
+import { handInModuleToets, startModuleToets } from '../../src/lib/learning/module-toets.ts';
+import { moduleCompletions } from '../../db/schema.ts';
+import { recordToetsAnswer } from '../../src/lib/toets/toets-store.ts';
 import { assignPath, createPath } from '../../src/lib/teams/paths.ts';
 import { addToTeam, createTeam } from '../../src/lib/teams/teams.ts';
 import { outlineOf } from '../helpers/fixture-course.ts';
@@ -95,6 +98,27 @@ async function answer(db: Db, userId: string, mod: ModuleSource, outline: Module
   return result;
 }
 
+/**
+ * Takes the module's toets through the domain's use cases, answering every drawn question right
+ * except the first single-choice question, which is answered wrong. Returns the toets.
+ */
+async function takeToets(db: Db, userId: string, mod: ModuleSource, now: number, oneWrong: boolean) {
+  const withOutline = { ...mod, outline: outlineOf(mod) };
+  const started = await startModuleToets(db, userId, withOutline, now);
+  assert.ok(started.ok, `fixture: toets starts for ${mod.meta.id}`);
+  const wrongId = oneWrong ? started.attempt.questionIds.find((id) => mod.questions.find((q) => q.id === id)!.type === 'single') : undefined;
+  for (const id of started.attempt.questionIds) {
+    const q = mod.questions.find((question) => question.id === id)!;
+    const given = id === wrongId ? wrongSingle(q) : correctAnswer(q);
+    const scored = scoreAnswer(q, given);
+    assert.ok(scored.ok);
+    await recordToetsAnswer(db, { toetsId: started.attempt.id, userId, questionId: id, idempotencyKey: randomUUID(), answer: given, scored: scored.result }, now);
+  }
+  const handedIn = await handInModuleToets(db, userId, withOutline, started.attempt.id, now);
+  assert.ok(handedIn.ok);
+  return handedIn;
+}
+
 const lessonEvent = (userId: string, outline: ModuleOutline, lessonId: string) => ({ userId, moduleId: outline.id, lessonId, contentVersion: outline.version });
 
 // --- reading the responses -------------------------------------------------------------------
@@ -152,8 +176,8 @@ describe('figures: CSV export, certificate, 500 page', () => {
       otherTeamId = await createTeam(db, 'Team Zuid', { id: admin.id, role: 'admin' }, setUp);
       await addToTeam(db, otherTeamId, ids.eva, 'member', setUp);
 
-      // Sanne completes GIZ at 88 %: three lessons, all twelve questions (one wrong, one half
-      // right), then the last lesson, which is where the lesson page completes the module.
+      // Sanne practises GIZ (three lessons, all twelve questions, one wrong, one half right), reads
+      // the last lesson and passes the toets at 90 % (ten questions, one wrong).
       const giz = moduleById('giz');
       const gizOutline = outlineOf(giz);
       assert.equal(giz.questions.length, 12, 'fixture: GIZ has twelve questions');
@@ -166,15 +190,16 @@ describe('figures: CSV export, certificate, 500 page', () => {
       for (const q of giz.questions) {
         const given = q.id === 'giz-plan-vastleggen' ? wrongSingle(q) : q.id === 'giz-volgorde-zorgbehoefte' ? halfOrder(q) : correctAnswer(q);
         const expected = q.id === 'giz-plan-vastleggen' ? 0 : q.id === 'giz-volgorde-zorgbehoefte' ? 0.5 : 1;
-        const result = await answer(db, ids.sanne, giz, gizOutline, q.id, given, at, expected);
-        assert.equal(result.ok && result.kind === 'scored' && result.moduleCompleted, false, 'not complete before the last lesson');
+        await answer(db, ids.sanne, giz, gizOutline, q.id, given, at, expected);
         at += 2 * MINUTE;
       }
       assert.equal(at, SANNE_DONE);
       await recordLessonCompleted(db, lessonEvent(ids.sanne, gizOutline, giz.lessons[3].id), SANNE_DONE);
-      assert.equal(await completeModuleIfDone(db, ids.sanne, gizOutline, SANNE_DONE), true, 'fixture: Sanne completes GIZ');
+      const sanneToets = await takeToets(db, ids.sanne, giz, SANNE_DONE, true);
+      assert.ok(sanneToets.ok && sanneToets.moduleCompleted && sanneToets.attempt.score === 0.9, 'fixture: Sanne completes GIZ with 90 %');
 
-      // Bram completed Toegang at 75 % in January, under an earlier version of its content.
+      // Bram completed Toegang at 75 % in January, under an earlier version of its content and
+      // before the afsluitende toets existed (the completion row as the old rule wrote it).
       const toegang = moduleById('toegang');
       const oldToegang = { ...outlineOf(toegang), version: OLD_VERSION };
       const wrongToegang = new Set(['toegang-melding-leraar', 'toegang-smw-vo-schooluitval', 'toegang-cijfers-verwijzers']);
@@ -182,7 +207,7 @@ describe('figures: CSV export, certificate, 500 page', () => {
       for (const q of toegang.questions) {
         await answer(db, ids.bram, toegang, oldToegang, q.id, wrongToegang.has(q.id) ? wrongSingle(q) : correctAnswer(q), BRAM_DONE, wrongToegang.has(q.id) ? 0 : 1);
       }
-      assert.equal(await completeModuleIfDone(db, ids.bram, oldToegang, BRAM_DONE), false, 'already completed by the last answer');
+      await db.insert(moduleCompletions).values({ userId: ids.bram, moduleId: 'toegang', completedAt: BRAM_DONE, score: 0.75, contentVersion: OLD_VERSION });
 
       // Özlem is busy with GIZ (a lesson opened, two of twelve questions right: 17 %) and has only
       // opened a lesson of Regie; her path for GIZ is due far in the future, so nothing is late.
@@ -209,6 +234,7 @@ describe('figures: CSV export, certificate, 500 page', () => {
       // Eva, in the other team, completed GIZ with everything right.
       for (const lesson of giz.lessons) await recordLessonCompleted(db, lessonEvent(ids.eva, gizOutline, lesson.id), EVA_DONE);
       for (const q of giz.questions) await answer(db, ids.eva, giz, gizOutline, q.id, correctAnswer(q), EVA_DONE, 1);
+      await takeToets(db, ids.eva, giz, EVA_DONE, false);
     } finally {
       client.close();
     }
@@ -241,21 +267,20 @@ describe('figures: CSV export, certificate, 500 page', () => {
     const parsed = Papa.parse<string[]>(text.slice(0, -2), { delimiter: ';', newline: '\r\n' });
     assert.deepEqual(parsed.errors, []);
     const [header, ...rows] = parsed.data;
-    assert.deepEqual(header, ['Naam', 'E-mailadres', 'Team', 'Module', 'Status', 'Score (%)', 'Afgerond op', 'Versie bij afronding', 'Huidige versie']);
+    assert.deepEqual(header, ['Naam', 'E-mailadres', 'Team', 'Module', 'Status', 'Toetspogingen', 'Beste gehaalde toetsscore (%)', 'Afgerond op', 'Afgerond vóór de toets', 'Versie bij afronding', 'Huidige versie']);
 
-    // [status, score %, completed on, version at completion] per module; anything not listed: not started.
-    const known: Record<Exclude<Person, 'eva'>, Record<string, [string, string, string, string]>> = {
-      sanne: { giz: ['Afgerond', '88', '30-03-2026', '2026.1'] },
-      bram: { toegang: ['Afgerond', '75', '11-01-2026', OLD_VERSION] },
-      ozlem: { giz: ['Bezig', '17', '', ''], regie: ['Bezig', '0', '', ''] },
+    // [status, toets attempts, best passed toets %, completed on, before the toets, version at
+    // completion] per module; anything not listed: not started. Practice scores are not in it.
+    type Row = [string, string, string, string, string, string];
+    const known: Record<Exclude<Person, 'eva'>, Record<string, Row>> = {
+      sanne: { giz: ['Afgerond', '1', '90', '30-03-2026', '', '2026.1'] },
+      bram: { toegang: ['Afgerond', '0', '', '11-01-2026', 'ja', OLD_VERSION] },
+      ozlem: { giz: ['Bezig', '0', '', '', '', ''], regie: ['Bezig', '0', '', '', '', ''] },
       pieter: {},
-      lotte: { veiligheid: ['Te laat', '7', '', ''], normaliseren: ['Te laat', '0', '', ''] },
+      lotte: { veiligheid: ['Te laat', '0', '', '', '', ''], normaliseren: ['Te laat', '0', '', '', '', ''] },
     };
     const expected = (Object.keys(known) as (keyof typeof known)[]).flatMap((p) =>
-      published.map((m) => {
-        const [status, score, date, version] = known[p][m.meta.id] ?? ['Niet begonnen', '0', '', ''];
-        return [people[p].name, people[p].email, TEAM_NAME, m.meta.title, status, score, date, version, m.meta.version];
-      }),
+      published.map((m) => [people[p].name, people[p].email, TEAM_NAME, m.meta.title, ...(known[p][m.meta.id] ?? ['Niet begonnen', '0', '', '', '', '']), m.meta.version]),
     );
     assert.equal(published.length, 7, 'fixture: seven published modules');
     assert.equal(rows.length, 5 * published.length, 'one row per team member and published module');
@@ -292,7 +317,9 @@ describe('figures: CSV export, certificate, 500 page', () => {
         people.sanne.name,
         'de e-learningmodule',
         giz.meta.title,
-        'heeft afgerond, inclusief de afsluitende toets (score 88%, norm 70%).',
+        'heeft afgerond, inclusief de afsluitende toets (score 90%, norm 70%).',
+        'Datum van de toets',
+        '30 maart 2026',
         'Datum van afronding',
         '30 maart 2026',
         'Geschatte studielast',
@@ -315,7 +342,7 @@ describe('figures: CSV export, certificate, 500 page', () => {
     assert.ok(textOf(body).includes('Je hebt deze module nog niet afgerond. Het certificaat verschijnt zodra je dat hebt gedaan.'));
     assert.ok(!body.includes('class="certificate"'));
     assert.ok(!textOf(body).includes(people.sanne.name));
-    assert.ok(!body.includes('88%'));
+    assert.ok(!body.includes('90%'));
   });
 
   test('an unexpected database error renders the Dutch 500 page with security headers and leaks nothing', async () => {

@@ -8,8 +8,8 @@ import { getModuleProgress } from '../progress/module-progress.ts';
 import { handInToets, startToets, type HandInResult, type StartResult, type ToetsModule } from '../toets/toets-store.ts';
 import { completeModuleIfDone } from './complete-module.ts';
 
-/** What the toets needs of a module; a CourseModule or a loaded ModuleSource both fit. */
-export type ModuleWithToets = Pick<CourseModule, 'meta' | 'lessons' | 'questions'>;
+/** What the toets needs of a module (a CourseModule, or a loaded ModuleSource with its outline). */
+export type ModuleWithToets = Pick<CourseModule, 'meta' | 'lessons' | 'questions' | 'outline'>;
 
 export function toetsModuleOf(mod: ModuleWithToets): ToetsModule {
   return {
@@ -22,17 +22,17 @@ export function toetsModuleOf(mod: ModuleWithToets): ToetsModule {
   };
 }
 
-export async function lessonsDone(db: Db, userId: string, mod: CourseModule): Promise<boolean> {
+export async function lessonsDone(db: Db, userId: string, mod: ModuleWithToets): Promise<boolean> {
   const progress = await getModuleProgress(db, userId, mod.outline, { studyTime: false });
   return mod.lessons.every((l) => progress.lessonsCompleted.has(l.id));
 }
 
-export async function startModuleToets(db: Db, userId: string, mod: CourseModule, now = Date.now(), random?: () => number): Promise<StartResult> {
+export async function startModuleToets(db: Db, userId: string, mod: ModuleWithToets, now = Date.now(), random?: () => number): Promise<StartResult> {
   return startToets(db, userId, toetsModuleOf(mod), await lessonsDone(db, userId, mod), now, random);
 }
 
 /** Hands the toets in and completes the module when it was passed and the lessons are done. */
-export async function handInModuleToets(db: Db, userId: string, mod: CourseModule, toetsId: number, now = Date.now()): Promise<HandInResult & { moduleCompleted?: boolean }> {
+export async function handInModuleToets(db: Db, userId: string, mod: ModuleWithToets, toetsId: number, now = Date.now()): Promise<HandInResult & { moduleCompleted?: boolean }> {
   const result = await handInToets(db, userId, toetsId, now);
   if (!result.ok) return result;
   const moduleCompleted = result.attempt.passed ? await completeModuleIfDone(db, userId, mod.outline, now) : false;

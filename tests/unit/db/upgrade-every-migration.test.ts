@@ -113,6 +113,17 @@ const FIXTURES: Record<string, Fixture[]> = {
   anonymous_attempts: [
     { anon_id: 'anon_7f3a9c', module_id: 'giz', question_id: 'giz-casus-1', answer: '{"choice":"a"}', correct: 0, score: 0, content_version: '2026.11.1', day: '2026-11-20' },
   ],
+  toets_attempts: [
+    { id: 1, user_id: 'usr_anna', module_id: 'giz', question_ids: '["giz-casus-1","giz-casus-2"]', content_version: '2026.11.1', pass_mark: 0.7, started_at: T0 - 3 * DAY, handed_in_at: T0 - 3 * DAY + 600_000, score: 0.5, passed: 0 },
+    { id: 2, user_id: 'usr_anna', module_id: 'giz', question_ids: '["giz-casus-3"]', content_version: '2026.11.1', pass_mark: 0.7, started_at: T0 - DAY, handed_in_at: null, score: null, passed: null },
+  ],
+  toets_answers: [
+    { toets_id: 1, question_id: 'giz-casus-1', idempotency_key: 'toets-sleutel-0001', answer: '{"type":"single","choice":"b","misconceptions":[]}', correct: 1, score: 1, answered_at: T0 - 3 * DAY + 60_000 },
+  ],
+  branch_progress: [
+    { user_id: 'usr_bram', question_id: 'giz-casus-4', context: 'oefen', path: '["doorvragen"]', last_key: 'tak-sleutel-0001', updated_at: T0 - DAY },
+  ],
+  app_secrets: [{ name: 'option-tokens', value: 'a3f1c0de9b8e7d6c5b4a39281706f5e4d3c2b1a0998877665544332211001122' }],
 };
 
 /** Columns and tables a migration may drop on purpose, as `table.column` or `table`, with why. */

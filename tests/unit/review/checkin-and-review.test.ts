@@ -70,7 +70,7 @@ describe('check-in, test-out and review against a real database', () => {
     assert.deepEqual(progress.resume, { kind: 'lesson', lessonId: 'tweede' });
   });
 
-  test('testing out does not complete a module without the pass mark', async () => {
+  test('testing out every lesson does not complete a module: the toets is still needed', async () => {
     const userId = await newUser();
     const now = Date.now();
     const checkin = await startCheckin(t.db, { userId, moduleId: 'voorbeeld', lessonIds, questions: source.questions }, now, () => 0);
@@ -79,8 +79,10 @@ describe('check-in, test-out and review against a real database', () => {
     for (const lessonId of lessonIds) await testOutLesson(t.db, { userId, moduleId: 'voorbeeld', lessonId, questions: source.questions }, now + 3);
     const progress = await getModuleProgress(t.db, userId, mod.outline);
     assert.equal(progress.lessonsCompleted.size, 2);
-    assert.equal(progress.score, 0.5);
+    assert.equal(progress.practiceScore, 0.5);
+    assert.equal(progress.score, 0, 'check-in answers are practice, not the toets');
     assert.equal(progress.completedAt, null);
+    assert.deepEqual(progress.resume, { kind: 'toets' });
   });
 
   test('wrong answers are due tomorrow, right ones in three days; the overview counts them', async () => {

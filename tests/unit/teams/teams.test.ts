@@ -10,6 +10,8 @@ import { modulesInOrder } from '../../../src/lib/teams/path-forms.ts';
 import { assignPath, createPath, getPathsForUser, resolvePaths } from '../../../src/lib/teams/paths.ts';
 import { addToTeam, canSeeProfessional, createTeam, findManagedTeam, listManagedTeams, listTeamMembers } from '../../../src/lib/teams/teams.ts';
 import { submitAnswer } from '../../../src/lib/quiz/submit-answer.ts';
+import { toetsModuleOf } from '../../../src/lib/learning/module-toets.ts';
+import { handInToets, startToets } from '../../../src/lib/toets/toets-store.ts';
 import { loadFixtureModule, outlineOf } from '../../helpers/fixture-course.ts';
 import { createTempDb, type TempDb } from '../../helpers/temp-db.ts';
 
@@ -138,7 +140,14 @@ describe('teams against a real database', () => {
     });
     const after = await getTeamProgress(t.db, members, team, [outline]);
     assert.equal(after[0].cells.get('voorbeeld')!.status, 'bezig');
-    assert.equal(after[0].cells.get('voorbeeld')!.score, 0.25);
+    assert.equal(after[0].cells.get('voorbeeld')!.score, 0, 'practice does not count');
+    assert.equal(after[0].cells.get('voorbeeld')!.toetsAttempts, 0);
+    // A toets handed in empty: one attempt, not passed.
+    const started = await startToets(t.db, learner.id, toetsModuleOf({ ...source, outline }), true, Date.now());
+    assert.ok(started.ok);
+    await handInToets(t.db, learner.id, started.attempt.id, Date.now());
+    const failed = (await getTeamProgress(t.db, members, team, [outline]))[0].cells.get('voorbeeld')!;
+    assert.deepEqual([failed.status, failed.toetsAttempts, failed.bestPassedToets, failed.score], ['bezig', 1, null, 0]);
     const pathId = await createPath(t.db, { name: 'Snel', moduleIds: ['voorbeeld'], createdBy: trainer.id });
     await assignPath(t.db, { pathId, userId: learner.id, dueDate: '2020-01-01', assignedBy: trainer.id });
     const late = await getTeamProgress(t.db, members, team, [outline]);

@@ -3,6 +3,8 @@ import { expect, type Browser, type Page } from '@playwright/test';
 import { DEMO_ACCOUNTS } from '../../db/demo-data.ts';
 import { loadCourse } from '../../src/lib/content/load-course.ts';
 import type { BranchingQuestion, Question } from '../../src/lib/content/schemas.ts';
+import type { Tokenizer } from '../../src/lib/quiz/option-tokens.ts';
+import { tokensOf } from '../helpers/wire.ts';
 
 export const demo = (role: 'admin' | 'trainer' | 'learner') => DEMO_ACCOUNTS.find((a) => a.role === role)!;
 
@@ -140,4 +142,114 @@ export async function e2eQuery(sql: string, args: (string | number)[] = []) {
   } finally {
     client.close();
   }
+}
+
+/**
+ * A person's option tokens, as their pages carry them: for tests that post to /api/antwoorden
+ * directly, as a client script would after reading the page.
+ */
+export async function tokensFor(email: string): Promise<Tokenizer> {
+  const { createClient } = await import('@libsql/client');
+  const client = createClient({ url: e2eDatabaseUrl(), timeout: 5000 });
+  try {
+    return await tokensOf(client, email);
+  } finally {
+    client.close();
+  }
+}
+
+/** Completes every lesson of a module as its last button does (a form post per lesson). */
+export async function completeLessons(page: Page, mod: { meta: { id: string }; lessons: { id: string }[] }): Promise<void> {
+  const origin = new URL(page.url()).origin;
+  for (const lesson of mod.lessons) {
+    const response = await page.request.post(`/modules/${mod.meta.id}/${lesson.id}`, {
+      headers: { origin, 'content-type': 'application/x-www-form-urlencoded' },
+      data: 'action=afronden',
+      maxRedirects: 0,
+    });
+    expect(response.status()).toBe(303);
+  }
+}
+
+/**
+ * How a learner picks: 'goed' knows the material; the robots only see the page: always the
+ * first option shown, always the longest, or at random (seeded). An order question is left in
+ * the order shown by 'eerste' and 'langste', and shuffled by 'random'.
+ */
+export type Strategy = 'goed' | 'eerste' | 'langste' | { random: () => number };
+
+/** A seeded pseudo-random generator (mulberry32), so a robot's run can be repeated. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Which of the shown option texts a strategy picks (index into `texts`). */
+function pick(strategy: Exclude<Strategy, 'goed'>, texts: string[]): number {
+  if (strategy === 'eerste') return 0;
+  if (strategy === 'langste') return texts.reduce((best, text, i) => (text.length > texts[best].length ? i : best), 0);
+  return Math.floor(strategy.random() * texts.length);
+}
+
+/**
+ * Answers one question card of the afsluitende toets by a strategy, as a learner does in the
+ * browser, until the page says the answer was saved.
+ */
+export async function answerInToets(page: Page, q: Question, strategy: Strategy): Promise<void> {
+  const card = () => page.locator(`#vraag-${q.id}`);
+  const submit = () => card().getByRole('button', { name: 'Antwoord controleren' }).click();
+  const shownTexts = async () => (await card().locator('.choice label').allInnerTexts()).map((t) => t.trim());
+  if (q.type === 'single' || q.type === 'multiple') {
+    const texts = await shownTexts();
+    const chosen = strategy === 'goed' ? q.options.filter((o) => o.correct).map((o) => o.text) : [texts[pick(strategy, texts)]];
+    for (const text of chosen) await card().getByLabel(text, { exact: true }).check();
+    await submit();
+  } else if (q.type === 'order') {
+    if (strategy === 'goed') {
+      for (const [index, item] of q.items.entries()) await card().getByRole('combobox', { name: `Positie van: ${item.text}` }).selectOption(String(index + 1));
+    } else if (typeof strategy === 'object') {
+      const positions = q.items.map((_, i) => i + 1);
+      for (let i = positions.length - 1; i > 0; i--) {
+        const j = Math.floor(strategy.random() * (i + 1));
+        [positions[i], positions[j]] = [positions[j], positions[i]];
+      }
+      const labels = (await card().locator('.order-row label').allInnerTexts()).map((t) => t.trim());
+      for (const [index, text] of labels.entries()) await card().getByRole('combobox', { name: `Positie van: ${text}` }).selectOption(String(positions[index]));
+    }
+    await submit();
+  } else {
+    let node = q.nodes.find((n) => n.id === q.start);
+    for (let step = 0; step < 20 && (await card().locator('input[name="choice"]').count()) > 0; step++) {
+      const texts = await shownTexts();
+      const text = strategy === 'goed' ? node!.choices.find((c) => c.quality === 'goed')!.text : texts[pick(strategy, texts)];
+      const choice = node?.choices.find((c) => c.text === text);
+      const situation = await card().locator('fieldset legend').innerText();
+      await card().getByLabel(text, { exact: true }).check();
+      await submit();
+      // The next decision (or the saved notice) replaces this one, with or without JavaScript.
+      await expect(card().locator('.toets-saved, fieldset legend').first()).not.toHaveText(situation);
+      node = choice?.next ? q.nodes.find((n) => n.id === choice.next) : undefined;
+    }
+  }
+  await expect(card().locator('.toets-saved')).toBeVisible();
+}
+
+/** Starts the module's toets, answers every drawn question by the strategy and hands it in. Returns the score in %. */
+export async function takeToets(page: Page, mod: { meta: { id: string }; questions: Question[] }, strategy: Strategy): Promise<{ score: number; passed: boolean }> {
+  await page.goto(`/modules/${mod.meta.id}/toets`);
+  await page.getByRole('button', { name: /^Start (de|een nieuwe) toets$/ }).click();
+  const ids = await page.locator('#toets-vragen section.question').evaluateAll((sections) => sections.map((s) => (s as HTMLElement).dataset.question!));
+  expect(ids.length).toBeGreaterThan(0);
+  for (const id of ids) await answerInToets(page, mod.questions.find((q) => q.id === id)!, strategy);
+  await page.getByRole('button', { name: 'Toets inleveren' }).click();
+  const verdict = await page.locator('#uitslag [role="status"]').first().innerText();
+  const match = /(Gehaald|Niet gehaald): je score is (\d+)%/.exec(verdict);
+  expect(match, verdict).not.toBeNull();
+  return { passed: match![1] === 'Gehaald', score: Number(match![2]) };
 }

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Question } from '../../src/lib/content/schemas.ts';
-import { answerCorrectly, giz, inviteNewUser } from './helpers.ts';
+import { answerCorrectly, giz, inviteNewUser, takeToets } from './helpers.ts';
 
 test('a new learner works through the GIZ module, resumes after a reload and gets a certificate', async ({ browser }) => {
   test.setTimeout(180_000);
@@ -39,17 +39,21 @@ test('a new learner works through the GIZ module, resumes after a reload and get
   for (let i = 1; i < giz.lessons.length; i++) {
     await expect(page.getByRole('heading', { name: giz.lessons[i].title, level: 1 })).toBeVisible();
     const last = i === giz.lessons.length - 1;
-    await page.getByRole('button', { name: last ? 'Les afronden en naar de toetsvragen' : 'Les afronden en verder' }).click();
+    await page.getByRole('button', { name: last ? 'Les afronden en naar de toets' : 'Les afronden en verder' }).click();
   }
-  await expect(page).toHaveURL(/\/modules\/giz\/vragen$/);
+  await expect(page).toHaveURL(/\/modules\/giz\/toets$/);
 
-  // Answer every question of the module.
+  // Practise every question of the module (optional; it does not complete the module).
   for (const q of giz.questions as Question[]) {
     await page.goto(`/modules/giz/vragen/${q.id}`);
     if (await page.locator(`#vraag-${q.id} .verdict`).count()) continue; // answered inline already
     await answerCorrectly(page, q);
   }
 
+  await page.goto('/modules/giz');
+  await expect(page.getByText(/Afgerond op/)).toHaveCount(0);
+  // The afsluitende toets completes it.
+  expect(await takeToets(page, giz, 'goed')).toEqual({ passed: true, score: 100 });
   await page.goto('/modules/giz');
   await expect(page.getByRole('progressbar')).toHaveAttribute('value', '100');
   await expect(page.getByText(/Afgerond op .* met een score van 100%/)).toBeVisible();
@@ -131,12 +135,16 @@ test('a question can be answered with the keyboard only', async ({ browser }) =>
   const q = giz.questions.find((x) => x.type === 'single')!;
   if (q.type !== 'single') return;
   await page.goto(`/modules/giz/vragen/${q.id}`);
-  const correctIndex = q.options.findIndex((o) => o.correct);
+  // The options are shuffled per person: find where the right one is shown.
+  const correctText = q.options.find((o) => o.correct)!.text;
+  const shown = (await page.locator(`#vraag-${q.id} .choice label`).allInnerTexts()).map((text) => text.trim());
+  const correctIndex = shown.indexOf(correctText);
+  expect(correctIndex).toBeGreaterThanOrEqual(0);
   const firstRadio = page.locator(`#vraag-${q.id} input[type=radio]`).first();
   await firstRadio.focus();
   await page.keyboard.press('Space');
   for (let i = 0; i < correctIndex; i++) await page.keyboard.press('ArrowDown');
-  await expect(page.locator(`#vraag-${q.id}`).getByLabel(q.options[correctIndex].text, { exact: true })).toBeChecked();
+  await expect(page.locator(`#vraag-${q.id}`).getByLabel(correctText, { exact: true })).toBeChecked();
   await page.keyboard.press('Tab');
   await expect(page.locator(`#vraag-${q.id}`).getByRole('button', { name: 'Antwoord controleren' })).toBeFocused();
   await page.keyboard.press('Enter');
@@ -153,7 +161,11 @@ test('a double submit of the same form is stored once', async ({ browser }) => {
   const fields = Object.fromEntries(
     await form.locator('input[type=hidden]').evaluateAll((inputs) => inputs.map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value])),
   );
-  const body = new URLSearchParams({ ...fields, choice: q.options.find((o) => !o.correct)!.id }).toString();
+  // The value the page gives an option (a token, not the authored id).
+  const valueOf = async (text: string) => (await form.getByLabel(text, { exact: true }).getAttribute('value'))!;
+  const wrongToken = await valueOf(q.options.find((o) => !o.correct)!.text);
+  const rightToken = await valueOf(q.options.find((o) => o.correct)!.text);
+  const body = new URLSearchParams({ ...fields, choice: wrongToken }).toString();
   const post = () => page.request.post('/antwoord', { headers: { 'content-type': 'application/x-www-form-urlencoded', origin: new URL(page.url()).origin }, data: body, maxRedirects: 0 });
   const responses = await Promise.all([post(), post(), post()]);
   expect(responses.map((r) => r.status())).toEqual([303, 303, 303]);
@@ -166,10 +178,10 @@ test('a double submit of the same form is stored once', async ({ browser }) => {
       headers: { origin: new URL(page.url()).origin },
       data: { moduleId: 'giz', questionId: q.id, idempotencyKey: fields.key, answer: { type: 'single', choice } },
     });
-  const again = await replay(q.options.find((o) => !o.correct)!.id);
+  const again = await replay(wrongToken);
   expect(again.status()).toBe(200);
   expect((await again.json()).status).toBe('al-ontvangen');
-  const changed = await replay(q.options.find((o) => o.correct)!.id);
+  const changed = await replay(rightToken);
   expect(changed.status()).toBe(409);
   expect(await changed.text()).not.toContain('feedback');
   await context.close();

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { demo, e2eQuery, giz, inviteNewUser, login } from './helpers.ts';
+import { demo, e2eQuery, giz, inviteNewUser, login, tokensFor } from './helpers.ts';
 
 test('a professional downloads their data and deletes their account', async ({ browser }) => {
   const { page, email, password, context } = await inviteNewUser(browser);
@@ -8,7 +8,7 @@ test('a professional downloads their data and deletes their account', async ({ b
   if (q.type !== 'single') return;
   await page.request.post('/api/antwoorden', {
     headers: { origin: new URL(page.url()).origin },
-    data: { moduleId: 'giz', questionId: q.id, idempotencyKey: `privacy-${Date.now()}-abcdefgh`, answer: { type: 'single', choice: q.options[0].id } },
+    data: { moduleId: 'giz', questionId: q.id, idempotencyKey: `privacy-${Date.now()}-abcdefgh`, answer: { type: 'single', choice: (await tokensFor(email))(q.id, q.options[0].id) } },
   });
   await page.getByRole('link', { name: 'Mijn gegevens' }).click();
   const downloadPromise = page.waitForEvent('download');

@@ -2,7 +2,7 @@
 // hostile and malformed input, and concurrent submissions.
 import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
 import { routePatternsOnDisk } from '../helpers/routes.ts';
-import { demo, e2eQuery, giz, inviteNewUser, login } from './helpers.ts';
+import { demo, e2eQuery, giz, inviteNewUser, login, tokensFor } from './helpers.ts';
 
 const ORIGIN = `http://127.0.0.1:${process.env.E2E_PORT}`;
 const formHeaders = { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' };
@@ -97,7 +97,7 @@ test('a learner cannot write or read another professional’s progress by changi
   if (q.type !== 'single') return;
   const response = await a.page.request.post('/api/antwoorden', {
     headers: { origin: ORIGIN },
-    data: { userId: bId, moduleId: 'giz', questionId: q.id, idempotencyKey: `idor-${Date.now()}-xxxxxxxx`, answer: { type: 'single', choice: q.options[0].id } },
+    data: { userId: bId, moduleId: 'giz', questionId: q.id, idempotencyKey: `idor-${Date.now()}-xxxxxxxx`, answer: { type: 'single', choice: (await tokensFor(a.email))(q.id, q.options[0].id) } },
   });
   expect(response.status()).toBe(201);
   const rows = await e2eQuery('select count(*) as n from attempts where user_id = ?', [bId]);
@@ -326,8 +326,9 @@ test('fuzz: over a thousand malformed requests to every endpoint, no 5xx and no 
   const [first, second] = giz.questions.filter((q) => q.type === 'single');
   if (first.type !== 'single' || second.type !== 'single') throw new Error('two single questions expected');
   const reusedKey = `fuzz-hergebruik-${Date.now()}`;
+  const trainerTokens = await tokensFor(demo('trainer').email);
   const answerWith = (questionId: string, choice: string) =>
-    trainer.request.post('/api/antwoorden', { headers: { origin: ORIGIN }, data: { moduleId: 'giz', questionId, idempotencyKey: reusedKey, answer: { type: 'single', choice } } });
+    trainer.request.post('/api/antwoorden', { headers: { origin: ORIGIN }, data: { moduleId: 'giz', questionId, idempotencyKey: reusedKey, answer: { type: 'single', choice: trainerTokens(questionId, choice) } } });
   const wrongChoice = first.options.find((o) => !o.correct)!.id;
   expect((await answerWith(first.id, wrongChoice)).status()).toBe(201);
   const replays = await Promise.all([
@@ -382,11 +383,12 @@ test('50 parallel submissions by one professional leave exactly the expected row
   const { page, email, context } = await inviteNewUser(browser);
   const [{ id: userId }] = (await e2eQuery('select id from users where email = ?', [email])) as unknown as { id: string }[];
   const singles = giz.questions.filter((q) => q.type === 'single');
+  const tokens = await tokensFor(email);
   // 50 requests: 10 distinct keys, each sent five times, across several questions.
   const requests = Array.from({ length: 50 }, (_, i) => {
     const q = singles[i % 10 % singles.length];
     if (q.type !== 'single') throw new Error('single expected');
-    return { moduleId: 'giz', questionId: q.id, idempotencyKey: `parallel-${i % 10}-${Date.now() % 100000}-kkkkkkkk`, answer: { type: 'single', choice: q.options[0].id } };
+    return { moduleId: 'giz', questionId: q.id, idempotencyKey: `parallel-${i % 10}-${Date.now() % 100000}-kkkkkkkk`, answer: { type: 'single', choice: tokens(q.id, q.options[0].id) } };
   });
   const stamp = requests[0].idempotencyKey.split('-')[2];
   for (const r of requests) r.idempotencyKey = r.idempotencyKey.replace(/-\d+-kkkk/, `-${stamp}-kkkk`);

@@ -1,6 +1,6 @@
 import { expect, test, type Browser } from '@playwright/test';
 import Papa from 'papaparse';
-import { demo, e2eQuery, giz, login } from './helpers.ts';
+import { demo, e2eQuery, giz, login, tokensFor } from './helpers.ts';
 
 async function acceptLink(browser: Browser, link: string, name?: string) {
   const context = await browser.newContext();
@@ -66,7 +66,7 @@ test('a trainer onboards a team from a list, assigns a path, follows progress an
   if (q.type !== 'single') return;
   const answer = await learner.request.post('/api/antwoorden', {
     headers: { origin: new URL(learner.url()).origin },
-    data: { moduleId: 'giz', questionId: q.id, idempotencyKey: `e2e-${stamp}-aaaaaaaaaa`, answer: { type: 'single', choice: q.options.find((o) => o.correct)!.id } },
+    data: { moduleId: 'giz', questionId: q.id, idempotencyKey: `e2e-${stamp}-aaaaaaaaaa`, answer: { type: 'single', choice: (await tokensFor(`anouk-${stamp}@gemeente.nl`))(q.id, q.options.find((o) => o.correct)!.id) } },
   });
   expect(answer.status()).toBe(201);
   await trainer.reload();
@@ -113,7 +113,7 @@ test('a trainer onboards a team from a list, assigns a path, follows progress an
   const text = (await (await download.createReadStream()).toArray()).join('');
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { delimiter: ';', skipEmptyLines: true });
   expect(parsed.errors).toEqual([]);
-  expect(parsed.data[0]).toEqual(['Naam', 'E-mailadres', 'Team', 'Module', 'Status', 'Score (%)', 'Afgerond op', 'Versie bij afronding', 'Huidige versie']);
+  expect(parsed.data[0]).toEqual(['Naam', 'E-mailadres', 'Team', 'Module', 'Status', 'Toetspogingen', 'Beste gehaalde toetsscore (%)', 'Afgerond op', 'Afgerond vóór de toets', 'Versie bij afronding', 'Huidige versie']);
   const gizRow = parsed.data.find((r) => r[0] === 'Anouk Jansen' && r[3] === giz.meta.title)!;
   expect(gizRow[4]).toBe('Bezig');
 
@@ -193,7 +193,7 @@ test('the question analysis points a trainer to a flawed question', async ({ bro
     const { page, context } = await acceptLink(browser, link);
     const response = await page.request.post('/api/antwoorden', {
       headers: { origin: new URL(page.url()).origin },
-      data: { moduleId: 'giz', questionId: q.id, idempotencyKey: `an-${email}`.replace(/[^A-Za-z0-9-]/g, '-').slice(0, 60), answer: { type: 'single', choice: distractor.id } },
+      data: { moduleId: 'giz', questionId: q.id, idempotencyKey: `an-${email}`.replace(/[^A-Za-z0-9-]/g, '-').slice(0, 60), answer: { type: 'single', choice: (await tokensFor(email))(q.id, distractor.id) } },
     });
     expect(response.status()).toBe(201);
     await context.close();

@@ -25,6 +25,7 @@ import { get, login, postForm, postJson, tables, type Instance, type Page } from
 import { freePort, runToEnd, startProcess, startSqld, stopAll, waitForHttp } from './scale/processes.ts';
 import { CheckFailed, expect, Report } from './scale/report.ts';
 import { ensureSqld } from './scale/sqld-binary.ts';
+import { tokensOf } from '../tests/helpers/wire.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RESULTS_FILE = join(ROOT, 'test-results', 'scale.json');
@@ -95,9 +96,11 @@ async function run(): Promise<void> {
   const admin = account('admin');
   const trainer = account('trainer');
   let learnerCookie = '';
+  // Answers go out under the learner's option tokens, as the page carries them.
+  const tokens = await tokensOf(serverDb, learner.email);
   const answer = (i: number, key: string) => {
     const q = questions[i % questions.length];
-    return { moduleId: MODULE_ID, questionId: q.id, idempotencyKey: key, answer: { type: 'single', choice: q.options[i % q.options.length].id } };
+    return { moduleId: MODULE_ID, questionId: q.id, idempotencyKey: key, answer: { type: 'single', choice: tokens(q.id, q.options[i % q.options.length].id) } };
   };
   const stored: { key: string; attemptId: number }[] = [];
 

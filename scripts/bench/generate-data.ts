@@ -13,7 +13,7 @@
 //
 // Rows go in with multi-row INSERTs inside one transaction per table, journal off, which is
 // what makes 500,000 answers take seconds rather than minutes.
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createClient, type Client } from '@libsql/client';
@@ -55,6 +55,8 @@ export interface Dataset {
   admin: BenchAccount;
   counts: Record<string, number>;
   seconds: number;
+  /** The server's option-token secret in this database, so answers can be sent as a browser would. */
+  tokenSecret: string;
 }
 
 export const LEARNERS_PER_TEAM = 50;
@@ -74,9 +76,11 @@ export async function generateDataset({ file, modules, scale, now = Date.now(), 
     await client.execute('PRAGMA foreign_keys = OFF');
     await client.execute('PRAGMA synchronous = OFF');
     const result = await fill(client, { modules: modules.filter((m) => !m.meta.draft), scale, now, seed });
+    const tokenSecret = randomBytes(32).toString('hex');
+    await client.execute({ sql: "insert into app_secrets (name, value) values ('option-tokens', ?)", args: [tokenSecret] });
     // No ANALYZE: the app never runs it, so the query planner sees what it sees in production.
     await client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
-    return { ...result, file, scale, seconds: (performance.now() - started) / 1000 };
+    return { ...result, file, scale, tokenSecret, seconds: (performance.now() - started) / 1000 };
   } finally {
     client.close();
   }

@@ -5,6 +5,8 @@
 // their own session, so nothing is measured from one warm row.
 import { randomUUID } from 'node:crypto';
 import type { ModuleSource } from '../../src/lib/content/load-course.ts';
+import type { Answer } from '../../src/lib/quiz/answer-schemas.ts';
+import { encodeAnswer, tokenizerFor } from '../../src/lib/quiz/option-tokens.ts';
 import { SESSION_COOKIE } from '../scale/http.ts';
 import { answerVariants, type BenchAccount, type Dataset } from './generate-data.ts';
 import type { LoadRequest, LoadScenario } from './load.ts';
@@ -41,18 +43,26 @@ interface AnswerRequest extends LoadRequest {
   key: string;
 }
 
-export function buildScenarios(dataset: Pick<Dataset, 'learners' | 'trainers' | 'admin'>, modules: ModuleSource[], answers: AnswerLog) {
+export function buildScenarios(dataset: Pick<Dataset, 'learners' | 'trainers' | 'admin' | 'tokenSecret'>, modules: ModuleSource[], answers: AnswerLog) {
   const course = modules.filter((m) => !m.meta.draft);
   const lessons = course.flatMap((m) => m.lessons.map((l) => `/modules/${m.meta.id}/${l.id}`));
-  // Complete answers only: half a branching case is answered with "next decision" and not stored.
+  // One-request answers only: a branching case is answered one decision at a time, and only its
+  // last decision stores an answer. Sent under the person's option tokens, as the page carries them.
   const submissions = course.flatMap((m) =>
-    m.questions.flatMap((q) =>
-      answerVariants(q).map((v) => {
-        const { misconceptions: _, ...answer } = JSON.parse(v.json);
-        return { moduleId: m.meta.id, questionId: q.id, answer };
-      }),
-    ),
+    m.questions
+      .filter((q) => q.type !== 'branching')
+      .flatMap((q) =>
+        answerVariants(q).map((v) => {
+          const { misconceptions: _, ...answer } = JSON.parse(v.json);
+          return { moduleId: m.meta.id, question: q, answer: answer as Answer };
+        }),
+      ),
   );
+  const wireFor = (who: { id: string }, s: (typeof submissions)[number]) => ({
+    moduleId: s.moduleId,
+    questionId: s.question.id,
+    answer: encodeAnswer(s.question, s.answer, tokenizerFor(dataset.tokenSecret, who.id))[0],
+  });
   const learner = () => pick(dataset.learners);
 
   const scenarios = {
@@ -69,7 +79,7 @@ export function buildScenarios(dataset: Pick<Dataset, 'learners' | 'trainers' | 
         const who = learner();
         const key = `${answers.prefix}${randomUUID()}`;
         answers.sent++;
-        return { method: 'POST', path: '/api/antwoorden', cookie: cookie(who), json: { ...pick(submissions), idempotencyKey: key }, userId: who.id, key };
+        return { method: 'POST', path: '/api/antwoorden', cookie: cookie(who), json: { ...wireFor(who, pick(submissions)), idempotencyKey: key }, userId: who.id, key };
       },
       onResponse: (status: number, _body: string, request: LoadRequest) => {
         const { userId, key } = request as AnswerRequest;

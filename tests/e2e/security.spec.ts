@@ -42,6 +42,7 @@ test('every route answers each role as expected', async ({ browser, playwright }
     '/modules/[module]': [302, 200, 200, 200],
     '/modules/[module]/[lesson]': [302, 200, 200, 200],
     '/modules/[module]/instaptoets': [302, 200, 200, 200],
+    '/modules/[module]/toets': [302, 200, 200, 200],
     '/modules/[module]/vragen': [302, 200, 200, 200],
     '/modules/[module]/vragen/[question]': [302, 200, 200, 200],
     '/antwoord': [302, 302, 302, 302], // POST only: a GET goes back to the modules
@@ -241,13 +242,14 @@ test('fuzz: over a thousand malformed requests to every endpoint, no 5xx and no 
   const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
   const pick = <T,>(items: T[]): T => items[Math.floor(random() * items.length)];
   const junkValues = ['', ' ', '-1', '0', '1e308', 'NaN', 'null', 'true', '[]', '{}', '\u0000', '\uFFFF', '%00', '"><svg onload=alert(1)>', "' or 1=1 --", 'x'.repeat(5000), '../../etc/passwd', '😀'.repeat(50), 'giz', 'vragen', '-'.repeat(80)];
-  const fieldNames = ['moduleId', 'questionId', 'type', 'key', 'choice', 'choices', 'path', 'pos-a', 'returnTo', 'reflectionId', 'body', 'email', 'password', 'action', 'lesson', 'name', 'role', 'lijst', 'rol', 'pathId', 'to', 'dueDate', 'current', 'passwordRepeat', 'userId'];
+  const fieldNames = ['moduleId', 'questionId', 'type', 'key', 'choice', 'choices', 'path', 'pos-a', 'returnTo', 'reflectionId', 'body', 'email', 'password', 'action', 'lesson', 'name', 'role', 'lijst', 'rol', 'pathId', 'to', 'dueDate', 'current', 'passwordRepeat', 'userId', 'context', 'toets'];
   const endpoints: { path: string; client: APIRequestContext; json?: boolean }[] = [
     { path: '/antwoord', client: learner.page.request },
     { path: '/api/antwoorden', client: learner.page.request, json: true },
     { path: '/reflectie', client: learner.page.request },
     { path: `/modules/giz/${giz.lessons[0].id}`, client: learner.page.request },
     { path: '/modules/giz/instaptoets', client: learner.page.request },
+    { path: '/modules/giz/toets', client: learner.page.request },
     { path: '/modules/giz/bestaat-niet', client: learner.page.request },
     { path: '/account/wachtwoord', client: learner.page.request },
     { path: '/account/gegevens', client: learner.page.request },

@@ -75,7 +75,7 @@ describe('progress', () => {
 
   /** Takes the toets: every drawn question answered right, or wrong where `wrong` says so. */
   const takeToets = async (now: number, wrong: (questionId: string) => boolean = () => false) => {
-    const started = await startToets(t.db, userId, toetsModuleOf(source), true, now);
+    const started = await startToets(t.db, userId, toetsModuleOf({ ...source, outline: mod.outline }), true, now);
     assert.ok(started.ok, 'toets starts');
     for (const questionId of started.attempt.questionIds) {
       const question = source.questions.find((q) => q.id === questionId)!;

@@ -206,6 +206,8 @@ export const reviewItems = sqliteTable(
     lastCorrect: integer('last_correct', { mode: 'boolean' }).notNull(),
     reviewCount: integer('review_count').notNull().default(0),
     updatedAt: integer('updated_at').notNull(),
+    /** When it was last answered while due: a review, as the daily goal counts them. Null: never reviewed. */
+    reviewedAt: integer('reviewed_at'),
   },
   (t) => [primaryKey({ columns: [t.userId, t.questionId] }), index('review_items_user_due_idx').on(t.userId, t.dueAt)],
 );

@@ -440,8 +440,11 @@ export const t = {
     title: 'Herhalen',
     intro: 'Korte herhaling houdt je kennis fris. Vragen die je fout had, komen snel terug; vragen die je goed had, steeds later.',
     dueNow: (n: number) => (n === 0 ? 'Er staat nu niets klaar om te herhalen.' : `${n} ${n === 1 ? 'vraag staat' : 'vragen staan'} nu klaar.`),
-    dueWeek: (n: number) => `Deze week: ${n} ${n === 1 ? 'vraag' : 'vragen'}.`,
+    dueLater: (n: number) => (n === 0 ? '' : `In de komende zeven dagen ${n === 1 ? 'komt er nog 1 vraag' : `komen er nog ${n} vragen`} bij.`),
     goal: (done: number, goal: number) => `Dagdoel: ${Math.min(done, goal)} van ${goal} herhaald.`,
+    goalCapped: (configured: number, target: number) =>
+      `Je dagdoel is ${configured} vragen, maar vandaag ${target === 1 ? 'staat er 1 vraag' : `staan er ${target} vragen`} klaar. Meer is er vandaag niet te herhalen.`,
+    countsAsReview: 'Alleen je eerste antwoord op een vraag die klaarstaat telt als herhaling en bepaalt wanneer hij terugkomt. Opnieuw proberen is oefenen.',
     goalLabel: 'Dagdoel herhalen',
     goalReached: 'Dagdoel gehaald. Goed bezig!',
     revised: 'Deze vraag is vernieuwd sinds je de module afrondde.',

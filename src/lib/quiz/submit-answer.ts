@@ -69,15 +69,16 @@ export async function submitAnswer(
 
   const scored = scoreAnswer(question, submission.answer);
   if (!scored.ok) return { ok: false, status: 400, message: scored.message };
-  // Every answer, wherever it was given, feeds the professional's review schedule: the update
-  // goes in the same batch as the answer, so both land or neither does.
+  // The first answer to a new or due question, wherever it was given, sets the professional's
+  // review schedule (review-store.ts): the update goes in the same batch as the answer, so both
+  // land or neither does.
   const reviewUpdate = await reviewUpdateForNewAnswer(db, { userId, moduleId: mod.outline.id, questionId: question.id, correct: scored.result.correct }, now, ladder);
   const recorded = await recordAttempt(
     db,
     mod.outline,
     { userId, questionId: question.id, idempotencyKey: submission.idempotencyKey, answer: submission.answer, scored: scored.result },
     now,
-    [reviewUpdate, ...alongside],
+    reviewUpdate ? [reviewUpdate, ...alongside] : alongside,
   );
   if (!recorded.duplicate) return { ok: true, kind: 'scored', scored: scored.result, ...recorded };
   // The same answer scores the same, so its result is the stored one; nothing new was stored.

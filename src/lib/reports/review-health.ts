@@ -5,8 +5,11 @@ import type { Db } from '../../../db/client.ts';
 import { reviewItems, users } from '../../../db/schema.ts';
 import { startOfDayAfter } from '../review/calendar.ts';
 
-/** `userIds` limits it to a team; without it, everyone (admin). */
-export async function getOverdueReviewsPerPerson(db: Db, now: number, userIds?: string[]): Promise<Map<string, number>> {
+/**
+ * `userIds` limits it to a team; without it, everyone (admin). `questionIds`: the questions of the
+ * current course; a question removed from the content is never shown, so it is not counted.
+ */
+export async function getOverdueReviewsPerPerson(db: Db, now: number, userIds?: string[], questionIds?: readonly string[]): Promise<Map<string, number>> {
   if (userIds?.length === 0) return new Map();
   // Overdue: due before today began, i.e. not done on the day it fell due.
   const todayStart = startOfDayAfter(now, 0);
@@ -14,12 +17,15 @@ export async function getOverdueReviewsPerPerson(db: Db, now: number, userIds?: 
     .select({ userId: reviewItems.userId, overdue: count() })
     .from(reviewItems)
     .innerJoin(users, eq(users.id, reviewItems.userId))
-    .where(and(lte(reviewItems.dueAt, todayStart - 1), eq(users.active, true), userIds ? inArray(reviewItems.userId, userIds) : undefined))
+    .where(and(lte(reviewItems.dueAt, todayStart - 1), eq(users.active, true), userIds ? inArray(reviewItems.userId, userIds) : undefined, currentOnly(questionIds)))
     .groupBy(reviewItems.userId);
   return new Map(rows.map((r) => [r.userId, r.overdue]));
 }
 
-export async function getMostForgottenQuestions(db: Db, limit = 10, userIds?: string[]) {
+const currentOnly = (questionIds?: readonly string[]) =>
+  questionIds ? sql`${reviewItems.questionId} in (select value from json_each(${JSON.stringify(questionIds)}))` : undefined;
+
+export async function getMostForgottenQuestions(db: Db, limit = 10, userIds?: string[], questionIds?: readonly string[]) {
   if (userIds?.length === 0) return [];
   return db
     .select({
@@ -29,7 +35,7 @@ export async function getMostForgottenQuestions(db: Db, limit = 10, userIds?: st
       people: count(),
     })
     .from(reviewItems)
-    .where(and(gt(reviewItems.lapses, 0), userIds ? inArray(reviewItems.userId, userIds) : undefined))
+    .where(and(gt(reviewItems.lapses, 0), userIds ? inArray(reviewItems.userId, userIds) : undefined, currentOnly(questionIds)))
     .groupBy(reviewItems.questionId, reviewItems.moduleId)
     .orderBy(desc(sum(reviewItems.lapses)))
     .limit(limit);

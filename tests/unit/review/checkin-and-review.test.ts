@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { moduleCompletions } from '../../../db/schema.ts';
+import { moduleCompletions, reviewItems } from '../../../db/schema.ts';
 import { createUser } from '../../../src/lib/auth/user.ts';
 import { getModuleProgress } from '../../../src/lib/progress/module-progress.ts';
 import { recordLessonCompleted } from '../../../src/lib/progress/record-lesson.ts';
 import { submitAnswer, type ModuleForScoring } from '../../../src/lib/quiz/submit-answer.ts';
 import { drawCheckin, getCheckinResults, startCheckin, testOutLesson } from '../../../src/lib/review/checkin.ts';
-import { getDueOverview } from '../../../src/lib/review/review-store.ts';
+import { dailyGoal, getDueOverview } from '../../../src/lib/review/review-store.ts';
 import { compareVersions, getRevisedQuestionsDue } from '../../../src/lib/review/revised-questions.ts';
 import type { Answer } from '../../../src/lib/quiz/answer-schemas.ts';
 import { loadFixtureModule, outlineOf } from '../../helpers/fixture-course.ts';
@@ -16,6 +16,7 @@ const source = loadFixtureModule();
 const mod: ModuleForScoring = { outline: outlineOf(source), questions: source.questions };
 const find = async (id: string) => (id === mod.outline.id ? mod : undefined);
 const lessonIds = source.lessons.map((l) => l.id);
+const allIds = source.questions.map((q) => q.id);
 const DAY = 24 * 60 * 60 * 1000;
 let n = 0;
 
@@ -90,18 +91,75 @@ describe('check-in, test-out and review against a real database', () => {
     const now = Date.parse('2026-11-22T09:00:00Z');
     await answer(userId, 'vb-enkel', { type: 'single', choice: 'verwijzen' }, now);
     await answer(userId, 'vb-meer', { type: 'multiple', choices: ['a', 'b'] }, now);
-    const today = await getDueOverview(t.db, userId, now + 1000);
+    const today = await getDueOverview(t.db, userId, now + 1000, allIds);
     assert.equal(today.dueNow.length, 0);
-    assert.equal(today.dueThisWeek, 2);
-    assert.equal(today.answeredToday, 2);
-    const tomorrow = await getDueOverview(t.db, userId, now + DAY);
+    assert.equal(today.dueLaterThisWeek, 2);
+    assert.equal(today.reviewedToday, 0, 'first answers are not reviews');
+    const tomorrow = await getDueOverview(t.db, userId, now + DAY, allIds);
     assert.deepEqual(tomorrow.dueNow.map((d) => d.questionId), ['vb-enkel']);
-    const inThreeDays = await getDueOverview(t.db, userId, now + 3 * DAY);
+    const inThreeDays = await getDueOverview(t.db, userId, now + 3 * DAY, allIds);
     assert.deepEqual(inThreeDays.dueNow.map((d) => d.questionId).sort(), ['vb-enkel', 'vb-meer']);
-    // Answering it right moves it out again.
+    // Answering it right moves it out again, and that answer is a review.
     await answer(userId, 'vb-enkel', { type: 'single', choice: 'luisteren' }, now + 3 * DAY);
-    const after = await getDueOverview(t.db, userId, now + 3 * DAY + 1000);
+    const after = await getDueOverview(t.db, userId, now + 3 * DAY + 1000, allIds);
     assert.deepEqual(after.dueNow.map((d) => d.questionId), ['vb-meer']);
+    assert.equal(after.reviewedToday, 1);
+  });
+
+  test('wrong means tomorrow: a retry after the feedback, right this time, does not change it', async () => {
+    const userId = await newUser();
+    const now = Date.parse('2026-11-22T09:00:00Z');
+    await answer(userId, 'vb-enkel', { type: 'single', choice: 'verwijzen' }, now);
+    await answer(userId, 'vb-enkel', { type: 'single', choice: 'luisteren' }, now + 60_000);
+    const [item] = (await t.db.select().from(reviewItems)).filter((r) => r.userId === userId);
+    assert.equal(item.step, 0);
+    assert.equal(item.lastCorrect, false);
+    assert.deepEqual((await getDueOverview(t.db, userId, now + DAY, allIds)).dueNow.map((d) => d.questionId), ['vb-enkel']);
+    // Due tomorrow: the first answer then decides, a retry again does not.
+    await answer(userId, 'vb-enkel', { type: 'single', choice: 'verwijzen' }, now + DAY + 1000);
+    await answer(userId, 'vb-enkel', { type: 'single', choice: 'luisteren' }, now + DAY + 2000);
+    const [again] = (await t.db.select().from(reviewItems)).filter((r) => r.userId === userId);
+    assert.deepEqual([again.step, again.lastCorrect, again.reviewCount], [0, false, 2]);
+  });
+
+  test('two tabs answering the same due review at once move it up one rung, not two', async () => {
+    const userId = await newUser();
+    const now = Date.parse('2026-11-22T09:00:00Z');
+    await answer(userId, 'vb-enkel', { type: 'single', choice: 'luisteren' }, now);
+    const due = now + 3 * DAY;
+    await Promise.all(Array.from({ length: 6 }, (_, i) => answer(userId, 'vb-enkel', { type: 'single', choice: 'luisteren' }, due + i)));
+    // The other tab, still showing the question, is submitted a minute later.
+    await answer(userId, 'vb-enkel', { type: 'single', choice: 'luisteren' }, due + 60_000);
+    const [item] = (await t.db.select().from(reviewItems)).filter((r) => r.userId === userId);
+    assert.equal(item.step, 2, 'step 1 (first answer) + one review');
+    assert.equal(item.reviewCount, 2);
+    assert.equal((await getDueOverview(t.db, userId, due + 10, allIds)).reviewedToday, 1);
+  });
+
+  test('the daily goal counts reviews only, and never asks for more than is due', async () => {
+    const userId = await newUser();
+    const now = Date.parse('2026-11-22T09:00:00Z');
+    await answer(userId, 'vb-enkel', { type: 'single', choice: 'verwijzen' }, now);
+    await answer(userId, 'vb-meer', { type: 'multiple', choices: ['a', 'b'] }, now);
+    const firstDay = await getDueOverview(t.db, userId, now + 1000, allIds);
+    assert.deepEqual(dailyGoal(5, firstDay), { target: 0, done: 0, reached: false }, 'answers without anything due: no goal, not reached');
+    const nextDay = await getDueOverview(t.db, userId, now + DAY, allIds);
+    assert.deepEqual(dailyGoal(5, nextDay), { target: 1, done: 0, reached: false }, 'one due: the goal is one');
+    await answer(userId, 'vb-enkel', { type: 'single', choice: 'luisteren' }, now + DAY);
+    assert.deepEqual(dailyGoal(5, await getDueOverview(t.db, userId, now + DAY + 1, allIds)), { target: 1, done: 1, reached: true });
+  });
+
+  test('a question removed from the course is neither shown nor counted', async () => {
+    const userId = await newUser();
+    const now = Date.parse('2026-11-22T09:00:00Z');
+    await answer(userId, 'vb-enkel', { type: 'single', choice: 'verwijzen' }, now);
+    await answer(userId, 'vb-meer', { type: 'multiple', choices: ['a'] }, now);
+    const withoutMeer = source.questions.map((q) => q.id).filter((id) => id !== 'vb-meer');
+    const overview = await getDueOverview(t.db, userId, now + DAY, withoutMeer);
+    assert.deepEqual(overview.dueNow.map((d) => d.questionId), ['vb-enkel']);
+    const { getOverdueReviewsPerPerson } = await import('../../../src/lib/reports/review-health.ts');
+    assert.equal((await getOverdueReviewsPerPerson(t.db, now + 5 * DAY, [userId], withoutMeer)).get(userId), 1);
+    assert.equal((await getOverdueReviewsPerPerson(t.db, now + 5 * DAY, [userId])).get(userId), 2);
   });
 
   test('a revised question comes back for those who completed an older version', async () => {

@@ -458,7 +458,13 @@ export const t = {
     title: (module: string) => `Instaptoets: ${module}`,
     link: 'Instaptoets: sla over wat je al weet',
     intro: (count: number) =>
-      `Ken je dit onderwerp al? Beantwoord ${count} korte casusvragen, één per les. Heb je de vragen van een les goed, dan mag je die les overslaan. Om de module af te ronden maak je daarna nog steeds de afsluitende toets.`,
+      `Ken je dit onderwerp al? Beantwoord korte casusvragen, één per les (hoogstens ${count}). Heb je de vraag van een les meteen goed, dan mag je die les overslaan. Om de module af te ronden maak je daarna nog steeds de afsluitende toets.`,
+    rules:
+      'Zo blijft de instaptoets eerlijk: je eerste antwoord telt. Een vraag die je al eerder zag, komt niet terug. Een les die je in de instaptoets niet goed had, lees je. Een nieuwe instaptoets kan pas na een wachttijd.',
+    waitUntil: (when: string) => `Een nieuwe instaptoets kan vanaf ${when}.`,
+    nothingLeft: 'Er is niets meer te toetsen: voor de lessen die je nog niet hebt afgerond, zijn geen nieuwe vragen meer. Lees die lessen.',
+    notAsked: 'Niet in de instaptoets: lees deze les.',
+    firstAnswerCounts: 'In de instaptoets telt je eerste antwoord. Hierboven zie je de feedback.',
     start: 'Start de instaptoets',
     again: 'Nieuwe instaptoets',
     results: 'Uitslag per les',

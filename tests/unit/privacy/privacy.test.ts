@@ -30,6 +30,8 @@ describe('download and delete your own data', () => {
     bram = b.userId;
     for (const userId of [anna, bram]) {
       await recordLessonOpened(t.db, { userId, moduleId: 'voorbeeld', lessonId: 'eerste', contentVersion: '1' });
+      // The check-in first: a question answered before is never drawn in one.
+      assert.ok((await startCheckin(t.db, userId, { moduleId: 'voorbeeld', lessonIds: ['eerste'], questions: source.questions, retakeAfterHours: 24 }, new Set(), Date.now())).ok);
       await submitAnswer(t.db, async () => ({ outline, questions: source.questions }), userId, {
         moduleId: 'voorbeeld',
         questionId: 'vb-enkel',
@@ -37,7 +39,7 @@ describe('download and delete your own data', () => {
         answer: { type: 'single', choice: 'verwijzen' },
       });
       await saveReflection(t.db, { userId, moduleId: 'voorbeeld', reflectionId: 'vb-r-een', body: `geheim van ${userId}` });
-      await startCheckin(t.db, { userId, moduleId: 'voorbeeld', lessonIds: ['eerste'], questions: source.questions }, Date.now());
+
       await createSession(t.db, generateSessionToken(), userId);
     }
     const team = await createTeam(t.db, 'Team', { id: bram, role: 'admin' });

@@ -5,7 +5,7 @@ import { createUser } from '../../../src/lib/auth/user.ts';
 import { getModuleProgress } from '../../../src/lib/progress/module-progress.ts';
 import { recordLessonCompleted } from '../../../src/lib/progress/record-lesson.ts';
 import { submitAnswer, type ModuleForScoring } from '../../../src/lib/quiz/submit-answer.ts';
-import { drawCheckin, getCheckinResults, startCheckin, testOutLesson } from '../../../src/lib/review/checkin.ts';
+import { drawCheckin, getCheckinResults, getCheckins, startCheckin, testOutLesson } from '../../../src/lib/review/checkin.ts';
 import { dailyGoal, getDueOverview } from '../../../src/lib/review/review-store.ts';
 import { compareVersions, getRevisedQuestionsDue } from '../../../src/lib/review/revised-questions.ts';
 import type { Answer } from '../../../src/lib/quiz/answer-schemas.ts';
@@ -28,14 +28,11 @@ describe('drawing a check-in', () => {
     { id: 'x', lesson: undefined },
   ];
   test('one question per lesson, none for lessons without questions', () => {
-    assert.deepEqual(drawCheckin(['a', 'b', 'c'], questions, [], () => 0), ['a1', 'b1']);
+    assert.deepEqual(drawCheckin(['a', 'b', 'c'], questions, new Set(), new Set(), () => 0), ['a1', 'b1']);
   });
-  test('never the same question twice in a row when the bank allows', () => {
-    for (let i = 0; i < 20; i++) {
-      const drawn = drawCheckin(['a', 'b'], questions, ['a1', 'b1'], Math.random);
-      assert.equal(drawn[0], 'a2');
-      assert.equal(drawn[1], 'b1', 'lesson b has only one question, so it repeats');
-    }
+  test('never a question whose answer was shown: a lesson without a fresh one is left out', () => {
+    for (let i = 0; i < 20; i++) assert.deepEqual(drawCheckin(['a', 'b'], questions, new Set(['a1', 'b1']), new Set(), Math.random), ['a2']);
+    assert.deepEqual(drawCheckin(['a', 'b'], questions, new Set(), new Set(['a']), () => 0), ['b1'], 'a skipped lesson is not asked');
   });
 });
 
@@ -51,17 +48,25 @@ describe('check-in, test-out and review against a real database', () => {
     assert.ok(created.ok);
     return created.userId;
   }
+  const checkinModule = { moduleId: 'voorbeeld', lessonIds, questions: source.questions, retakeAfterHours: 24 };
+  const start = async (userId: string, now: number, completed: Set<string> = new Set()) => {
+    const started = await startCheckin(t.db, userId, checkinModule, completed, now, () => 0);
+    const all = await getCheckins(t.db, userId, 'voorbeeld');
+    return { started, all, checkin: all.at(-1)! };
+  };
   const answer = (userId: string, questionId: string, a: Answer, now: number) =>
     submitAnswer(t.db, find, userId, { moduleId: 'voorbeeld', questionId, idempotencyKey: `k-${++n}-${'x'.repeat(16)}`, answer: a }, { now });
 
   test('a lesson answered right in the check-in may be skipped; a wrong one may not', async () => {
     const userId = await newUser();
     const now = Date.parse('2026-11-22T09:00:00Z');
-    const checkin = await startCheckin(t.db, { userId, moduleId: 'voorbeeld', lessonIds, questions: source.questions }, now, () => 0);
+    const { checkin, all } = await start(userId, now);
     assert.deepEqual(checkin.questionIds, ['vb-enkel', 'vb-meer']);
     await answer(userId, 'vb-enkel', { type: 'single', choice: 'luisteren' }, now + 1000);
     await answer(userId, 'vb-meer', { type: 'multiple', choices: ['a'] }, now + 2000);
-    const results = await getCheckinResults(t.db, userId, 'voorbeeld', checkin, source.questions);
+    // A retry after the feedback, right this time, changes nothing: the first answer counts.
+    await answer(userId, 'vb-meer', { type: 'multiple', choices: ['a', 'b'] }, now + 2500);
+    const results = await getCheckinResults(t.db, userId, 'voorbeeld', all, source.questions);
     assert.deepEqual(Object.fromEntries(results), { eerste: 'bekend', tweede: 'niet-bekend' });
     assert.deepEqual(await testOutLesson(t.db, { userId, moduleId: 'voorbeeld', lessonId: 'tweede', questions: source.questions }, now + 3000), { ok: false, reason: 'not-passed' });
     assert.deepEqual(await testOutLesson(t.db, { userId, moduleId: 'voorbeeld', lessonId: 'eerste', questions: source.questions }, now + 3000), { ok: true });
@@ -71,10 +76,34 @@ describe('check-in, test-out and review against a real database', () => {
     assert.deepEqual(progress.resume, { kind: 'lesson', lessonId: 'tweede' });
   });
 
+  test('a new check-in: only after the waiting time, never a question already shown, a failed lesson not again, a known one still markable', async () => {
+    const userId = await newUser();
+    const now = Date.parse('2026-11-22T09:00:00Z');
+    const first = await start(userId, now);
+    assert.ok(first.started.ok);
+    await answer(userId, 'vb-enkel', { type: 'single', choice: 'luisteren' }, now + 1000);
+    await answer(userId, 'vb-meer', { type: 'multiple', choices: ['a'] }, now + 2000);
+    const tooSoon = await start(userId, now + 60 * 60 * 1000);
+    assert.deepEqual(tooSoon.started, { ok: false, availability: { kind: 'wachten', until: now + DAY } });
+    // A day later: lesson eerste is known (still markable), tweede failed (must be read), and
+    // their only questions were shown: nothing is left to ask.
+    const later = await start(userId, now + DAY);
+    assert.deepEqual(later.started, { ok: false, availability: { kind: 'niets-te-toetsen' } });
+    assert.deepEqual(await testOutLesson(t.db, { userId, moduleId: 'voorbeeld', lessonId: 'eerste', questions: source.questions }, now + DAY), { ok: true });
+    assert.deepEqual(await testOutLesson(t.db, { userId, moduleId: 'voorbeeld', lessonId: 'tweede', questions: source.questions }, now + DAY), { ok: false, reason: 'not-passed' });
+  });
+
+  test('two check-ins started at once give one', async () => {
+    const userId = await newUser();
+    const now = Date.parse('2026-11-22T09:00:00Z');
+    await Promise.all(Array.from({ length: 6 }, () => startCheckin(t.db, userId, checkinModule, new Set(), now)));
+    assert.equal((await getCheckins(t.db, userId, 'voorbeeld')).length, 1);
+  });
+
   test('testing out every lesson does not complete a module: the toets is still needed', async () => {
     const userId = await newUser();
     const now = Date.now();
-    const checkin = await startCheckin(t.db, { userId, moduleId: 'voorbeeld', lessonIds, questions: source.questions }, now, () => 0);
+    const { checkin } = await start(userId, now);
     await answer(userId, checkin.questionIds[0], { type: 'single', choice: 'luisteren' }, now + 1);
     await answer(userId, checkin.questionIds[1], { type: 'multiple', choices: ['a', 'b'] }, now + 2);
     for (const lessonId of lessonIds) await testOutLesson(t.db, { userId, moduleId: 'voorbeeld', lessonId, questions: source.questions }, now + 3);

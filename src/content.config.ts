@@ -1,11 +1,12 @@
 // Content collections over the top-level content/ folder. The whole course is validated as one
 // piece by loadCourse (schemas plus cross-file checks); a mistake stops `astro check`, the
-// build and the dev server with the file, the field and what to do.
+// build and the dev server with the file, the field and what to do. A warning (an option that
+// may give the answer away) is printed the same way but stops nothing.
 import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { setDevContentErrors } from './lib/content/dev-errors.ts';
-import { formatCourseErrors, loadCourse } from './lib/content/load-course.ts';
+import { formatCourseErrors, formatCourseWarnings, loadCourse } from './lib/content/load-course.ts';
 import { lessonMetaSchema, moduleMetaSchema, questionSchema } from './lib/content/schemas.ts';
 
 // LEERGANG_CONTENT_DIR lets the tests build a deliberately broken course; normally content/.
@@ -16,7 +17,8 @@ function courseLoader(): Loader {
     name: 'leergang-course',
     async load({ store, parseData, generateDigest, watcher, logger }) {
       const sync = async () => {
-        const { modules, errors } = loadCourse(CONTENT_DIR);
+        const { modules, errors, warnings } = loadCourse(CONTENT_DIR);
+        if (warnings.length > 0) logger.warn(formatCourseWarnings(warnings));
         if (errors.length > 0) {
           const message = formatCourseErrors(errors);
           if (watcher) {

@@ -1,11 +1,13 @@
 // Reads the whole course from content/modules/ and checks it as one piece: every file against its
 // schema, and everything that crosses files (duplicate ids, a lesson that places an unknown
-// question, a broken internal link). Used by the content loader (astro check, build, dev server)
-// and by the tests. Pure file reading: no Astro, no HTTP.
+// question, a broken internal link), and per module whether the options give the answer away
+// (answer-cues.ts: errors, plus warnings that do not stop anything). Used by the content loader
+// (astro check, build, dev server), content:check and the tests. Pure file reading: no Astro, no HTTP.
 import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'astro/zod';
+import { checkAnswerCues } from './answer-cues.ts';
 import {
   lessonMetaSchema,
   moduleMetaSchema,
@@ -38,6 +40,8 @@ export interface ModuleSource {
 export interface CourseLoadResult {
   modules: ModuleSource[];
   errors: CourseError[];
+  /** Worth a look but not wrong: reported, but the course still loads and builds. */
+  warnings: CourseError[];
 }
 
 /** Lesson ids that would collide with a module's own pages. */
@@ -52,7 +56,7 @@ export function loadCourse(contentDir: string): CourseLoadResult {
   const errors: CourseError[] = [];
   const rel = (file: string) => relative(process.cwd(), file) || file;
   if (!existsSync(modulesDir)) {
-    return { modules: [], errors: [{ file: rel(modulesDir), field: '', message: 'map ontbreekt: maak content/modules/ aan' }] };
+    return { modules: [], errors: [{ file: rel(modulesDir), field: '', message: 'map ontbreekt: maak content/modules/ aan' }], warnings: [] };
   }
 
   const modules: ModuleSource[] = [];
@@ -96,7 +100,14 @@ export function loadCourse(contentDir: string): CourseLoadResult {
   }
 
   checkAcrossFiles(modules, errors, rel(modulesDir));
-  return { modules: modules.sort((a, b) => a.meta.order - b.meta.order), errors };
+  const warnings: CourseError[] = [];
+  for (const mod of modules) {
+    const file = `${rel(modulesDir)}/${mod.folder}/questions.yaml`;
+    for (const { severity, field, message } of checkAnswerCues(mod.questions)) {
+      (severity === 'error' ? errors : warnings).push({ file, field, message });
+    }
+  }
+  return { modules: modules.sort((a, b) => a.meta.order - b.meta.order), errors, warnings };
 }
 
 function checkAcrossFiles(modules: ModuleSource[], errors: CourseError[], modulesDir: string) {
@@ -203,7 +214,13 @@ export function splitFrontmatter(source: string): { frontmatter: unknown; body: 
   return { frontmatter, body: source.slice(match[0].length) };
 }
 
+const formatLine = (e: CourseError) => `  - ${e.file}${e.field ? ` › ${e.field}` : ''}: ${e.message}`;
+
 export function formatCourseErrors(errors: CourseError[]): string {
-  const lines = errors.map((e) => `  - ${e.file}${e.field ? ` › ${e.field}` : ''}: ${e.message}`);
-  return `De leerinhoud bevat ${errors.length} fout${errors.length === 1 ? '' : 'en'}:\n${lines.join('\n')}`;
+  return `De leerinhoud bevat ${errors.length} fout${errors.length === 1 ? '' : 'en'}:\n${errors.map(formatLine).join('\n')}`;
+}
+
+export function formatCourseWarnings(warnings: CourseError[]): string {
+  const count = `${warnings.length} waarschuwing${warnings.length === 1 ? '' : 'en'}`;
+  return `De leerinhoud geeft ${count} (geen fout: de bouw gaat door, maar kijk er wel naar):\n${warnings.map(formatLine).join('\n')}`;
 }

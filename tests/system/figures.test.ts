@@ -273,7 +273,7 @@ describe('figures: CSV export, certificate, 500 page', () => {
     // completion] per module; anything not listed: not started. Practice scores are not in it.
     type Row = [string, string, string, string, string, string];
     const known: Record<Exclude<Person, 'eva'>, Record<string, Row>> = {
-      sanne: { giz: ['Afgerond', '1', '90', '30-03-2026', '', '2026.1'] },
+      sanne: { giz: ['Afgerond', '1', '90', '30-03-2026', '', moduleById('giz').meta.version] },
       bram: { toegang: ['Afgerond', '0', '', '11-01-2026', 'ja', OLD_VERSION] },
       ozlem: { giz: ['Bezig', '0', '', '', '', ''], regie: ['Bezig', '0', '', '', '', ''] },
       pieter: {},
@@ -327,12 +327,12 @@ describe('figures: CSV export, certificate, 500 page', () => {
         'Gemeten studietijd',
         '30 min',
         'Inhoudsversie',
-        '2026.1',
+        giz.meta.version,
         'Accreditatienummer',
         giz.meta.accreditation ?? 'Geen accreditatie aangevraagd',
       ].join(' '),
     );
-    assert.equal(giz.meta.version, '2026.1', 'fixture: Sanne completed the current version');
+    assert.match(giz.meta.version, /^\d{4}\.\d+$/, 'fixture: Sanne completed the current version');
 
     // Özlem has started GIZ but not completed it: the 'not completed' page, 404, nothing of Sanne's.
     const other = await logIn(server.origin, people.ozlem.email, people.ozlem.password);

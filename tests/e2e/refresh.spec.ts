@@ -29,6 +29,15 @@ test('an experienced professional tests out of two lessons, completes the module
     await expect(page.locator(`#les-${lesson.id}`)).toContainText('Overgeslagen (getoetst)');
   }
   await expect(page.getByRole('button', { name: `Markeer „${giz.lessons[2].title}” als bekend` })).toHaveCount(0);
+  // A new check-in waits: no button, the moment it can start, and a start posted anyway is refused.
+  await expect(page.getByRole('button', { name: 'Nieuwe instaptoets' })).toHaveCount(0);
+  await expect(page.getByText(/Een nieuwe instaptoets kan vanaf \d{1,2} \w+ \d{4} om \d{2}:\d{2}\./)).toBeVisible();
+  const again = await page.request.post('/modules/giz/instaptoets', {
+    headers: { origin: new URL(page.url()).origin, 'content-type': 'application/x-www-form-urlencoded' },
+    data: 'action=start',
+    maxRedirects: 0,
+  });
+  expect(again.status()).toBe(409);
 
   // The module page shows which lessons were tested out and sends the learner to lesson 3.
   await page.goto('/modules/giz');
@@ -89,6 +98,11 @@ test('Herhalen counts what it says: reviews only, a reachable goal, wrong stays 
   await page.goto(`/modules/giz/vragen/${rightOne.id}`);
   await answerCorrectly(page, rightOne);
 
+  // A review item of a question that is no longer in the course, due long ago: never shown, never counted.
+  await e2eQuery(
+    "insert into review_items (user_id, question_id, module_id, step, due_at, lapses, last_correct, review_count, updated_at) select id, 'verwijderde-vraag', 'giz', 0, 0, 0, 0, 1, 0 from users where email = ?",
+    [email],
+  );
   // Answers without anything due: no goal, certainly not "gehaald".
   await page.goto('/herhalen');
   await expect(page.getByText('Er staat nu niets klaar om te herhalen.')).toBeVisible();

@@ -47,15 +47,23 @@ export async function applyMigrations(db: Db, { migrationsFolder = MIGRATIONS_FO
   }
 }
 
-/** Creates drizzle's table as drizzle would, plus the unique index that stops a double apply. */
+/**
+ * Creates drizzle's table as drizzle would, plus the unique index that stops a double apply. As a
+ * write transaction from its first statement (BEGIN IMMEDIATE): a deferred one that reads the
+ * schema first fails at once with SQLITE_BUSY_SNAPSHOT when another instance writes in between,
+ * instead of waiting for the lock (seen with four instances starting on a busy machine).
+ */
 async function guardMigrationsTable(db: Db): Promise<void> {
-  const table = sql.identifier(MIGRATIONS_TABLE);
-  await db.batch([
-    db.run(sql`CREATE TABLE IF NOT EXISTS ${table} (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)`),
-    // Duplicates can only come from an unguarded race in the past; the first row is the real one.
-    db.run(sql`DELETE FROM ${table} WHERE rowid NOT IN (SELECT min(rowid) FROM ${table} GROUP BY created_at)`),
-    db.run(sql`CREATE UNIQUE INDEX IF NOT EXISTS ${sql.identifier(`${MIGRATIONS_TABLE}_created_at_unique`)} ON ${table} (created_at)`),
-  ]);
+  const table = `"${MIGRATIONS_TABLE}"`;
+  await db.$client.batch(
+    [
+      `CREATE TABLE IF NOT EXISTS ${table} (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)`,
+      // Duplicates can only come from an unguarded race in the past; the first row is the real one.
+      `DELETE FROM ${table} WHERE rowid NOT IN (SELECT min(rowid) FROM ${table} GROUP BY created_at)`,
+      `CREATE UNIQUE INDEX IF NOT EXISTS "${MIGRATIONS_TABLE}_created_at_unique" ON ${table} (created_at)`,
+    ],
+    'write',
+  );
 }
 
 async function isUpToDate(db: Db, newest: number): Promise<boolean> {

@@ -44,6 +44,22 @@ export const invitations = sqliteTable('invitations', {
   createdAt: createdAt(),
 });
 
+// A link to set a new password after a forgotten one: like an invitation, the link carries a
+// random token and the database keeps its hash; it works once and expires within the hour.
+export const passwordResets = sqliteTable(
+  'password_resets',
+  {
+    id: text('id').primaryKey(), // SHA-256 of the token in the link
+    userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    /** The trainer or admin who made the link; null when the person asked for it by e-mail or the CLI made it. */
+    createdBy: text('created_by'),
+    expiresAt: integer('expires_at').notNull(),
+    usedAt: integer('used_at'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('password_resets_user_idx').on(t.userId)],
+);
+
 // Fixed-window counters for login throttling. In the database, not in memory, so that the limit
 // holds across app instances.
 export const rateLimits = sqliteTable('rate_limits', {
@@ -279,7 +295,7 @@ export const auditLog = sqliteTable(
     at: integer('at').notNull(),
     /** The account that acted; kept as text so the entry outlives a deleted account. */
     actorId: text('actor_id'),
-    action: text('action', { enum: ['gegevens-gedownload', 'account-verwijderd', 'backup-gemaakt', 'backup-teruggezet'] }).notNull(),
+    action: text('action', { enum: ['gegevens-gedownload', 'account-verwijderd', 'backup-gemaakt', 'backup-teruggezet', 'herstellink-gemaakt', 'wachtwoord-hersteld'] }).notNull(),
     subjectId: text('subject_id'),
   },
   (t) => [index('audit_log_at_idx').on(t.at)],

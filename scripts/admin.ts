@@ -7,7 +7,8 @@ import { backupDatabase, restoreDatabase } from '../src/lib/admin/backup.ts';
 import { createInvitation } from '../src/lib/auth/invitation.ts';
 import { logAudit } from '../src/lib/privacy/delete-account.ts';
 import { PASSWORD_MIN_LENGTH } from '../src/lib/auth/password.ts';
-import { createUser, deactivateUser, listUsers, setUserRole } from '../src/lib/auth/user.ts';
+import { createPasswordReset } from '../src/lib/auth/password-reset.ts';
+import { createUser, deactivateUser, findUserByEmail, listUsers, setUserRole } from '../src/lib/auth/user.ts';
 import { readEnv } from '../src/lib/env.ts';
 
 const USAGE = `Gebruik: npm run admin -- <opdracht> [opties]
@@ -15,6 +16,7 @@ const USAGE = `Gebruik: npm run admin -- <opdracht> [opties]
 Opdrachten:
   create-admin --email <adres> --name <naam> --password <wachtwoord>   eerste beheerder aanmaken
   invite --email <adres> [--role learner|trainer|admin] [--base-url <url>]   uitnodigingslink maken
+  reset-password --email <adres> [--base-url <url>]                     herstellink maken (wachtwoord vergeten; werkt één keer, een uur)
   list                                                                  alle accounts tonen
   set-role --email <adres> --role learner|trainer|admin                 rol wijzigen
   deactivate --email <adres>                                            account blokkeren en uitloggen
@@ -100,6 +102,17 @@ try {
       const base = values['base-url'] ?? `http://localhost:${process.env.PORT ?? 4321}`;
       console.log(`Uitnodiging voor ${address} (${inviteRole}), geldig tot ${new Date(result.expiresAt).toLocaleString('nl-NL')}:`);
       console.log(new URL(`/uitnodiging/${result.token}`, base).href);
+      break;
+    }
+    case 'reset-password': {
+      const address = need(email, values.email, 'email');
+      const user = await findUserByEmail(db, address);
+      if (!user) fail(`geen account met ${address}`);
+      if (!user.active) fail(`${address} is geblokkeerd; deblokkeer het account eerst`);
+      const result = await createPasswordReset(db, { userId: user.id });
+      const base = values['base-url'] ?? `http://localhost:${process.env.PORT ?? 4321}`;
+      console.log(`Herstellink voor ${address}, geldig tot ${new Date(result.expiresAt).toLocaleString('nl-NL')} (werkt één keer):`);
+      console.log(new URL(`/wachtwoord-herstellen/${result.token}`, base).href);
       break;
     }
     case 'list': {

@@ -37,6 +37,8 @@ test('every route answers each role as expected', async ({ browser, playwright }
     '/privacy': [200, 200, 200, 200],
     '/toegankelijkheid': [200, 200, 200, 200],
     '/uitnodiging/[token]': [404, 404, 404, 404],
+    '/wachtwoord-vergeten': [200, 200, 200, 200],
+    '/wachtwoord-herstellen/[token]': [404, 404, 404, 404],
     '/uitloggen': [302, 404, 404, 404], // POST only
     '/modules': [302, 200, 200, 200],
     '/modules/[module]': [302, 200, 200, 200],
@@ -235,6 +237,7 @@ test('fuzz: over a thousand malformed requests to every endpoint, no 5xx and no 
       await e2eQuery('select count(*) as n from invitations where team_id = ?', [teamId]),
       await e2eQuery('select count(*) as n from team_members where team_id = ?', [teamId]),
       await e2eQuery('select count(*) as n from path_assignments where team_id = ?', [teamId]),
+      await e2eQuery('select count(*) as n from password_resets where user_id = ?', [userId]),
     ]);
   const before = await snapshot();
 
@@ -258,6 +261,9 @@ test('fuzz: over a thousand malformed requests to every endpoint, no 5xx and no 
     { path: `${teamPath}/uitnodigen`, client: trainer.request },
     { path: `${teamPath}/leerpaden`, client: trainer.request },
     { path: '/uitnodiging/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', client: learner.page.request },
+    { path: '/wachtwoord-vergeten', client: learner.page.request },
+    { path: '/wachtwoord-herstellen/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', client: learner.page.request },
+    { path: `${teamPath}/professional/${userId}`, client: trainer.request },
     { path: '/inloggen', client: learner.page.request },
   ];
   // Malformed bodies: wrong content types, broken UTF-8, junk fields, JSON where a form is

@@ -20,11 +20,11 @@ export interface RunningServer {
   stderr: () => string;
 }
 
-export async function startServer(databaseUrl: string, port?: number): Promise<RunningServer> {
+export async function startServer(databaseUrl: string, port?: number, env: Record<string, string> = {}): Promise<RunningServer> {
   const chosen = port ?? (await freePort());
   // LEERGANG_DIST: another build folder (astro build --outDir), so parallel work can each test its own build.
   const child = spawn(process.execPath, [`${process.env.LEERGANG_DIST ?? 'dist'}/server/entry.mjs`], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, HOST: '127.0.0.1', PORT: String(chosen) },
+    env: { ...process.env, ...env, DATABASE_URL: databaseUrl, HOST: '127.0.0.1', PORT: String(chosen) },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

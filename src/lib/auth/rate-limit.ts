@@ -53,6 +53,13 @@ export const LOGIN_PER_IP: AddressLimit = { limit: 30, windowMs: 15 * MINUTE };
  */
 export const LOGIN_PER_ACCOUNT: AccountDelay = { freeAttempts: 3, baseDelayMs: SECOND, maxDelayMs: 5 * MINUTE, forgetAfterMs: 24 * HOUR };
 
+/**
+ * "Wachtwoord vergeten": per address 10 requests a quarter, per e-mail address 3 an hour. Enough
+ * for someone who mistypes; not enough to flood a colleague's inbox or to probe many addresses.
+ */
+export const RESET_PER_IP: AddressLimit = { limit: 10, windowMs: 15 * MINUTE };
+export const RESET_PER_EMAIL: AddressLimit = { limit: 3, windowMs: HOUR };
+
 export type RateLimitResult = { allowed: true } | { allowed: false; retryAfterMs: number };
 
 /** The wait before the next attempt after `attempts` attempts without a success. */

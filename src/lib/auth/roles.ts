@@ -25,6 +25,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   '/privacy': 'public',
   '/toegankelijkheid': 'public',
   '/uitnodiging/[token]': 'public',
+  '/wachtwoord-vergeten': 'public',
+  '/wachtwoord-herstellen/[token]': 'public',
 
   // A signed-in professional, whatever the role: their own learning and their own account.
   '/uitloggen': 'signed-in',

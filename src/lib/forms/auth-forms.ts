@@ -23,6 +23,12 @@ export const acceptInvitationFormSchema = z
   .object({ name, password: newPassword, passwordRepeat: anyPassword })
   .refine((f) => f.password === f.passwordRepeat, { error: t.validation.mismatch, path: ['passwordRepeat'] });
 
+export const forgotPasswordFormSchema = z.object({ email });
+
+export const resetPasswordFormSchema = z
+  .object({ password: newPassword, passwordRepeat: anyPassword })
+  .refine((f) => f.password === f.passwordRepeat, { error: t.validation.mismatch, path: ['passwordRepeat'] });
+
 export const changePasswordFormSchema = z
   .object({ current: anyPassword, password: newPassword, passwordRepeat: anyPassword })
   .refine((f) => f.password === f.passwordRepeat, { error: t.validation.mismatch, path: ['passwordRepeat'] });

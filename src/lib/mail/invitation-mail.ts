@@ -1,7 +1,8 @@
 // Sending invitation links by e-mail, when an SMTP server is configured (SMTP_URL). Without one,
 // trainers copy the links from the page; with one, the links are shown and also sent.
-// nodemailer: the well-kept standard for SMTP in Node.
-import nodemailer from 'nodemailer';
+import { sendMail, type MailResult } from './send-mail.ts';
+
+export type { MailResult };
 
 export interface InvitationMail {
   to: string;
@@ -12,8 +13,6 @@ export interface InvitationMail {
   /** The address already has an account: the link asks to log in and accept the team. */
   forExistingAccount?: boolean;
 }
-
-export type MailResult = { sent: true } | { sent: false; reason: string };
 
 export function invitationText(mail: InvitationMail): { subject: string; text: string } {
   const until = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(mail.expiresAt);
@@ -36,14 +35,5 @@ export function invitationText(mail: InvitationMail): { subject: string; text: s
 }
 
 export async function sendInvitationMail(smtpUrl: string, from: string, mail: InvitationMail): Promise<MailResult> {
-  const transport = nodemailer.createTransport(smtpUrl);
-  try {
-    const { subject, text } = invitationText(mail);
-    await transport.sendMail({ from, to: mail.to, subject, text });
-    return { sent: true };
-  } catch (error) {
-    return { sent: false, reason: (error as Error).message.split('\n')[0] };
-  } finally {
-    transport.close();
-  }
+  return sendMail(smtpUrl, from, { to: mail.to, ...invitationText(mail) });
 }

@@ -55,6 +55,8 @@ export const passwordResets = sqliteTable(
     createdBy: text('created_by'),
     expiresAt: integer('expires_at').notNull(),
     usedAt: integer('used_at'),
+    /** A random value of the request that used the link: the rest of its transaction checks it. */
+    claim: text('claim'),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [index('password_resets_user_idx').on(t.userId)],

@@ -4,6 +4,7 @@
 // its hash. Using it sets the new password, ends every session of the account, makes every other
 // open link of the account useless, and is written to the audit log — all in one transaction, so
 // two uses of one link (two tabs, a replay) cannot both succeed.
+import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { auditLog, passwordResets, users } from '../../../db/schema.ts';
@@ -52,15 +53,17 @@ export async function resetPassword(db: Db, input: { token: string; password: st
   if (!lookup.ok) return lookup;
   const id = hashToken(input.token);
   const passwordHash = await hashPassword(input.password);
-  // `claimed`: this transaction's own claim, recognisable by its id and time.
-  const claimed = 'exists (select 1 from password_resets where id = ? and used_at = ?)';
+  // `claimed`: this request's own claim, recognisable by a random value only it knows (two
+  // requests in the same millisecond must not take each other's claim for their own).
+  const claim = randomUUID();
+  const claimed = 'exists (select 1 from password_resets where id = ? and claim = ?)';
   const results = await db.$client.batch(
     [
-      { sql: 'update password_resets set used_at = ? where id = ? and used_at is null and expires_at > ?', args: [now, id, now] },
-      { sql: `update users set password_hash = ? where id = ? and active = 1 and ${claimed}`, args: [passwordHash, lookup.userId, id, now] },
-      { sql: `delete from sessions where user_id = ? and ${claimed}`, args: [lookup.userId, id, now] },
-      { sql: `update password_resets set used_at = ? where user_id = ? and used_at is null and ${claimed}`, args: [now, lookup.userId, id, now] },
-      { sql: `insert into audit_log (at, actor_id, action, subject_id) select ?, null, 'wachtwoord-hersteld', ? where ${claimed}`, args: [now, lookup.userId, id, now] },
+      { sql: 'update password_resets set used_at = ?, claim = ? where id = ? and used_at is null and expires_at > ?', args: [now, claim, id, now] },
+      { sql: `update users set password_hash = ? where id = ? and active = 1 and ${claimed}`, args: [passwordHash, lookup.userId, id, claim] },
+      { sql: `delete from sessions where user_id = ? and ${claimed}`, args: [lookup.userId, id, claim] },
+      { sql: `update password_resets set used_at = ? where user_id = ? and used_at is null and ${claimed}`, args: [now, lookup.userId, id, claim] },
+      { sql: `insert into audit_log (at, actor_id, action, subject_id) select ?, null, 'wachtwoord-hersteld', ? where ${claimed}`, args: [now, lookup.userId, id, claim] },
     ],
     'write',
   );

@@ -123,6 +123,9 @@ const FIXTURES: Record<string, Fixture[]> = {
   branch_progress: [
     { user_id: 'usr_bram', question_id: 'giz-casus-4', context: 'oefen', path: '["doorvragen"]', last_key: 'tak-sleutel-0001', updated_at: T0 - DAY },
   ],
+  password_resets: [
+    { id: 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00', user_id: 'usr_anna', created_by: 'usr_bram', expires_at: T0 + 3_600_000, used_at: null, claim: null, created_at: T0 },
+  ],
   app_secrets: [{ name: 'option-tokens', value: 'a3f1c0de9b8e7d6c5b4a39281706f5e4d3c2b1a0998877665544332211001122' }],
 };
 

@@ -4,6 +4,7 @@ CREATE TABLE `password_resets` (
 	`created_by` text,
 	`expires_at` integer NOT NULL,
 	`used_at` integer,
+	`claim` text,
 	`created_at` integer NOT NULL,
 	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
 );

@@ -34,21 +34,42 @@ function share(positions: { position: number }[]): number[] {
   return [...counts].map((n) => (n ?? 0) / positions.length);
 }
 
+/** Runs `work` over `items`, at most `limit` at a time, results in order. */
+async function inPool<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: limit }, lane));
+  return results;
+}
+
 test('no authored option id in any page; tokens differ per person; keys spread over the positions', async ({ browser }) => {
-  test.setTimeout(240_000);
+  // 180 page loads; generous, because a loaded machine is slow, not wrong.
+  test.setTimeout(600_000);
   const people = [await inviteNewUser(browser, 'learner', { javaScriptEnabled: false }), await inviteNewUser(browser, 'learner', { javaScriptEnabled: false })];
   const tokens = await Promise.all(people.map((p) => tokensFor(p.email)));
   const shownPositions: { position: number; of: number }[] = [];
   const authoredPositions: { position: number; of: number }[] = [];
   const tokensSeen = people.map(() => new Set<string>());
   let questions = 0;
+  // Every page first (four at a time), then the checks.
+  const pages = course.flatMap((mod) => mod.questions.flatMap((q) => people.map((person, p) => ({ mod, q, person, p }))));
+  const htmlOf = new Map<string, string>();
+  const loaded = await inPool(pages, 4, async ({ mod, q, person }) => (await person.page.request.get(`/modules/${mod.meta.id}/vragen/${q.id}`)).text());
+  pages.forEach(({ q, p }, i) => htmlOf.set(`${p}\u0000${q.id}`, loaded[i]));
   for (const mod of course) {
     for (const q of mod.questions) {
       questions++;
       const authored = q.type === 'branching' ? q.nodes.find((n) => n.id === q.start)!.choices.map((c) => c.id) : authoredIds(q);
       if (q.type !== 'order') authoredPositions.push(...keyPositions(q, authored));
       for (const [p, person] of people.entries()) {
-        const html = await (await person.page.request.get(`/modules/${mod.meta.id}/vragen/${q.id}`)).text();
+        void person;
+        const html = htmlOf.get(`${p}\u0000${q.id}`)!;
         const start = html.indexOf(`id="vraag-${q.id}"`);
         expect(start, `${q.id} is on its page`).toBeGreaterThan(0);
         const section = html.slice(start, html.indexOf('</section>', start));

@@ -80,3 +80,36 @@ test('a trainer makes a reset link; the professional sets a new password with it
   expect(byLearner.status()).toBe(403);
   for (const context of [trainerContext, oldContext, freshContext]) await context.close();
 });
+
+test('an admin makes a reset link for any other account, also a trainer; a trainer cannot for a trainer', async ({ browser }) => {
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await login(admin, demo('admin').email, demo('admin').password);
+  const trainerAccount = demo('trainer');
+  const [{ id: trainerId }] = (await e2eQuery('select id from users where email = ?', [trainerAccount.email])) as unknown as { id: string }[];
+  await admin.goto('/team');
+  await admin.getByRole('link', { name: `Herstellink maken voor ${trainerAccount.name}` }).click();
+  await expect(admin).toHaveURL(new RegExp(`/team/beheer/${trainerId}/herstellink$`));
+  await admin.getByRole('button', { name: 'Herstellink maken' }).click();
+  expect(await admin.getByRole('textbox', { name: 'Herstellink' }).inputValue()).toMatch(/\/wachtwoord-herstellen\/[a-z2-7]{32}$/);
+  // Not for yourself: that is what "Wachtwoord wijzigen" is for.
+  const [{ id: adminId }] = (await e2eQuery('select id from users where email = ?', [demo('admin').email])) as unknown as { id: string }[];
+  const self = await admin.request.post(`/team/beheer/${adminId}/herstellink`, {
+    headers: { origin: new URL(admin.url()).origin, 'content-type': 'application/x-www-form-urlencoded' },
+    data: 'action=herstellink',
+    maxRedirects: 0,
+  });
+  expect(self.status()).toBe(403);
+  // A trainer cannot reach the admin page at all.
+  const trainerContext = await browser.newContext();
+  const trainer = await trainerContext.newPage();
+  await login(trainer, trainerAccount.email, trainerAccount.password);
+  const byTrainer = await trainer.request.post(`/team/beheer/${trainerId}/herstellink`, {
+    headers: { origin: new URL(trainer.url()).origin, 'content-type': 'application/x-www-form-urlencoded' },
+    data: 'action=herstellink',
+    maxRedirects: 0,
+  });
+  expect(byTrainer.status()).toBe(403);
+  await adminContext.close();
+  await trainerContext.close();
+});

@@ -68,6 +68,7 @@ test('every route answers each role as expected', async ({ browser, playwright }
     '/team/beheer/[user]': [302, 403, 403, 200],
     '/team/beheer/[user]/gegevens.json': [302, 403, 403, 200],
     '/team/beheer/[user]/verwijderen': [302, 403, 403, 404], // POST only; tested below
+    '/team/beheer/[user]/herstellink': [302, 403, 403, 200],
   };
   expect(Object.keys(expected).sort(), 'every route on disk has a line in this test').toEqual(routePatternsOnDisk());
   let checked = 0;

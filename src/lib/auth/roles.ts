@@ -62,6 +62,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   '/team/beheer/[user]': ADMIN,
   '/team/beheer/[user]/gegevens.json': ADMIN,
   '/team/beheer/[user]/verwijderen': ADMIN,
+  '/team/beheer/[user]/herstellink': ADMIN,
 };
 
 /** The rule for a route pattern; undefined when the route has none (and is then refused). */

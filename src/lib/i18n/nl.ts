@@ -98,6 +98,7 @@ export const t = {
     askNew: 'Nieuwe link aanvragen',
     done: 'Je wachtwoord is gewijzigd. Log in met je nieuwe wachtwoord.',
     create: 'Herstellink maken',
+    createFor: (name: string) => `Herstellink maken voor ${name}`,
     createIntro: 'Is de professional het wachtwoord vergeten? Maak een herstellink en geef die persoonlijk door. De link werkt één keer en een uur lang; de voortgang blijft bewaard.',
     created: (until: string) => `Herstellink gemaakt. Hij werkt één keer, tot ${until}. Geef hem alleen aan deze persoon.`,
     linkLabel: 'Herstellink',

@@ -17,6 +17,8 @@ export const users = sqliteTable('users', {
   passwordHash: text('password_hash').notNull(),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
   createdAt: createdAt(),
+  /** When a session was last started for this account (login, invitation, new password); null: never. */
+  lastLoginAt: integer('last_login_at'),
 });
 
 export const sessions = sqliteTable(
@@ -290,6 +292,21 @@ export const pathAssignments = sqliteTable(
 );
 
 // Who did what to whose account, and when: never the content itself.
+export const AUDIT_ACTIONS = [
+  'gegevens-gedownload',
+  'account-verwijderd',
+  'backup-gemaakt',
+  'backup-teruggezet',
+  'herstellink-gemaakt',
+  'wachtwoord-hersteld',
+  'rol-gewijzigd',
+  'account-geblokkeerd',
+  'account-gedeblokkeerd',
+  'uitnodiging-vernieuwd',
+  'uitnodiging-ingetrokken',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
 export const auditLog = sqliteTable(
   'audit_log',
   {
@@ -297,8 +314,10 @@ export const auditLog = sqliteTable(
     at: integer('at').notNull(),
     /** The account that acted; kept as text so the entry outlives a deleted account. */
     actorId: text('actor_id'),
-    action: text('action', { enum: ['gegevens-gedownload', 'account-verwijderd', 'backup-gemaakt', 'backup-teruggezet', 'herstellink-gemaakt', 'wachtwoord-hersteld'] }).notNull(),
+    action: text('action', { enum: AUDIT_ACTIONS }).notNull(),
     subjectId: text('subject_id'),
+    /** What changed, in a few words without content: "learner → trainer", an invitee's address. */
+    detail: text('detail'),
   },
   (t) => [index('audit_log_at_idx').on(t.at)],
 );

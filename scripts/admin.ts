@@ -8,7 +8,9 @@ import { createInvitation } from '../src/lib/auth/invitation.ts';
 import { logAudit } from '../src/lib/privacy/delete-account.ts';
 import { PASSWORD_MIN_LENGTH } from '../src/lib/auth/password.ts';
 import { createPasswordReset } from '../src/lib/auth/password-reset.ts';
-import { createUser, deactivateUser, findUserByEmail, listUsers, setUserRole } from '../src/lib/auth/user.ts';
+import { createUser, findUserByEmail, listUsers } from '../src/lib/auth/user.ts';
+import { changeRole, deactivateAccount, reactivateAccount, type AccountChangeResult } from '../src/lib/admin/manage-account.ts';
+import { listPendingInvitations, pendingInvitationIdsFor, renewInvitation, revokeInvitation } from '../src/lib/admin/pending-invitations.ts';
 import { readEnv } from '../src/lib/env.ts';
 
 const USAGE = `Gebruik: npm run admin -- <opdracht> [opties]
@@ -20,6 +22,10 @@ Opdrachten:
   list                                                                  alle accounts tonen
   set-role --email <adres> --role learner|trainer|admin                 rol wijzigen
   deactivate --email <adres>                                            account blokkeren en uitloggen
+  reactivate --email <adres>                                            geblokkeerd account weer toelaten
+  invitations                                                           openstaande uitnodigingen tonen
+  renew-invitation --email <adres> [--base-url <url>]                   nieuwe link (oude werkt niet meer; een week geldig)
+  revoke-invitation --email <adres>                                     openstaande uitnodiging intrekken
   backup <bestand>                                                      consistente kopie van de database (mag tijdens gebruik)
   restore <bestand>                                                     kopie terugzetten (stop eerst de server)`;
 
@@ -59,6 +65,18 @@ const command = positionals[0];
 if (values.help || !command) {
   console.log(USAGE);
   process.exit(command ? 0 : 2);
+}
+
+/** Stops with the reason when an account change was refused. */
+function explainChange(result: AccountChangeResult, address: string): void {
+  if (result.ok) return;
+  const reasons = {
+    unknown: `geen account met ${address}`,
+    self: 'je kunt je eigen account hier niet wijzigen',
+    'last-admin': `${address} is de laatste actieve beheerder; maak eerst iemand anders beheerder`,
+    unchanged: `${address} heeft die rol of status al`,
+  } as const;
+  fail(reasons[result.reason]);
 }
 
 const FILE_ONLY = 'backup en restore werken op een databasebestand (file:); een libSQL-server heeft eigen back-ups (zie docs/deploy.md)';
@@ -124,14 +142,44 @@ try {
     case 'set-role': {
       const address = need(email, values.email, 'email');
       const newRole = need(role, values.role, 'role');
-      if (!(await setUserRole(db, address, newRole))) fail(`geen account met ${address}`);
+      const user = await findUserByEmail(db, address);
+      if (!user) fail(`geen account met ${address}`);
+      explainChange(await changeRole(db, { actorId: null, userId: user.id, role: newRole }), address);
       console.log(`Rol van ${address} is nu ${newRole}.`);
       break;
     }
-    case 'deactivate': {
+    case 'deactivate':
+    case 'reactivate': {
       const address = need(email, values.email, 'email');
-      if (!(await deactivateUser(db, address))) fail(`geen account met ${address}`);
-      console.log(`${address} is geblokkeerd en overal uitgelogd.`);
+      const user = await findUserByEmail(db, address);
+      if (!user) fail(`geen account met ${address}`);
+      const change = command === 'deactivate' ? deactivateAccount : reactivateAccount;
+      explainChange(await change(db, { actorId: null, userId: user.id }), address);
+      console.log(command === 'deactivate' ? `${address} is geblokkeerd en overal uitgelogd.` : `${address} kan weer inloggen.`);
+      break;
+    }
+    case 'invitations': {
+      const { rows, total } = await listPendingInvitations(db, 1);
+      if (total === 0) console.log('Geen openstaande uitnodigingen.');
+      for (const inv of rows) console.log(`${inv.role.padEnd(8)} ${inv.email.padEnd(32)} geldig tot ${new Date(inv.expiresAt).toLocaleString('nl-NL')}${inv.teamName ? ` · ${inv.teamName}` : ''}`);
+      if (total > rows.length) console.log(`… en nog ${total - rows.length}; zie de pagina Uitnodigingen in het beheer.`);
+      break;
+    }
+    case 'renew-invitation':
+    case 'revoke-invitation': {
+      const address = need(email, values.email, 'email');
+      const [invitationId] = await pendingInvitationIdsFor(db, address);
+      if (!invitationId) fail(`geen openstaande uitnodiging voor ${address}`);
+      if (command === 'revoke-invitation') {
+        if (!(await revokeInvitation(db, { actorId: null, invitationId })).ok) fail(`geen openstaande uitnodiging voor ${address}`);
+        console.log(`Uitnodiging voor ${address} ingetrokken; de link werkt niet meer.`);
+        break;
+      }
+      const renewed = await renewInvitation(db, { actorId: null, invitationId });
+      if (!renewed.ok) fail(`geen openstaande uitnodiging voor ${address}`);
+      const base = values['base-url'] ?? `http://localhost:${process.env.PORT ?? 4321}`;
+      console.log(`Nieuwe uitnodiging voor ${address}, geldig tot ${new Date(renewed.expiresAt).toLocaleString('nl-NL')} (de vorige link werkt niet meer):`);
+      console.log(new URL(`/uitnodiging/${renewed.token}`, base).href);
       break;
     }
     case 'backup': {

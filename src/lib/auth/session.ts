@@ -41,7 +41,9 @@ export function hashToken(token: string): string {
 
 export async function createSession(db: Db, token: string, userId: string, now = Date.now()): Promise<Session> {
   const session = { id: hashToken(token), userId, expiresAt: now + SESSION_LIFETIME_MS };
-  await db.insert(sessions).values(session);
+  // Every way in (password, invitation, new password, single sign-on) starts here, so this is
+  // where "last login" for the admin's account list is kept.
+  await db.batch([db.insert(sessions).values(session), db.update(users).set({ lastLoginAt: now }).where(eq(users.id, userId))]);
   return session;
 }
 

@@ -1,4 +1,4 @@
-// Accounts: creation, lookup, role changes, deactivation, password changes.
+// Accounts: creation, lookup, password changes. Role changes and blocking: src/lib/admin/manage-account.ts.
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
@@ -48,19 +48,6 @@ export async function listUsers(db: Db) {
     .select({ id: users.id, email: users.email, name: users.name, role: users.role, active: users.active, createdAt: users.createdAt })
     .from(users)
     .orderBy(asc(users.name));
-}
-
-export async function setUserRole(db: Db, email: string, role: Role): Promise<boolean> {
-  const updated = await db.update(users).set({ role }).where(eq(users.email, normalizeEmail(email)));
-  return updated.rowsAffected === 1;
-}
-
-export async function deactivateUser(db: Db, email: string): Promise<boolean> {
-  const user = await findUserByEmail(db, email);
-  if (!user) return false;
-  await db.update(users).set({ active: false }).where(eq(users.id, user.id));
-  await invalidateUserSessions(db, user.id);
-  return true;
 }
 
 /** Changing the password ends every session of the user; the caller starts a fresh one. */

@@ -7,7 +7,8 @@ import { auditLog, sessions } from '../../../db/schema.ts';
 import { attemptLogin } from '../../../src/lib/auth/login.ts';
 import { createPasswordReset, findPasswordReset, mayCreateResetFor, PASSWORD_RESET_LIFETIME_MS, resetPassword } from '../../../src/lib/auth/password-reset.ts';
 import { createSession, generateSessionToken } from '../../../src/lib/auth/session.ts';
-import { createUser, deactivateUser } from '../../../src/lib/auth/user.ts';
+import { createUser, findUserByEmail } from '../../../src/lib/auth/user.ts';
+import { deactivateAccount } from '../../../src/lib/admin/manage-account.ts';
 import { createTempDb, type TempDb } from '../../helpers/temp-db.ts';
 
 describe('password reset links', () => {
@@ -69,7 +70,7 @@ describe('password reset links', () => {
   test('a deactivated account cannot use a link', async () => {
     const { email, userId } = await newUser();
     const { token } = await createPasswordReset(t.db, { userId });
-    await deactivateUser(t.db, email);
+    assert.ok((await deactivateAccount(t.db, { actorId: null, userId: (await findUserByEmail(t.db, email))!.id })).ok);
     assert.deepEqual(await resetPassword(t.db, { token, password: 'nieuw-wachtwoord-2' }), { ok: false, reason: 'unknown' });
   });
 

@@ -11,7 +11,8 @@ import {
   SESSION_LIFETIME_MS,
   validateSessionToken,
 } from '../../../src/lib/auth/session.ts';
-import { changePassword, createUser, deactivateUser } from '../../../src/lib/auth/user.ts';
+import { changePassword, createUser, findUserByEmail } from '../../../src/lib/auth/user.ts';
+import { deactivateAccount } from '../../../src/lib/admin/manage-account.ts';
 import { createTempDb, type TempDb } from '../../helpers/temp-db.ts';
 
 describe('sessions', () => {
@@ -84,7 +85,7 @@ describe('sessions', () => {
     assert.ok(created.ok);
     const token = generateSessionToken();
     await createSession(t.db, token, created.userId);
-    assert.ok(await deactivateUser(t.db, 'weg@gemeente.nl'));
+    assert.ok((await deactivateAccount(t.db, { actorId: null, userId: (await findUserByEmail(t.db, 'weg@gemeente.nl'))!.id })).ok);
     assert.equal((await validateSessionToken(t.db, token)).session, null);
     await invalidateUserSessions(t.db, created.userId);
   });

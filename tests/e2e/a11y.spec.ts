@@ -88,6 +88,26 @@ test('trainer and certificate pages have no accessibility violations', async ({ 
   await expectNoViolations(page, '/voortgang/certificaat/giz (nog niet afgerond)');
 });
 
+test('admin account pages have no accessibility violations, also on a phone', async ({ browser }) => {
+  const { context: learnerContext, email } = await inviteNewUser(browser);
+  await learnerContext.close();
+  for (const viewport of [undefined, { width: 375, height: 740 }]) {
+    const context = await browser.newContext(viewport ? { viewport } : {});
+    const page = await context.newPage();
+    await login(page, demo('admin').email, demo('admin').password);
+    await page.goto(`/team/beheer?zoek=${encodeURIComponent(email)}`);
+    const accountPath = (await page.getByRole('row').nth(1).getByRole('link').getAttribute('href'))!;
+    for (const path of ['/team/beheer', '/team/beheer/uitnodigingen', accountPath]) {
+      await page.goto(path);
+      if (viewport) {
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow, `${path} scrolls sideways on a phone`).toBeLessThanOrEqual(0);
+      } else await expectNoViolations(page, path);
+    }
+    await context.close();
+  }
+});
+
 test('the layout works on a phone-sized screen', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 375, height: 740 } });
   const page = await context.newPage();

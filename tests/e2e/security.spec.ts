@@ -65,6 +65,8 @@ test('every route answers each role as expected', async ({ browser, playwright }
     '/team/[team]/professional/[user]': [302, 403, 404, 404], // the learner is not in this team
     '/team/analyse/[module]': [302, 403, 200, 200],
     '/team/voorbeeld/[module]': [302, 403, 200, 200],
+    '/team/beheer': [302, 403, 403, 200],
+    '/team/beheer/uitnodigingen': [302, 403, 403, 200],
     '/team/beheer/[user]': [302, 403, 403, 200],
     '/team/beheer/[user]/gegevens.json': [302, 403, 403, 200],
     '/team/beheer/[user]/verwijderen': [302, 403, 403, 404], // POST only; tested below
@@ -88,6 +90,13 @@ test('every route answers each role as expected', async ({ browser, playwright }
   expect((await anonymous.post('/antwoord', { headers: formHeaders, data: 'a=b', maxRedirects: 0 })).status()).toBe(302);
   expect((await learner.request.post(`/team/beheer/${learnerId}/verwijderen`, { headers: formHeaders, data: '', maxRedirects: 0 })).status()).toBe(403);
   expect((await trainer.request.post(`/team/beheer/${learnerId}/verwijderen`, { headers: formHeaders, data: '', maxRedirects: 0 })).status()).toBe(403);
+  // The admin's account actions refuse everyone else, by form as surely as by page.
+  for (const client of [learner.request, trainer.request]) {
+    expect((await client.post(`/team/beheer/${learnerId}`, { headers: formHeaders, data: 'action=rol&role=admin', maxRedirects: 0 })).status()).toBe(403);
+    expect((await client.post(`/team/beheer/${learnerId}`, { headers: formHeaders, data: 'action=blokkeren', maxRedirects: 0 })).status()).toBe(403);
+    expect((await client.post('/team/beheer/uitnodigingen', { headers: formHeaders, data: `action=intrekken&uitnodiging=${'0'.repeat(64)}`, maxRedirects: 0 })).status()).toBe(403);
+  }
+  expect((await e2eQuery('select role, active from users where id = ?', [learnerId]))[0]).toMatchObject({ role: 'learner', active: 1 });
   console.log(`roles × routes checked: ${checked + 4}`);
   for (const c of [learner, trainer, admin]) await c.context.close();
   await anonymous.dispose();
@@ -224,6 +233,7 @@ test('fuzz: over a thousand malformed requests to every endpoint, no 5xx and no 
   test.setTimeout(240_000);
   const learner = await inviteNewUser(browser);
   const trainer = await sessionFor(browser, 'trainer');
+  const admin = await sessionFor(browser, 'admin');
   const created = await trainer.request.post('/team', { headers: formHeaders, data: 'action=team&name=Fuzzteam', maxRedirects: 0 });
   const teamPath = created.headers()['location'];
   const teamId = teamPath.split('/').pop()!;
@@ -239,6 +249,8 @@ test('fuzz: over a thousand malformed requests to every endpoint, no 5xx and no 
       await e2eQuery('select count(*) as n from team_members where team_id = ?', [teamId]),
       await e2eQuery('select count(*) as n from path_assignments where team_id = ?', [teamId]),
       await e2eQuery('select count(*) as n from password_resets where user_id = ?', [userId]),
+      await e2eQuery('select role, active from users where id = ?', [userId]),
+      await e2eQuery("select count(*) as n from audit_log where subject_id = ? and action in ('rol-gewijzigd', 'account-geblokkeerd', 'account-gedeblokkeerd')", [userId]),
     ]);
   const before = await snapshot();
 
@@ -246,7 +258,7 @@ test('fuzz: over a thousand malformed requests to every endpoint, no 5xx and no 
   const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
   const pick = <T,>(items: T[]): T => items[Math.floor(random() * items.length)];
   const junkValues = ['', ' ', '-1', '0', '1e308', 'NaN', 'null', 'true', '[]', '{}', '\u0000', '\uFFFF', '%00', '"><svg onload=alert(1)>', "' or 1=1 --", 'x'.repeat(5000), '../../etc/passwd', '😀'.repeat(50), 'giz', 'vragen', '-'.repeat(80)];
-  const fieldNames = ['moduleId', 'questionId', 'type', 'key', 'choice', 'choices', 'path', 'pos-a', 'returnTo', 'reflectionId', 'body', 'email', 'password', 'action', 'lesson', 'name', 'role', 'lijst', 'rol', 'pathId', 'to', 'dueDate', 'current', 'passwordRepeat', 'userId', 'context', 'toets'];
+  const fieldNames = ['moduleId', 'questionId', 'type', 'key', 'choice', 'choices', 'path', 'pos-a', 'returnTo', 'reflectionId', 'body', 'email', 'password', 'action', 'lesson', 'name', 'role', 'lijst', 'rol', 'pathId', 'to', 'dueDate', 'current', 'passwordRepeat', 'userId', 'context', 'toets', 'uitnodiging', 'zoek', 'pagina'];
   const endpoints: { path: string; client: APIRequestContext; json?: boolean }[] = [
     { path: '/antwoord', client: learner.page.request },
     { path: '/api/antwoorden', client: learner.page.request, json: true },
@@ -266,6 +278,9 @@ test('fuzz: over a thousand malformed requests to every endpoint, no 5xx and no 
     { path: '/wachtwoord-herstellen/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', client: learner.page.request },
     { path: `${teamPath}/professional/${userId}`, client: trainer.request },
     { path: '/inloggen', client: learner.page.request },
+    { path: `/team/beheer/${userId}`, client: admin.request },
+    { path: '/team/beheer/uitnodigingen', client: admin.request },
+    { path: '/team/beheer', client: admin.request },
   ];
   // Malformed bodies: wrong content types, broken UTF-8, junk fields, JSON where a form is
   // expected, huge bodies. Login only gets bodies that fail validation, so the shared
@@ -386,6 +401,7 @@ test('fuzz: over a thousand malformed requests to every endpoint, no 5xx and no 
   expect(await snapshot()).toBe(before);
   await learner.context.close();
   await trainer.context.close();
+  await admin.context.close();
 });
 
 test('50 parallel submissions by one professional leave exactly the expected rows', async ({ browser }) => {

@@ -58,7 +58,9 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   '/team/analyse/[module]': STAFF,
   '/team/voorbeeld/[module]': STAFF,
 
-  // Admins only: one person's account and data.
+  // Admins only: every account, pending invitations, one person's account and data.
+  '/team/beheer': ADMIN,
+  '/team/beheer/uitnodigingen': ADMIN,
   '/team/beheer/[user]': ADMIN,
   '/team/beheer/[user]/gegevens.json': ADMIN,
   '/team/beheer/[user]/verwijderen': ADMIN,

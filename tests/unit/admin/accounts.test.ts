@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { invitations, teamMembers, teams, users } from '../../../db/schema.ts';
+import { invitations, teamMembers, teams, users, type Role } from '../../../db/schema.ts';
 import { ACCOUNT_PAGE_SIZE, getAccount, listAccounts } from '../../../src/lib/admin/account-list.ts';
 import { changeRole, deactivateAccount, reactivateAccount } from '../../../src/lib/admin/manage-account.ts';
 import { listPendingInvitations, renewInvitation, revokeInvitation } from '../../../src/lib/admin/pending-invitations.ts';
@@ -25,7 +25,7 @@ describe('account list', () => {
       id: `u${String(i).padStart(3, '0')}`,
       email: `persoon${i}@gemeente.nl`,
       name: `Persoon ${String(i).padStart(3, '0')}`,
-      role: i % 10 === 0 ? ('trainer' as const) : ('learner' as const),
+      role: (i % 10 === 0 ? 'trainer' : 'learner') as Role,
       active: i % 7 !== 0,
       passwordHash: 'x',
     }));

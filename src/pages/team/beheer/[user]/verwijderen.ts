@@ -10,5 +10,5 @@ export const POST: APIRoute = async ({ params, locals, redirect }) => {
   if (params.user === me.id) return text(t.admin.cannotDeleteSelf, 400);
   const deleted = await deleteAccount(await getDb(), { userId: params.user ?? '', actorId: me.id });
   if (!deleted) return text(t.errors.notFoundBody, 404);
-  return redirect('/team?verwijderd', 303);
+  return redirect('/team/beheer?verwijderd', 303);
 };

@@ -1,32 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { SMTPServer } from 'smtp-server';
 import { invitationText, sendInvitationMail } from '../../../src/lib/mail/invitation-mail.ts';
 import { mailInvitations } from '../../../src/lib/teams/invite-team.ts';
+import { startSmtpCapture, type SmtpCapture } from '../../helpers/smtp-capture.ts';
 
 describe('invitation e-mail through a real SMTP server on loopback', () => {
-  const received: { to: string[]; body: string }[] = [];
-  let server: SMTPServer;
-  let port = 0;
+  let smtp: SmtpCapture;
   before(async () => {
-    server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onData(stream, session, callback) {
-        let body = '';
-        stream.on('data', (chunk) => (body += chunk));
-        stream.on('end', () => {
-          // Undo quoted-printable: soft line breaks and =XX escapes.
-          const decoded = body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address), body: decoded });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-    port = (server.server.address() as { port: number }).port;
+    smtp = await startSmtpCapture();
   });
-  after(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  after(() => smtp.close());
 
   test('every invitation is mailed with its link; an existing account is asked to log in and accept', async () => {
     const results = await mailInvitations(
@@ -34,14 +17,14 @@ describe('invitation e-mail through a real SMTP server on loopback', () => {
         { email: 'nina@gemeente.nl', name: 'Nina', kind: 'invited', token: 'abcdefghijklmnopqrstuvwxyz234567', expiresAt: Date.parse('2026-11-29T12:00:00Z'), forExistingAccount: false },
         { email: 'bestaat@gemeente.nl', name: 'Bestaat', kind: 'invited', token: 'bcdefghijklmnopqrstuvwxyz2345672', expiresAt: Date.parse('2026-11-29T12:00:00Z'), forExistingAccount: true },
       ],
-      { smtpUrl: `smtp://127.0.0.1:${port}`, from: 'Leergang <no-reply@leergang.invalid>', baseUrl: 'https://leergang.example.nl', teamName: 'Wijkteam Noord' },
+      { smtpUrl: smtp.url, from: 'Leergang <no-reply@leergang.invalid>', baseUrl: 'https://leergang.example.nl', teamName: 'Wijkteam Noord' },
     );
     assert.deepEqual([...results], [
       ['nina@gemeente.nl', { sent: true }],
       ['bestaat@gemeente.nl', { sent: true }],
     ]);
-    assert.equal(received.length, 2);
-    const [nina, existing] = [received.find((m) => m.to.includes('nina@gemeente.nl'))!, received.find((m) => m.to.includes('bestaat@gemeente.nl'))!];
+    assert.equal(smtp.received.length, 2);
+    const [nina, existing] = [smtp.received.find((m) => m.to.includes('nina@gemeente.nl'))!, smtp.received.find((m) => m.to.includes('bestaat@gemeente.nl'))!];
     assert.match(nina.body, /https:\/\/leergang\.example\.nl\/uitnodiging\/abcdefghijklmnopqrstuvwxyz234567/);
     assert.match(nina.body, /Wijkteam Noord/);
     assert.match(nina.body, /kies je naam en een wachtwoord/);

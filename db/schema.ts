@@ -316,7 +316,7 @@ export const auditLog = sqliteTable(
     actorId: text('actor_id'),
     action: text('action', { enum: AUDIT_ACTIONS }).notNull(),
     subjectId: text('subject_id'),
-    /** What changed, in a few words without content: "learner → trainer", an invitee's address. */
+    /** What changed, in a few words, without names or addresses: "learner → trainer", an invitation's code. */
     detail: text('detail'),
   },
   (t) => [index('audit_log_at_idx').on(t.at)],

@@ -1,5 +1,6 @@
 // Invitations nobody has used yet, for the admin: list them, renew one (a new link and a new
-// week; the old link stops working) or revoke one. The database keeps only the hash of a link, so
+// week; the old link stops working) or revoke one. The audit entry names the invitation by a code (the start
+// of its link's hash), never by the address: the log holds no names or e-mail addresses. The database keeps only the hash of a link, so
 // "send again" can only mean a new link. Both are conditional on the invitation still being
 // unused, in one transaction with the audit entry: an invitation accepted a moment earlier is
 // neither renewed nor revoked.
@@ -70,7 +71,7 @@ export async function renewInvitation(db: Db, input: { actorId: string | null; i
   const expiresAt = now + INVITATION_LIFETIME_MS;
   const results = await db.$client.batch(
     [
-      { sql: "insert into audit_log (at, actor_id, action, subject_id, detail) select ?, ?, 'uitnodiging-vernieuwd', null, email from invitations where id = ? and used_at is null", args: [now, input.actorId, input.invitationId] },
+      { sql: "insert into audit_log (at, actor_id, action, subject_id, detail) select ?, ?, 'uitnodiging-vernieuwd', null, substr(id, 1, 12) from invitations where id = ? and used_at is null", args: [now, input.actorId, input.invitationId] },
       { sql: 'update invitations set id = ?, expires_at = ? where id = ? and used_at is null', args: [newId, expiresAt, input.invitationId] },
     ],
     'write',
@@ -95,7 +96,7 @@ export async function revokeInvitation(db: Db, input: { actorId: string | null; 
   if (!row) return { ok: false, reason: 'unknown' };
   const results = await db.$client.batch(
     [
-      { sql: "insert into audit_log (at, actor_id, action, subject_id, detail) select ?, ?, 'uitnodiging-ingetrokken', null, email from invitations where id = ? and used_at is null", args: [now, input.actorId, input.invitationId] },
+      { sql: "insert into audit_log (at, actor_id, action, subject_id, detail) select ?, ?, 'uitnodiging-ingetrokken', null, substr(id, 1, 12) from invitations where id = ? and used_at is null", args: [now, input.actorId, input.invitationId] },
       { sql: 'delete from invitations where id = ? and used_at is null', args: [input.invitationId] },
     ],
     'write',

@@ -23,7 +23,7 @@ import {
 
 export async function exportUserData(db: Db, userId: string, now = Date.now()) {
   const [user] = await db
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, active: users.active, createdAt: users.createdAt })
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role, active: users.active, createdAt: users.createdAt, lastLoginAt: users.lastLoginAt })
     .from(users)
     .where(eq(users.id, userId));
   if (!user) return undefined;

@@ -76,7 +76,9 @@ function explainChange(result: AccountChangeResult, address: string): void {
     'last-admin': `${address} is de laatste actieve beheerder; maak eerst iemand anders beheerder`,
     unchanged: `${address} heeft die rol of status al`,
   } as const;
-  fail(reasons[result.reason]);
+  // A refusal is not a usage mistake: the reason alone, without the usage text.
+  console.error(`Fout: ${reasons[result.reason]}`);
+  process.exit(1);
 }
 
 const FILE_ONLY = 'backup en restore werken op een databasebestand (file:); een libSQL-server heeft eigen back-ups (zie docs/deploy.md)';

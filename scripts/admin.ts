@@ -197,6 +197,11 @@ try {
     default:
       fail(`onbekende opdracht "${command}"`);
   }
+} catch (error) {
+  // The likeliest cause by far: a new or old database. Say what to do, not a stack trace.
+  const message = (error as { cause?: Error }).cause?.message ?? (error as Error).message;
+  console.error(`Fout: de database gaf een fout (${message.split('\n')[0]}). Is hij gemigreerd? Voer eerst npm run migrate uit.`);
+  process.exitCode = 1;
 } finally {
   client.close();
 }

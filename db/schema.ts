@@ -9,7 +9,9 @@ export type Role = (typeof ROLES)[number];
 
 const createdAt = () => integer('created_at').notNull().default(sql`(unixepoch() * 1000)`);
 
-export const users = sqliteTable('users', {
+export const users = sqliteTable(
+  'users',
+  {
   id: text('id').primaryKey(),
   email: text('email').notNull().unique(),
   name: text('name').notNull(),
@@ -19,7 +21,10 @@ export const users = sqliteTable('users', {
   createdAt: createdAt(),
   /** When a session was last started for this account (login, invitation, new password); null: never. */
   lastLoginAt: integer('last_login_at'),
-});
+  },
+  // The admin's account list reads pages of 50 in this order: the index spares it sorting everyone.
+  (t) => [index('users_name_idx').on(t.name, t.email)],
+);
 
 export const sessions = sqliteTable(
   'sessions',

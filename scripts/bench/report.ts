@@ -58,7 +58,7 @@ export function evaluateTargets(report: Omit<BenchReport, 'targets'>): Target[] 
     const r = row(id);
     if (r) add(`p95 < 50 ms bij ${r.connections} verbindingen: (${id}) ${r.name}`, `${r.p95} ms`, r.p95 < 50);
   }
-  for (const id of ['e', 'f', 'f*']) {
+  for (const id of ['e', 'f', 'f*', 'i']) {
     const r = row(id);
     if (r) add(`p95 < 150 ms bij volledige data: (${id}) ${r.name}`, `${r.p95} ms`, r.p95 < 150);
   }

@@ -112,7 +112,7 @@ async function run(): Promise<void> {
   const answers = new AnswerLog();
   const scenarios = buildScenarios(dataset, modules, answers);
   const rows: Measurement[] = [];
-  const all = [scenarios.static, scenarios.bare, scenarios.lesson, scenarios.answer, scenarios.catalogue, scenarios.dashboard, scenarios.analysis, scenarios.analysisAdmin, scenarios.review];
+  const all = [scenarios.static, scenarios.bare, scenarios.lesson, scenarios.answer, scenarios.catalogue, scenarios.dashboard, scenarios.analysis, scenarios.analysisAdmin, scenarios.review, scenarios.accounts];
   for (const scenario of all.filter((s) => !ONLY || ONLY.has(s.id))) {
     rows.push({ ...(await measure(scenario, [server], SECONDS)), peakRssMb: peakRssMb(server) });
   }

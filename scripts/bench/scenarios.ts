@@ -111,6 +111,19 @@ export function buildScenarios(dataset: Pick<Dataset, 'learners' | 'trainers' | 
       probe: () => ({ method: 'GET', path: `/team/analyse/${course[0].meta.id}`, cookie: cookie(dataset.admin) }),
     },
     review: { id: 'g', name: 'Herhalen', ok: [200], next: () => ({ method: 'GET', path: '/herhalen', cookie: cookie(learner()) }) },
+    // The admin's account list over all 5,000 people: a page of 50, half the time with a search
+    // (part of a name or address, as an admin types it) and on a later page.
+    accounts: {
+      id: 'i',
+      name: 'accountlijst (beheerder, zoeken en bladeren)',
+      ok: [200],
+      next: () => {
+        const params = new URLSearchParams();
+        if (Math.random() < 0.5) params.set('zoek', pick(['an', 'de', 'jan', 'gemeente', 'e1', 'ria', 'van']));
+        params.set('pagina', String(1 + Math.floor(Math.random() * 5)));
+        return { method: 'GET', path: `/team/beheer?${params}`, cookie: cookie(dataset.admin) };
+      },
+    },
   } satisfies Record<string, LoadScenario>;
   return scenarios as Record<keyof typeof scenarios, LoadScenario>;
 }

@@ -346,3 +346,33 @@ export const anonymousAttempts = sqliteTable(
   },
   (t) => [index('anonymous_attempts_module_idx').on(t.moduleId)],
 );
+
+// Single sign-on (OpenID Connect), see src/lib/auth/sso/. A login in progress: what the callback
+// needs to check the provider's answer. Keyed by the SHA-256 of the `state` (the state itself only
+// travels through the browser); taken once by a conditional delete; useless after ten minutes.
+export const ssoLogins = sqliteTable(
+  'sso_logins',
+  {
+    id: text('id').primaryKey(),
+    nonce: text('nonce').notNull(),
+    codeVerifier: text('code_verifier').notNull(),
+    /** A local path to go to after signing in, as the login page checked it; null: the default. */
+    returnTo: text('return_to'),
+    expiresAt: integer('expires_at').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('sso_logins_expires_idx').on(t.expiresAt)],
+);
+
+// Which account an identity at an OpenID provider signs in to. Found by (issuer, subject), never
+// by e-mail: the e-mail only links an identity on its first login (src/lib/auth/sso/admit.ts).
+export const ssoIdentities = sqliteTable(
+  'sso_identities',
+  {
+    issuer: text('issuer').notNull(),
+    subject: text('subject').notNull(),
+    userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    linkedAt: integer('linked_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.issuer, t.subject] }), index('sso_identities_user_idx').on(t.userId)],
+);

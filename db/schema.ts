@@ -198,6 +198,14 @@ export const branchProgress = sqliteTable(
   (t) => [primaryKey({ columns: [t.userId, t.questionId, t.context] })],
 );
 
+// Settings an admin changes in the browser (not in the environment), shared by every instance.
+// Today one: whether accounts linked to an organisation account may still log in with a password.
+export const appSettings = sqliteTable('app_settings', {
+  name: text('name').primaryKey(),
+  value: text('value').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
 // Secrets the server generates for itself, shared by every instance through the database: the
 // key behind the per-person option tokens (quiz/option-tokens.ts).
 export const appSecrets = sqliteTable('app_secrets', {
@@ -309,6 +317,9 @@ export const AUDIT_ACTIONS = [
   'account-gedeblokkeerd',
   'uitnodiging-vernieuwd',
   'uitnodiging-ingetrokken',
+  'sso-gekoppeld',
+  'sso-account-gemaakt',
+  'instelling-gewijzigd',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

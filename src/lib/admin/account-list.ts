@@ -3,7 +3,7 @@
 // filtering, counting and paging; only the shown page's teams and completions are read after.
 import { and, asc, count, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
-import { moduleCompletions, teamMembers, teams, users, ROLES, type Role } from '../../../db/schema.ts';
+import { moduleCompletions, ssoIdentities, teamMembers, teams, users, ROLES, type Role } from '../../../db/schema.ts';
 
 export const ACCOUNT_PAGE_SIZE = 50;
 export const ACCOUNT_STATUSES = ['actief', 'geblokkeerd'] as const;
@@ -94,15 +94,16 @@ export async function listAccounts(db: Db, filter: AccountFilter): Promise<Accou
 }
 
 /** One account with its teams, for the admin's account page. */
-export async function getAccount(db: Db, userId: string): Promise<AccountRow | undefined> {
+export async function getAccount(db: Db, userId: string): Promise<(AccountRow & { organisationAccount: boolean }) | undefined> {
   const [row] = await db
     .select({ id: users.id, name: users.name, email: users.email, role: users.role, active: users.active, lastLoginAt: users.lastLoginAt, createdAt: users.createdAt })
     .from(users)
     .where(eq(users.id, userId));
   if (!row) return undefined;
-  const [memberships, [{ n }]] = await Promise.all([
+  const [memberships, [{ n }], identities] = await Promise.all([
     db.selectDistinct({ id: teams.id, name: teams.name }).from(teamMembers).innerJoin(teams, eq(teams.id, teamMembers.teamId)).where(eq(teamMembers.userId, userId)).orderBy(asc(teams.name)),
     db.select({ n: count() }).from(moduleCompletions).where(eq(moduleCompletions.userId, userId)),
+    db.select({ issuer: ssoIdentities.issuer }).from(ssoIdentities).where(eq(ssoIdentities.userId, userId)),
   ]);
-  return { ...row, teams: memberships, completed: n };
+  return { ...row, teams: memberships, completed: n, organisationAccount: identities.length > 0 };
 }

@@ -5,11 +5,15 @@ import type { Db } from '../../../db/client.ts';
 import { addressBucket } from '../http/client-address.ts';
 import { verifyAgainstDummy, verifyPassword } from './password.ts';
 import { LOGIN_PER_ACCOUNT, LOGIN_PER_IP, refundAddressAttempt, resetRateLimit, takeAccountAttempt, takeAddressAttempt } from './rate-limit.ts';
+import { hasNoPassword } from './sso/admit.ts';
+import { mayUsePassword } from './sso/password-login.ts';
 import { findUserByEmail, normalizeEmail } from './user.ts';
 
 export type LoginResult =
   | { ok: true; userId: string }
   | { ok: false; reason: 'invalid-credentials' }
+  /** The password was right, but this account signs in with its organisation account only (an admin's choice). */
+  | { ok: false; reason: 'use-sso' }
   | { ok: false; reason: 'throttled'; retryAfterMs: number };
 
 /** The per-account counter, shared with the current-password check of a signed-in user. */
@@ -30,9 +34,14 @@ export async function attemptLogin(db: Db, input: { email: string; password: str
 
   // Counted already; only now the slow part.
   const user = await findUserByEmail(db, input.email);
-  const valid = user && user.active ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDummy(input.password);
+  // An account made by single sign-on has no password: it costs the same time as a wrong one, so
+  // the answer's timing does not tell that the account exists.
+  const hasPassword = user && user.active && !hasNoPassword(user.passwordHash);
+  const valid = hasPassword ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDummy(input.password);
   if (!valid || !user) return { ok: false, reason: 'invalid-credentials' };
   await resetRateLimit(db, accountKey);
   await refundAddressAttempt(db, ipKey);
+  // Only someone who knows the password learns that it is not the way in for this account.
+  if (!(await mayUsePassword(db, user.id))) return { ok: false, reason: 'use-sso' };
   return { ok: true, userId: user.id };
 }

@@ -27,6 +27,9 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   '/uitnodiging/[token]': 'public',
   '/wachtwoord-vergeten': 'public',
   '/wachtwoord-herstellen/[token]': 'public',
+  // Signing in with an organisation account: the way out to the provider and the way back.
+  '/inloggen/organisatie': 'public',
+  '/inloggen/organisatie/terug': 'public',
 
   // A signed-in professional, whatever the role: their own learning and their own account.
   '/uitloggen': 'signed-in',

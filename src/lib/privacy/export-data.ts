@@ -4,6 +4,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import {
+  ssoIdentities,
   attempts,
   branchProgress,
   checkins,
@@ -27,7 +28,7 @@ export async function exportUserData(db: Db, userId: string, now = Date.now()) {
     .from(users)
     .where(eq(users.id, userId));
   if (!user) return undefined;
-  const [progress, events, answers, completions, ownReflections, reviews, checkinRows, memberships, paths, sessionRows, toetsRows, openCases] = await Promise.all([
+  const [progress, events, answers, completions, ownReflections, reviews, checkinRows, memberships, paths, sessionRows, toetsRows, openCases, organisationAccounts] = await Promise.all([
     db.select().from(lessonProgress).where(eq(lessonProgress.userId, userId)),
     db.select().from(lessonEvents).where(eq(lessonEvents.userId, userId)),
     db.select().from(attempts).where(eq(attempts.userId, userId)),
@@ -40,6 +41,7 @@ export async function exportUserData(db: Db, userId: string, now = Date.now()) {
     db.select({ expiresAt: sessions.expiresAt, createdAt: sessions.createdAt }).from(sessions).where(eq(sessions.userId, userId)),
     db.select().from(toetsAttempts).where(eq(toetsAttempts.userId, userId)),
     db.select().from(branchProgress).where(eq(branchProgress.userId, userId)),
+    db.select({ issuer: ssoIdentities.issuer, subject: ssoIdentities.subject, linkedAt: ssoIdentities.linkedAt }).from(ssoIdentities).where(eq(ssoIdentities.userId, userId)),
   ]);
   const toetsIds = toetsRows.map((r) => r.id);
   const toetsAnswerRows = toetsIds.length === 0 ? [] : await db.select().from(toetsAnswers).where(inArray(toetsAnswers.toetsId, toetsIds));
@@ -58,6 +60,8 @@ export async function exportUserData(db: Db, userId: string, now = Date.now()) {
     instaptoetsen: checkinRows,
     afsluitendeToetsen: toetsRows.map((toets) => ({ ...toets, antwoorden: toetsAnswerRows.filter((a) => a.toetsId === toets.id) })),
     casussenInUitvoering: openCases,
+    /** Identities at the organisation's OpenID provider that sign in to this account (issuer and subject). */
+    organisatieAccounts: organisationAccounts,
     actieveSessies: sessionRows,
   };
 }

@@ -18,7 +18,10 @@ import { beginSsoLogin, callbackUrl, finishSsoLogin, type SsoClaims } from '../.
 import { PENDING_LOGIN_LIFETIME_MS, storePendingLogin, takePendingLogin } from '../../../src/lib/auth/sso/pending-login.ts';
 import { DEFAULT_SSO_LABEL, readSsoSettings, type SsoSettings } from '../../../src/lib/auth/sso/sso-config.ts';
 import { SSO_MESSAGES } from '../../../src/lib/auth/sso/sso-messages.ts';
-import { createUser, deactivateUser, findUserByEmail, findUserById } from '../../../src/lib/auth/user.ts';
+import { createUser, findUserByEmail, findUserById } from '../../../src/lib/auth/user.ts';
+import { deactivateAccount } from '../../../src/lib/admin/manage-account.ts';
+
+const deactivateUser = async (db: TempDb['db'], email: string) => assert.ok((await deactivateAccount(db, { actorId: null, userId: (await findUserByEmail(db, email))!.id })).ok);
 import { createTeam } from '../../../src/lib/teams/teams.ts';
 import { signInAtProvider, startOidcProvider, type TestOidcAccount, type TestOidcProvider } from '../../helpers/oidc-provider.ts';
 import { createTempDb, type TempDb } from '../../helpers/temp-db.ts';
@@ -167,6 +170,15 @@ describe('single sign-on against a real OpenID provider', () => {
     assert.equal(await findUserByEmail(t.db, accounts[unverified].email), undefined);
     assert.equal((await t.db.select().from(ssoIdentities).where(eq(ssoIdentities.subject, unverified))).length, 0);
     assert.match(SSO_MESSAGES['domain-not-allowed'], /^Je organisatie-account hoort niet bij een gemeente/);
+  });
+
+  test('OIDC_TRUST_EMAIL=ja takes the address as verified (Microsoft Entra ID sends no email_verified)', async () => {
+    const entraLike = person('utrecht.nl', { email_verified: false });
+    const trusting = settingsFor(provider.issuer, { OIDC_TRUST_EMAIL: 'ja' });
+    const claims = await login(entraLike, trusting);
+    assert.equal(claims.emailVerified, true);
+    assert.deepEqual(outcome(await admitSsoUser(t.db, trusting, claims)), { ok: true, how: 'created' });
+    assert.throws(() => settingsFor(provider.issuer, { OIDC_TRUST_EMAIL: 'misschien' }), /OIDC_TRUST_EMAIL: moet ja of nee zijn/);
   });
 
   test('a callback with another state is refused; the real one still works', async () => {
@@ -325,6 +337,8 @@ describe('SSO settings', () => {
       trainerValues: [],
       adminValues: [],
       label: DEFAULT_SSO_LABEL,
+      trustEmail: false,
+      redirectUri: null,
     });
     const full = readSsoSettings({
       ...base,

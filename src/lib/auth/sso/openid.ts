@@ -138,7 +138,7 @@ function toSsoClaims(settings: SsoSettings, idToken: ClaimSet & { iss: string; s
     subject: idToken.sub,
     email,
     // Some providers send the JSON string "true".
-    emailVerified: email !== null && (verified === true || verified === 'true'),
+    emailVerified: email !== null && (verified === true || verified === 'true' || settings.trustEmail),
     name: nameOf(pick('name'), pick('given_name'), pick('family_name')),
     roleValues: settings.roleClaim === null ? [] : stringsOf(pick(settings.roleClaim)),
   };

@@ -20,6 +20,14 @@ export interface SsoSettings {
   adminValues: string[];
   /** The text of the login button. */
   label: string;
+  /**
+   * Take the provider's e-mail address as verified even without `email_verified`: Microsoft Entra
+   * ID does not send that claim. Only for a provider whose e-mail addresses the organisation
+   * itself hands out (a single-tenant issuer), never for one where people type their own.
+   */
+  trustEmail: boolean;
+  /** The redirect URI registered at the provider; null: this site's /inloggen/organisatie/terug as the request names it. */
+  redirectUri: string | null;
 }
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -64,6 +72,10 @@ const ssoSchema = z
     OIDC_TRAINER_VALUES: optionalText.transform(list),
     OIDC_ADMIN_VALUES: optionalText.transform(list),
     OIDC_NAME: optionalText,
+    OIDC_TRUST_EMAIL: z.preprocess(blankIsUnset, z.enum(['ja', 'nee'], { error: 'moet ja of nee zijn' }).default('nee')),
+    OIDC_REDIRECT_URI: optionalText.refine((value) => value === undefined || (URL.canParse(value) && new URL(value).pathname === '/inloggen/organisatie/terug'), {
+      error: 'moet de volledige URL van /inloggen/organisatie/terug op deze site zijn, bijv. https://leergang.gemeente.nl/inloggen/organisatie/terug',
+    }),
   })
   .superRefine((env, ctx) => {
     const hasValues = env.OIDC_TRAINER_VALUES.length > 0 || env.OIDC_ADMIN_VALUES.length > 0;
@@ -104,5 +116,15 @@ export function readSsoSettings(source: Record<string, string | undefined> = pro
     trainerValues: env.OIDC_TRAINER_VALUES,
     adminValues: env.OIDC_ADMIN_VALUES,
     label: env.OIDC_NAME ?? DEFAULT_SSO_LABEL,
+    trustEmail: env.OIDC_TRUST_EMAIL === 'ja',
+    redirectUri: env.OIDC_REDIRECT_URI ?? null,
   };
+}
+
+let cached: { settings: SsoSettings | null } | undefined;
+
+/** The process's SSO settings, read once; null when single sign-on is off. */
+export function getSsoSettings(): SsoSettings | null {
+  cached ??= { settings: readSsoSettings(process.env) };
+  return cached.settings;
 }

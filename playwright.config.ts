@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { defineConfig } from '@playwright/test';
+import { appSsoEnv } from './tests/e2e/oidc-settings.ts';
 
 // Playwright cannot download browsers on these machines: we drive Debian's Chromium.
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -16,6 +17,9 @@ function freePort(): string {
 }
 process.env.E2E_PORT ||= freePort();
 export const E2E_PORT = Number(process.env.E2E_PORT);
+// The OpenID provider for single sign-on (tests/e2e/oidc-server.ts); the app is configured for it.
+process.env.OIDC_PORT ||= freePort();
+const OIDC_PORT = Number(process.env.OIDC_PORT);
 // Each run its own database (a fresh one, migrated and seeded by scripts/e2e-server.sh); the
 // helpers that read it directly (tests/e2e/helpers.ts) take it from here.
 process.env.E2E_DATABASE_URL ||= `file:./data/e2e/${E2E_PORT}/leergang.db`;
@@ -39,13 +43,24 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
   },
-  webServer: {
-    command: 'bash scripts/e2e-server.sh',
-    url: `http://127.0.0.1:${E2E_PORT}/inloggen`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    env: { E2E_PORT: String(E2E_PORT), E2E_DATABASE_URL: process.env.E2E_DATABASE_URL },
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      command: 'bash scripts/with-node.sh node tests/e2e/oidc-server.ts',
+      url: `http://127.0.0.1:${OIDC_PORT}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { OIDC_PORT: String(OIDC_PORT), E2E_PORT: String(E2E_PORT) },
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: 'bash scripts/e2e-server.sh',
+      url: `http://127.0.0.1:${E2E_PORT}/inloggen`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: { E2E_PORT: String(E2E_PORT), E2E_DATABASE_URL: process.env.E2E_DATABASE_URL, ...appSsoEnv(OIDC_PORT) },
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 });

@@ -33,6 +33,8 @@ test('every route answers each role as expected', async ({ browser, playwright }
     '/404': [404, 404, 404, 404],
     '/500': [404, 404, 404, 404], // only shown for a real error; asked for directly it is not a page
     '/inloggen': [200, 302, 302, 302],
+    '/inloggen/organisatie': [303, 302, 302, 302], // to the OpenID provider; signed in: straight on
+    '/inloggen/organisatie/terug': [400, 400, 400, 400], // no login started in this browser
     '/geen-toegang': [200, 200, 200, 200], // opened directly; the guard answers 403 with its text
     '/privacy': [200, 200, 200, 200],
     '/toegankelijkheid': [200, 200, 200, 200],

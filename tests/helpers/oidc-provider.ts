@@ -55,11 +55,15 @@ export interface TestOidcProvider {
 export async function startOidcProvider(options: {
   clients: TestOidcClient[];
   accounts: Record<string, TestOidcAccount>;
+  /** For an id that is not in `accounts`: its claims, or undefined (then oidc-provider answers 500). */
+  resolveAccount?: (id: string) => TestOidcAccount | undefined;
+  /** A fixed port (the browser tests agree on it before either server starts); default: any free one. */
+  port?: number;
   /** False: the ID token carries only `sub` and friends, the rest comes from userinfo (oidc-provider's own default). */
   claimsInIdToken?: boolean;
 }): Promise<TestOidcProvider> {
   const server = createServer();
-  server.listen(0, '127.0.0.1');
+  server.listen(options.port ?? 0, '127.0.0.1');
   await once(server, 'listening');
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
@@ -73,7 +77,7 @@ export async function startOidcProvider(options: {
     conformIdTokenClaims: options.claimsInIdToken === false,
     features: { devInteractions: { enabled: true } },
     findAccount(_ctx, id) {
-      const account = Object.hasOwn(options.accounts, id) ? options.accounts[id] : undefined;
+      const account = Object.hasOwn(options.accounts, id) ? options.accounts[id] : options.resolveAccount?.(id);
       if (!account) return undefined;
       return { accountId: id, claims: () => ({ sub: id, ...account }) };
     },

@@ -330,6 +330,20 @@ test('fuzz: over a thousand malformed requests to every endpoint, no 5xx and no 
       }
     }
   }
+  // The way back from the OpenID provider with junk for a query, with and without a login started
+  // in this client (its cookie): always a 4xx with the Dutch page, never a 5xx or a session.
+  const ssoClient = await playwright.request.newContext({ baseURL: ORIGIN });
+  const junkQueries = ['', '?code=x&state=y', '?code=&state=&iss=', `?code=${'a'.repeat(5000)}&state=${'b'.repeat(300)}`, '?error=access_denied', '?error=server_error&error_description=%3Cscript%3E', '?state=%00&code=%FF', '?iss=http://evil.example&code=x&state=y', '?code=x&code=y&state=z&state=w', '?response=eyJhbGciOiJub25lIn0.e30.'];
+  for (const withCookie of [false, true]) {
+    for (const query of junkQueries) {
+      if (withCookie) await ssoClient.get('/inloggen/organisatie', { maxRedirects: 0 }); // a login started: the state cookie set
+      const response = await ssoClient.get(`/inloggen/organisatie/terug${query}`, { maxRedirects: 0, failOnStatusCode: false });
+      sent++;
+      if (response.status() !== 400) failures.push(`SSO terug${query.slice(0, 40)} → ${response.status()}`);
+      if (response.headers()['set-cookie']?.includes('lt_sessie=') && !response.headers()['set-cookie']?.includes('lt_sessie=;')) failures.push(`SSO terug${query.slice(0, 40)} gave a session`);
+    }
+  }
+  await ssoClient.dispose();
   // Every method on every endpoint: TRACE was a 500 on any path; the rest must be a 4xx too (only
   // GET, HEAD and POST are served), anonymous and signed in, with or without a body.
   const anonymousClient = await playwright.request.newContext({ baseURL: ORIGIN });

@@ -5,7 +5,7 @@
 // states the periods from RETENTION below; docs/deploy.md (Bewaartermijnen) repeats them by hand.
 import { and, isNotNull, like, lte, or } from 'drizzle-orm';
 import { checkpointAfterErasure, type Db } from '../../../db/client.ts';
-import { invitations, passwordResets, rateLimits, sessions } from '../../../db/schema.ts';
+import { invitations, passwordResets, rateLimits, sessions, ssoLogins } from '../../../db/schema.ts';
 import { INVITATION_LIFETIME_MS } from '../auth/invitation.ts';
 import { LOGIN_PER_ACCOUNT, LOGIN_PER_IP } from '../auth/rate-limit.ts';
 import { SESSION_LIFETIME_MS } from '../auth/session.ts';
@@ -40,20 +40,23 @@ export interface PruneResult {
   rateLimits: number;
   invitations: number;
   passwordResets: number;
+  ssoLogins: number;
 }
 
 export async function pruneExpiredData(db: Db, now = Date.now()): Promise<PruneResult> {
   const invitationsBefore = now - INVITATION_KEPT_DAYS * DAY;
   // One batch: one transaction, and a single checkpoint after it.
-  const [expiredSessions, passedCounters, oldInvitations, oldResets] = await db.batch([
+  const [expiredSessions, passedCounters, oldInvitations, oldResets, staleSsoLogins] = await db.batch([
     db.delete(sessions).where(lte(sessions.expiresAt, now)),
     db.delete(rateLimits).where(or(and(like(rateLimits.key, 'login:ip:%'), lte(rateLimits.windowStart, now - ADDRESS_COUNTER_MS)), lte(rateLimits.windowStart, now - ACCOUNT_COUNTER_MS))),
     db.delete(invitations).where(or(lte(invitations.expiresAt, invitationsBefore), and(isNotNull(invitations.usedAt), lte(invitations.usedAt, invitationsBefore)))),
     // A reset link lives an hour; a day later it is of no use to anyone, used or not.
     db.delete(passwordResets).where(lte(passwordResets.expiresAt, now - DAY)),
+    // A login with an organisation account that never came back: ten minutes, then of no use.
+    db.delete(ssoLogins).where(lte(ssoLogins.expiresAt, now)),
   ]);
   // Also when nothing was deleted today: it finishes an erasure whose checkpoint a backup or the
   // admin CLI held up (see checkpointAfterErasure).
   await checkpointAfterErasure(db.$client);
-  return { sessions: expiredSessions.rowsAffected, rateLimits: passedCounters.rowsAffected, invitations: oldInvitations.rowsAffected, passwordResets: oldResets.rowsAffected };
+  return { sessions: expiredSessions.rowsAffected, rateLimits: passedCounters.rowsAffected, invitations: oldInvitations.rowsAffected, passwordResets: oldResets.rowsAffected, ssoLogins: staleSsoLogins.rowsAffected };
 }

@@ -41,7 +41,7 @@ const sha = (seed: string) => seed.repeat(64).slice(0, 64);
  */
 const FIXTURES: Record<string, Fixture[]> = {
   users: [
-    { id: 'usr_anna', email: 'anna.devries@gemeente-utrecht.nl', name: 'Anna de Vries', role: 'learner', password_hash: ARGON, active: 1, created_at: T0 - 90 * DAY },
+    { id: 'usr_anna', email: 'anna.devries@gemeente-utrecht.nl', name: 'Anna de Vries', role: 'learner', password_hash: ARGON, active: 1, created_at: T0 - 90 * DAY, last_login_at: T0 - DAY },
     { id: 'usr_bram', email: 'b.celik@gemeente-utrecht.nl', name: 'Bram Çelik', role: 'trainer', password_hash: ARGON, active: 1, created_at: T0 - 200 * DAY },
     { id: 'usr_eline', email: 'e.otsuka@gemeente-utrecht.nl', name: 'Eliënne Ōtsuka-Mulder', role: 'admin', password_hash: ARGON, active: 1, created_at: T0 - 400 * DAY },
     { id: 'usr_oud', email: 'oud.account@gemeente-utrecht.nl', name: "Jan 'Oud' Account", password_hash: ARGON, active: 0 },
@@ -109,6 +109,7 @@ const FIXTURES: Record<string, Fixture[]> = {
   audit_log: [
     { at: T0 - DAY, actor_id: 'usr_eline', action: 'gegevens-gedownload', subject_id: 'usr_anna' },
     { at: T0, actor_id: null, action: 'backup-gemaakt', subject_id: null },
+    { at: T0, actor_id: 'usr_eline', action: 'rol-gewijzigd', subject_id: 'usr_bram', detail: 'learner → trainer' },
   ],
   anonymous_attempts: [
     { anon_id: 'anon_7f3a9c', module_id: 'giz', question_id: 'giz-casus-1', answer: '{"choice":"a"}', correct: 0, score: 0, content_version: '2026.11.1', day: '2026-11-20' },
@@ -127,6 +128,9 @@ const FIXTURES: Record<string, Fixture[]> = {
     { id: 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00', user_id: 'usr_anna', created_by: 'usr_bram', expires_at: T0 + 3_600_000, used_at: null, claim: null, created_at: T0 },
   ],
   app_secrets: [{ name: 'option-tokens', value: 'a3f1c0de9b8e7d6c5b4a39281706f5e4d3c2b1a0998877665544332211001122' }],
+  app_settings: [{ name: 'wachtwoord-voor-sso-accounts', value: 'uit', updated_at: T0 }],
+  sso_identities: [{ issuer: 'https://login.microsoftonline.com/0b1c-tenant/v2.0', subject: 'AAAAAAAAAAAAAAAAAAAAAIkzqFVrSaSaFHy782bbtaQ', user_id: 'usr_anna', linked_at: T0 - 10 * DAY }],
+  sso_logins: [{ id: 'c0ffee'.padEnd(64, '0'), nonce: 'n-0S6_WzA2Mj', code_verifier: 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk', return_to: '/modules/giz', expires_at: T0 + 600_000, created_at: T0 }],
 };
 
 /** Columns and tables a migration may drop on purpose, as `table.column` or `table`, with why. */

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { auditLog, invitations, passwordResets, rateLimits, sessions, users } from '../../../db/schema.ts';
+import { auditLog, invitations, passwordResets, rateLimits, sessions, users, ssoLogins } from '../../../db/schema.ts';
 import { acceptInvitation, createInvitation } from '../../../src/lib/auth/invitation.ts';
 import { attemptLogin } from '../../../src/lib/auth/login.ts';
 import { LOGIN_PER_ACCOUNT, LOGIN_PER_IP } from '../../../src/lib/auth/rate-limit.ts';
@@ -129,7 +129,13 @@ describe('pruning on a schedule', () => {
       { id: 'herstel-oud', userId: user.userId, expiresAt: now - DAY, usedAt: now - DAY - 5, createdAt: now - DAY - 10 },
     ]);
 
-    assert.deepEqual(await pruneExpiredData(t.db, now), { sessions: 2, rateLimits: 2, invitations: 2, passwordResets: 1 });
+    await t.db.insert(ssoLogins).values([
+      { id: 'sso-verlopen', nonce: 'n1', codeVerifier: 'v1', expiresAt: now, createdAt: now - 600_000 },
+      { id: 'sso-loopt', nonce: 'n2', codeVerifier: 'v2', expiresAt: now + 1, createdAt: now - 599_999 },
+    ]);
+
+    assert.deepEqual(await pruneExpiredData(t.db, now), { sessions: 2, rateLimits: 2, invitations: 2, passwordResets: 1, ssoLogins: 1 });
+    assert.deepEqual((await t.db.select().from(ssoLogins)).map((r) => r.id), ['sso-loopt']);
     assert.deepEqual((await t.db.select().from(passwordResets)).map((r) => r.id).sort(), ['herstel-net-verlopen', 'herstel-open']);
 
     assert.deepEqual((await t.db.select().from(sessions)).map((s) => s.id), ['geldig']);
@@ -138,7 +144,7 @@ describe('pruning on a schedule', () => {
     for (const gone of ['geprobeerd-zonder-account@gemeente.nl', '203.0.113.5', 'lang-verlopen@gemeente.nl', 'Naam lang-gebruikt']) {
       assert.deepEqual(filesHolding(t, gone), [], `"${gone}" is still readable in the database files after pruning`);
     }
-    assert.deepEqual(await pruneExpiredData(t.db, now), { sessions: 0, rateLimits: 0, invitations: 0, passwordResets: 0 }, 'a second run finds nothing');
+    assert.deepEqual(await pruneExpiredData(t.db, now), { sessions: 0, rateLimits: 0, invitations: 0, passwordResets: 0, ssoLogins: 0 }, 'a second run finds nothing');
   });
 
   test('runs on the first request, then at most once a day; after a failure again an hour later', async () => {

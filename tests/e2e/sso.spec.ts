@@ -206,3 +206,37 @@ test('a deactivated account cannot enter by SSO; cancelling at the provider sign
   await expect(page.getByRole('alert')).toHaveText('Inloggen met je organisatie-account is afgebroken. Je bent niet ingelogd.');
   await context.close();
 });
+
+test('an account made by SSO has no password to change, and is deleted after a fresh login at the provider', async ({ browser }) => {
+  const email = `zonder-wachtwoord-${stamp()}@${SSO_ALLOWED_DOMAIN}`;
+  const { context, page } = await ssoLogin(browser, email);
+  await expect(page).toHaveURL(/\/modules$/);
+  await page.goto('/account/wachtwoord');
+  await expect(page.getByText('Je logt in met je organisatie-account en hebt hier geen eigen wachtwoord.')).toBeVisible();
+  await expect(page.getByLabel('Huidig wachtwoord')).toBeHidden();
+
+  // A session from twenty minutes ago is not proof enough to delete the account.
+  const user = await userByEmail(email);
+  await e2eQuery('update sessions set created_at = created_at - 20 * 60 * 1000 where user_id = ?', [String(user.id)]);
+  await page.goto('/account/gegevens');
+  await expect(page.getByLabel('Je wachtwoord')).toHaveCount(0);
+  await page.getByLabel('Typ je e-mailadres ter bevestiging').fill(email);
+  await page.getByRole('button', { name: 'Mijn account definitief verwijderen' }).click();
+  await expect(page.getByRole('alert')).toContainText('Log eerst opnieuw in met je organisatie-account');
+  expect(await userByEmail(email)).toBeDefined();
+
+  // The provider asks for the login again (prompt=login), and then the deletion goes through.
+  await page.getByRole('link', { name: 'Opnieuw inloggen met je organisatie-account' }).click();
+  await page.locator('input[name="login"]').fill(email);
+  await page.locator('input[name="password"]').fill('x');
+  await page.getByRole('button', { name: 'Sign-in' }).click();
+  const consent = page.getByRole('button', { name: 'Continue' });
+  if (await consent.isVisible()) await consent.click();
+  await expect(page).toHaveURL(/\/account\/gegevens/);
+  await page.getByLabel('Typ je e-mailadres ter bevestiging').fill(email);
+  await page.getByRole('button', { name: 'Mijn account definitief verwijderen' }).click();
+  await expect(page.getByText('Het account en alle bijbehorende gegevens zijn verwijderd.')).toBeVisible();
+  expect(await userByEmail(email)).toBeUndefined();
+  expect((await e2eQuery('select count(*) as n from sso_identities where user_id = ?', [String(user.id)]))[0].n).toBe(0);
+  await context.close();
+});

@@ -43,7 +43,7 @@ export async function createSession(db: Db, token: string, userId: string, now =
   const session = { id: hashToken(token), userId, expiresAt: now + SESSION_LIFETIME_MS };
   // Every way in (password, invitation, new password, single sign-on) starts here, so this is
   // where "last login" for the admin's account list is kept.
-  await db.batch([db.insert(sessions).values(session), db.update(users).set({ lastLoginAt: now }).where(eq(users.id, userId))]);
+  await db.batch([db.insert(sessions).values({ ...session, createdAt: now }), db.update(users).set({ lastLoginAt: now }).where(eq(users.id, userId))]);
   return session;
 }
 

@@ -99,6 +99,7 @@ export const t = {
     throttled: (retryAfterMs: number) => `Te vaak een verkeerd wachtwoord. Probeer het over ${waitTime(retryAfterMs)} opnieuw.`,
     changed: 'Je wachtwoord is gewijzigd. Je bent op andere apparaten uitgelogd.',
     hint: (min: number) => `Minstens ${min} tekens. Een zin van een paar woorden werkt goed.`,
+    ssoOnly: 'Je logt in met je organisatie-account en hebt hier geen eigen wachtwoord. Je wachtwoord wijzig je bij je organisatie.',
   },
   reset: {
     forgotLink: 'Wachtwoord vergeten?',
@@ -469,6 +470,10 @@ export const t = {
     throttled: (retryAfterMs: number) => `Te vaak een verkeerd wachtwoord. Je account is niet verwijderd. Probeer het over ${waitTime(retryAfterMs)} opnieuw.`,
     deleted: 'Het account en alle bijbehorende gegevens zijn verwijderd.',
     privacyLink: 'Privacyverklaring',
+    ssoConfirm: 'Je logt in met je organisatie-account. Log voor de zekerheid eerst opnieuw in met je organisatie-account; daarna heb je tien minuten om je account te verwijderen.',
+    ssoLoginAgain: 'Opnieuw inloggen met je organisatie-account',
+    ssoNotRecent: 'Log eerst opnieuw in met je organisatie-account (de knop hieronder). Je account is niet verwijderd.',
+    emailMismatch: 'Het e-mailadres klopt niet. Je account is niet verwijderd.',
   },
   accounts: {
     title: 'Accounts beheren',

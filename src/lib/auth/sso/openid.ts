@@ -59,7 +59,7 @@ function configurationFor(settings: SsoSettings): Promise<client.Configuration> 
  * (storePendingLogin) and ties `state` to the browser (a short cookie), so that a callback only
  * completes a login that this browser started. Rejects when the provider cannot be reached.
  */
-export async function beginSsoLogin(settings: SsoSettings, redirectUri: string): Promise<SsoLoginStart> {
+export async function beginSsoLogin(settings: SsoSettings, redirectUri: string, options: { forceLogin?: boolean } = {}): Promise<SsoLoginStart> {
   const configuration = await configurationFor(settings);
   const codeVerifier = client.randomPKCECodeVerifier();
   const state = client.randomState();
@@ -71,6 +71,8 @@ export async function beginSsoLogin(settings: SsoSettings, redirectUri: string):
     code_challenge_method: 'S256',
     state,
     nonce,
+    // The provider asks for the login again even with a session of its own: a fresh proof.
+    ...(options.forceLogin ? { prompt: 'login' } : {}),
   });
   return { url, state, nonce, codeVerifier };
 }

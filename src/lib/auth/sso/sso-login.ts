@@ -22,10 +22,10 @@ export function redirectUriFor(settings: SsoSettings, requestUrl: URL): string {
 export type SsoStart = { ok: true; url: string; state: string } | { ok: false; reason: 'unreachable'; detail: string };
 
 /** Where to send the browser, and the state to keep in its cookie. */
-export async function startSsoLogin(db: Db, settings: SsoSettings, input: { redirectUri: string; returnTo: string | null }, now = Date.now()): Promise<SsoStart> {
+export async function startSsoLogin(db: Db, settings: SsoSettings, input: { redirectUri: string; returnTo: string | null; forceLogin?: boolean }, now = Date.now()): Promise<SsoStart> {
   let start;
   try {
-    start = await beginSsoLogin(settings, input.redirectUri);
+    start = await beginSsoLogin(settings, input.redirectUri, { forceLogin: input.forceLogin ?? false });
   } catch (error) {
     return { ok: false, reason: 'unreachable', detail: (error as Error).message };
   }

@@ -9,7 +9,7 @@ import { logAudit } from '../src/lib/privacy/delete-account.ts';
 import { PASSWORD_MIN_LENGTH } from '../src/lib/auth/password.ts';
 import { createPasswordReset } from '../src/lib/auth/password-reset.ts';
 import { createUser, findUserByEmail, listUsers } from '../src/lib/auth/user.ts';
-import { changeRole, deactivateAccount, reactivateAccount, type AccountChangeResult } from '../src/lib/admin/manage-account.ts';
+import { changeRole, deactivateAccount, reactivateAccount, type AccountChangeResult } from '../src/lib/auth/manage-account.ts';
 import { listPendingInvitations, pendingInvitationIdsFor, renewInvitation, revokeInvitation } from '../src/lib/admin/pending-invitations.ts';
 import { readEnv } from '../src/lib/env.ts';
 

@@ -1,4 +1,4 @@
-// Accounts: creation, lookup, password changes. Role changes and blocking: src/lib/admin/manage-account.ts.
+// Accounts: creation, lookup, password changes. Role changes and blocking: src/lib/auth/manage-account.ts.
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';

@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { invitations, teamMembers, teams, users, type Role } from '../../../db/schema.ts';
 import { ACCOUNT_PAGE_SIZE, getAccount, listAccounts } from '../../../src/lib/admin/account-list.ts';
-import { changeRole, deactivateAccount, reactivateAccount } from '../../../src/lib/admin/manage-account.ts';
+import { changeRole, deactivateAccount, reactivateAccount } from '../../../src/lib/auth/manage-account.ts';
 import { listPendingInvitations, renewInvitation, revokeInvitation } from '../../../src/lib/admin/pending-invitations.ts';
 import { acceptInvitation, createInvitation, findInvitation } from '../../../src/lib/auth/invitation.ts';
 import { createSession, generateSessionToken, validateSessionToken } from '../../../src/lib/auth/session.ts';

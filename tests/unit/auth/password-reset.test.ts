@@ -8,7 +8,7 @@ import { attemptLogin } from '../../../src/lib/auth/login.ts';
 import { createPasswordReset, findPasswordReset, mayCreateResetFor, PASSWORD_RESET_LIFETIME_MS, resetPassword } from '../../../src/lib/auth/password-reset.ts';
 import { createSession, generateSessionToken } from '../../../src/lib/auth/session.ts';
 import { createUser, findUserByEmail } from '../../../src/lib/auth/user.ts';
-import { deactivateAccount } from '../../../src/lib/admin/manage-account.ts';
+import { deactivateAccount } from '../../../src/lib/auth/manage-account.ts';
 import { createTempDb, type TempDb } from '../../helpers/temp-db.ts';
 
 describe('password reset links', () => {

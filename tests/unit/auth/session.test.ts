@@ -12,7 +12,7 @@ import {
   validateSessionToken,
 } from '../../../src/lib/auth/session.ts';
 import { changePassword, createUser, findUserByEmail } from '../../../src/lib/auth/user.ts';
-import { deactivateAccount } from '../../../src/lib/admin/manage-account.ts';
+import { deactivateAccount } from '../../../src/lib/auth/manage-account.ts';
 import { createTempDb, type TempDb } from '../../helpers/temp-db.ts';
 
 describe('sessions', () => {

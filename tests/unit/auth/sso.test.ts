@@ -19,7 +19,7 @@ import { PENDING_LOGIN_LIFETIME_MS, storePendingLogin, takePendingLogin } from '
 import { DEFAULT_SSO_LABEL, readSsoSettings, type SsoSettings } from '../../../src/lib/auth/sso/sso-config.ts';
 import { SSO_MESSAGES } from '../../../src/lib/auth/sso/sso-messages.ts';
 import { createUser, findUserByEmail, findUserById } from '../../../src/lib/auth/user.ts';
-import { deactivateAccount } from '../../../src/lib/admin/manage-account.ts';
+import { deactivateAccount } from '../../../src/lib/auth/manage-account.ts';
 
 const deactivateUser = async (db: TempDb['db'], email: string) => assert.ok((await deactivateAccount(db, { actorId: null, userId: (await findUserByEmail(db, email))!.id })).ok);
 import { createTeam } from '../../../src/lib/teams/teams.ts';
@@ -241,9 +241,16 @@ describe('single sign-on against a real OpenID provider', () => {
     assert.deepEqual(outcome(await admitSsoUser(t.db, mapped, await login(id, mapped))), { ok: true, how: 'known' });
     assert.equal(await roleNow(), 'admin');
 
+    // The last active admin stays admin, whatever the groups say (and nothing is written about it)…
     accounts[id].groups = [];
     await admitSsoUser(t.db, mapped, await login(id, mapped));
+    assert.equal(await roleNow(), 'admin');
+    // …until there is another: then the groups decide again, and the change is in the audit log.
+    await t.db.insert(users).values({ id: 'nog-een-beheerder', email: 'tweede.beheerder@utrecht.nl', name: 'Tweede Beheerder', role: 'admin', passwordHash: 'x' });
+    await admitSsoUser(t.db, mapped, await login(id, mapped));
     assert.equal(await roleNow(), 'learner');
+    const changes = await t.client.execute({ sql: "select actor_id, detail from audit_log where action = 'rol-gewijzigd' and subject_id = ? order by id", args: [first.userId] });
+    assert.deepEqual(changes.rows.map((r) => [r.actor_id, r.detail]), [[null, 'trainer → admin'], [null, 'admin → learner']]);
 
     // Through settings without a role claim, whatever the groups, the role stays what it is.
     accounts[id].groups = ['leergang-opleiders'];

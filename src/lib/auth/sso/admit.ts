@@ -21,6 +21,7 @@ import type { Db } from '../../../../db/client.ts';
 import { invitations, ssoIdentities, users, type Role } from '../../../../db/schema.ts';
 import { generateSessionToken } from '../session.ts';
 import { findUserByEmail, generateId, normalizeEmail } from '../user.ts';
+import { changeRole } from '../manage-account.ts';
 import type { SsoClaims } from './openid.ts';
 import type { SsoSettings } from './sso-config.ts';
 
@@ -137,8 +138,10 @@ async function settle(db: Db, settings: AdmitSettings, claims: AdmitClaims, how:
   if (!account) return null;
   if (!account.active) return { ok: false, reason: 'deactivated' };
   if (settings.roleClaim !== null) {
+    // Through the same rule as an admin's change: audited, and never taking away the last active
+    // admin (then the role stays as it is until someone else is admin).
     const role = mappedRole(settings, claims.roleValues);
-    if (role !== account.role) await db.update(users).set({ role }).where(eq(users.id, account.id));
+    if (role !== account.role) await changeRole(db, { actorId: null, userId: account.id, role });
   }
   return { ok: true, userId: account.id, how };
 }

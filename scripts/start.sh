@@ -6,10 +6,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/node-env.sh
 
-if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "Afhankelijkheden installeren (npm ci) …"
-  npm ci --no-audit --no-fund --loglevel=error
-fi
+source scripts/ensure-deps.sh
 
 export DATABASE_URL="${DATABASE_URL:-file:./data/leergang.db}"
 node scripts/migrate.ts

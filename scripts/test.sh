@@ -7,10 +7,7 @@ set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/node-env.sh || exit 1
 
-if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "== Afhankelijkheden installeren (npm ci)"
-  npm ci --no-audit --no-fund --loglevel=error || exit 1
-fi
+source scripts/ensure-deps.sh || exit 1
 
 bash scripts/ensure-chromium.sh || exit 1
 

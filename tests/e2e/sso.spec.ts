@@ -3,6 +3,7 @@
 // at the provider's own login form as a person it makes up (the id typed there is the person, see
 // oidc-server.ts), so the tests share nothing and can run in any order.
 import { createHash } from 'node:crypto';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { SSO_MESSAGES } from '../../src/lib/auth/sso/sso-messages.ts';
 import { demo, e2eQuery, inviteNewUser, login } from './helpers.ts';
@@ -111,6 +112,8 @@ test('a person from a domain without access is refused with a Dutch message, and
   await expect(page.getByRole('alert')).toHaveText(SSO_MESSAGES['domain-not-allowed']);
   await expect(page.getByRole('navigation', { name: 'Hoofdmenu' })).toHaveCount(0);
   expect(await userByEmail(email)).toBeUndefined();
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.map((v) => v.id), 'the refusal page').toEqual([]);
   await context.close();
 });
 

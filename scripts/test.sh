@@ -40,6 +40,9 @@ counted_step "libSQL-server (sqld) beschikbaar" node scripts/scale/sqld-binary.t
 counted_step "Leerinhoud controleren" node scripts/validate-content.ts
 counted_step "Typecontrole (astro check)" npx astro check --minimumSeverity warning
 step "Unit- en integratietests" bash -c "node --test --test-reporter=spec --test-reporter-destination=stdout --test-reporter=tap --test-reporter-destination=test-results/unit.tap 'tests/unit/**/*.test.ts'"
+# The same tests once more on @libsql/client instead of the app's own client for files
+# (db/embedded-client.ts): every test is also a parity test of the two (tests/helpers/temp-db.ts).
+step "Unit- en integratietests op @libsql/client" bash -c "TEST_DB_CLIENT=libsql node --test --test-reporter=dot --test-reporter-destination=stdout --test-reporter=tap --test-reporter-destination=test-results/unit-libsql.tap 'tests/unit/**/*.test.ts'"
 counted_step "Site bouwen" npx astro build --silent
 step "Systeemtests (crash, bezette database; tegen de gebouwde server)" bash -c "node --test --test-concurrency=1 --test-reporter=spec --test-reporter-destination=stdout --test-reporter=tap --test-reporter-destination=test-results/system.tap 'tests/system/**/*.test.ts'"
 # The build above is fresh: the browser tests serve it as it is.
@@ -50,7 +53,7 @@ step "Schaaltest (twee instanties, één libSQL-server)" node scripts/scale-test
 # registry refuses the advisory endpoint).
 step "Beveiligingsadviezen (npm audit, productie)" node scripts/audit.ts
 
-node scripts/test-summary.ts "$STEPS" test-results/unit.tap test-results/system.tap test-results/e2e.json test-results/scale.json test-results/audit.json
+node scripts/test-summary.ts "$STEPS" test-results/unit.tap test-results/unit-libsql.tap test-results/system.tap test-results/e2e.json test-results/scale.json test-results/audit.json
 if [ ${#failed_steps[@]} -gt 0 ]; then
   echo "Mislukte stappen: ${failed_steps[*]}"
   exit 1

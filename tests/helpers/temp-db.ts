@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, tuneEmbeddedDatabase, type Db } from '../../db/client.ts';
 import { applyMigrations } from '../../db/migrate.ts';
-import type { Client } from '@libsql/client';
+import { createClient, type Client } from '@libsql/client';
+import { drizzle } from 'drizzle-orm/libsql';
+import * as schema from '../../db/schema.ts';
 
 export interface TempDb {
   db: Db;
@@ -14,10 +16,17 @@ export interface TempDb {
   cleanup: () => void;
 }
 
+function withLibsqlClient(url: string): { db: Db; client: Client } {
+  const client = createClient({ url });
+  return { db: drizzle(client, { schema }), client };
+}
+
 export async function createTempDb(): Promise<TempDb> {
   const dir = mkdtempSync(join(tmpdir(), 'leergang-test-'));
   const url = `file:${join(dir, 'test.db')}`;
-  const { db, client } = openDatabase({ url });
+  // TEST_DB_CLIENT=libsql: the same tests on @libsql/client instead of the app's own client for
+  // files (db/embedded-client.ts), so every test also proves that the two behave alike.
+  const { db, client } = process.env.TEST_DB_CLIENT === 'libsql' ? withLibsqlClient(url) : openDatabase({ url });
   await tuneEmbeddedDatabase(client, url);
   await applyMigrations(db);
   return {

@@ -46,11 +46,13 @@ export default defineConfig({
   webServer: [
     {
       command: 'bash scripts/with-node.sh node tests/e2e/oidc-server.ts',
-      url: `http://127.0.0.1:${OIDC_PORT}/.well-known/openid-configuration`,
+      // Ready when it says so, after it listens (its own line on stdout), rather than by polling
+      // a URL: one CI run timed out polling here without a word from the provider.
+      wait: { stdout: /OpenID-provider voor de browsertests: http/ },
       reuseExistingServer: false,
-      timeout: 60_000,
+      timeout: 120_000,
       env: { OIDC_PORT: String(OIDC_PORT), E2E_PORT: String(E2E_PORT) },
-      stdout: 'ignore',
+      stdout: 'pipe',
       stderr: 'pipe',
     },
     {

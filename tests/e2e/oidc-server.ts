@@ -20,6 +20,7 @@ function accountFromId(id: string): TestOidcAccount | undefined {
   return { email, email_verified: !options.includes('onbevestigd'), name: `SSO ${email.slice(0, email.indexOf('@'))}`, groups };
 }
 
+console.error(`OpenID-provider voor de browsertests start op poort ${port} …`);
 const provider = await startOidcProvider({
   port,
   clients: [{ ...OIDC_TEST_CLIENT, redirect_uris: [`http://127.0.0.1:${appPort}/inloggen/organisatie/terug`] }],

@@ -14,7 +14,6 @@ mkdir -p "$db_dir"
 node scripts/migrate.ts >/dev/null
 node scripts/seed-demo.ts >/dev/null
 if [ "${E2E_BUILD:-}" != fresh ]; then
-  echo "Site bouwen voor de browsertests …" >&2
-  npx astro build --silent >&2
+  bash scripts/build.sh
 fi
 HOST=127.0.0.1 PORT="$E2E_PORT" exec node dist/server/entry.mjs

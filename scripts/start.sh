@@ -12,8 +12,7 @@ export DATABASE_URL="${DATABASE_URL:-file:./data/leergang.db}"
 node scripts/migrate.ts
 node scripts/seed-demo.ts --if-empty
 
-echo "Site bouwen …"
-npx astro build --silent
+bash scripts/build.sh
 
 export HOST="${HOST:-localhost}"
 export PORT="${PORT:-4321}"

@@ -43,7 +43,7 @@ step "Unit- en integratietests" bash -c "node --test --test-reporter=spec --test
 # The same tests once more on @libsql/client instead of the app's own client for files
 # (db/embedded-client.ts): every test is also a parity test of the two (tests/helpers/temp-db.ts).
 step "Unit- en integratietests op @libsql/client" bash -c "TEST_DB_CLIENT=libsql node --test --test-reporter=dot --test-reporter-destination=stdout --test-reporter=tap --test-reporter-destination=test-results/unit-libsql.tap 'tests/unit/**/*.test.ts'"
-counted_step "Site bouwen" npx astro build --silent
+counted_step "Site bouwen" bash scripts/build.sh
 step "Systeemtests (crash, bezette database; tegen de gebouwde server)" bash -c "node --test --test-concurrency=1 --test-reporter=spec --test-reporter-destination=stdout --test-reporter=tap --test-reporter-destination=test-results/system.tap 'tests/system/**/*.test.ts'"
 # The build above is fresh: the browser tests serve it as it is.
 step "Browsertests (Playwright, Chromium)" env E2E_BUILD=fresh npx playwright test

@@ -2,7 +2,7 @@
 // turns it off so that leaving the organisation (the provider blocks them) also closes the door
 // here; people without a linked organisation account keep their password either way. Kept in the
 // database, not the environment, so that every instance agrees and an admin can change it.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../../db/client.ts';
 import { appSettings, auditLog, ssoIdentities } from '../../../../db/schema.ts';
 
@@ -27,8 +27,13 @@ export async function hasOrganisationAccount(db: Db, userId: string): Promise<bo
   return row !== undefined;
 }
 
-/** Whether this account may log in with a password now. */
+/**
+ * Whether this account may log in with a password now: one read on every password login, true
+ * unless the setting is off AND the account has an organisation account linked.
+ */
 export async function mayUsePassword(db: Db, userId: string): Promise<boolean> {
-  if (await passwordLoginForSsoAccounts(db)) return true;
-  return !(await hasOrganisationAccount(db, userId));
+  const [row] = await db.all<{ refused: number }>(sql`select
+    coalesce((select value from app_settings where name = ${SETTING}), 'aan') = 'uit'
+    and exists (select 1 from sso_identities where user_id = ${userId}) as refused`);
+  return row?.refused !== 1;
 }

@@ -1,8 +1,8 @@
 // The environment, parsed once. Everything configurable lives here so a new instance can be
 // pointed at another database without code changes.
 import { z } from 'astro/zod';
-import { parseTrustedProxies } from './http/trusted-proxies.ts';
-import { parseLadder } from './review/scheduler.ts';
+import { parseLadder } from './settings/review-ladder.ts';
+import { parseTrustedProxies } from './settings/trusted-proxies.ts';
 
 const envSchema = z.object({
   DATABASE_URL: z

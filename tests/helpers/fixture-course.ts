@@ -1,7 +1,6 @@
 // The small valid fixture course, loaded through the real validator.
 import { fileURLToPath } from 'node:url';
 import { loadCourse, type ModuleSource } from '../../src/lib/content/load-course.ts';
-import type { ModuleOutline } from '../../src/lib/progress/outline.ts';
 
 export const FIXTURE_COURSE_DIR = fileURLToPath(new URL('../fixtures/course', import.meta.url));
 
@@ -11,12 +10,5 @@ export function loadFixtureModule(): ModuleSource {
   return modules[0];
 }
 
-export function outlineOf(mod: ModuleSource): ModuleOutline {
-  return {
-    id: mod.meta.id,
-    version: mod.meta.version,
-    passMark: mod.meta.passMark,
-    lessons: mod.lessons.map((l) => ({ id: l.id, title: l.title, minutes: l.minutes })),
-    questionIds: mod.questions.map((q) => q.id),
-  };
-}
+/** The outline as the app builds it from the content (the same function). */
+export { outlineOf } from '../../src/lib/content/outline.ts';

@@ -1,11 +1,11 @@
 // Invitations: the only way in (no self-registration). The link carries a random token; the
-// database keeps its hash. A link works once and expires.
-import { and, eq, gt, isNull } from 'drizzle-orm';
+// database keeps its hash. A link works once and expires. Accepting one makes the account and
+// may join a team, so that use case lives in teams/, above auth/ (teams/accept-invitation.ts).
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { invitations, type Role } from '../../../db/schema.ts';
 import { generateSessionToken, hashToken } from './session.ts';
-import { addToTeam } from '../teams/teams.ts';
-import { createUser, findUserByEmail, normalizeEmail } from './user.ts';
+import { findUserByEmail, normalizeEmail } from './user.ts';
 
 export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -56,30 +56,4 @@ export async function findInvitation(db: Db, token: string, now = Date.now()): P
   if (row.usedAt !== null) return { ok: false, reason: 'used' };
   if (now >= row.expiresAt) return { ok: false, reason: 'expired' };
   return { ok: true, email: row.email, role: row.role, name: row.name, teamId: row.teamId };
-}
-
-export type AcceptInvitationResult =
-  | { ok: true; userId: string }
-  | { ok: false; reason: 'unknown' | 'expired' | 'used' | 'email-taken' };
-
-/**
- * Marks the invitation used and creates the account. The conditional update is the lock: of two
- * simultaneous accepts only one sees a changed row, so a link can never make two accounts.
- */
-export async function acceptInvitation(
-  db: Db,
-  input: { token: string; name: string; password: string },
-  now = Date.now(),
-): Promise<AcceptInvitationResult> {
-  const lookup = await findInvitation(db, input.token, now);
-  if (!lookup.ok) return lookup;
-  const claimed = await db
-    .update(invitations)
-    .set({ usedAt: now })
-    .where(and(eq(invitations.id, hashToken(input.token)), isNull(invitations.usedAt), gt(invitations.expiresAt, now)));
-  if (claimed.rowsAffected === 0) return { ok: false, reason: 'used' };
-  const created = await createUser(db, { email: lookup.email, name: input.name, password: input.password, role: lookup.role });
-  if (!created.ok) return { ok: false, reason: 'email-taken' };
-  if (lookup.teamId) await addToTeam(db, lookup.teamId, created.userId, lookup.role === 'trainer' ? 'trainer' : 'member', now);
-  return { ok: true, userId: created.userId };
 }

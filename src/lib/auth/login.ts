@@ -2,7 +2,7 @@
 // one answer for "no such account" and "wrong password" so that the response does not reveal who
 // has an account.
 import type { Db } from '../../../db/client.ts';
-import { addressBucket } from '../http/client-address.ts';
+import { addressBucket } from './address-bucket.ts';
 import { verifyAgainstDummy, verifyPassword } from './password.ts';
 import { LOGIN_PER_ACCOUNT, LOGIN_PER_IP, refundAddressAttempt, resetRateLimit, takeAccountAttempt, takeAddressAttempt } from './rate-limit.ts';
 import { hasNoPassword } from './sso/admit.ts';

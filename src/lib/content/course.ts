@@ -1,7 +1,7 @@
 // The course as the pages use it. Content is the same for every user and every instance, so it
 // is read once per process and kept.
 import { getCollection, getEntry, render, type CollectionEntry } from 'astro:content';
-import type { ModuleOutline } from '../progress/outline.ts';
+import { outlineOf, type ModuleOutline } from './outline.ts';
 import type { LessonMeta, ModuleMeta, Question } from './schemas.ts';
 
 export interface CourseModule {
@@ -24,13 +24,7 @@ export function getCourse(): Promise<CourseModule[]> {
         lessons: data.lessons,
         questions: data.questions,
         reflectionIds: data.reflectionIds,
-        outline: {
-          id: data.meta.id,
-          version: data.meta.version,
-          passMark: data.meta.passMark,
-          lessons: data.lessons.map((l) => ({ id: l.id, title: l.title, minutes: l.minutes })),
-          questionIds: data.questions.map((q) => q.id),
-        },
+        outline: outlineOf(data),
       }))
       .sort((a, b) => a.meta.order - b.meta.order),
   );

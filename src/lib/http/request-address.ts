@@ -11,8 +11,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { subscribe } from 'node:diagnostics_channel';
 import type { Socket } from 'node:net';
 import { getSettings } from '../env.ts';
+import type { TrustedProxies } from '../settings/trusted-proxies.ts';
 import { resolveClientAddress } from './client-address.ts';
-import type { TrustedProxies } from './trusted-proxies.ts';
 
 /** What a request is counted as when its peer is not known (see requestClientAddress). */
 export const UNKNOWN_ADDRESS = 'onbekend';

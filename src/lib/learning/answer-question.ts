@@ -10,15 +10,16 @@
 //   practised (that would show their feedback during the toets).
 import type { InStatement } from '@libsql/client';
 import type { Db } from '../../../db/client.ts';
+import type { ModuleForScoring } from '../content/outline.ts';
 import type { BranchingQuestion, Question } from '../content/schemas.ts';
 import { findAttemptByKey } from '../progress/record-attempt.ts';
 import { answerSchema, type Answer } from '../quiz/answer-schemas.ts';
 import { decodeAnswer, decodeBranchChoice, encodeAnswer, type Tokenizer, type WireAnswer } from '../quiz/option-tokens.ts';
 import { scoreAnswer, walkBranching, type ScoredAnswer } from '../quiz/score-answer.ts';
-import { KEY_USED_MESSAGE, submitAnswer, type ModuleForScoring } from '../quiz/submit-answer.ts';
-import { DEFAULT_LADDER_DAYS } from '../review/scheduler.ts';
+import { DEFAULT_LADDER_DAYS } from '../settings/review-ladder.ts';
 import { getOpenToets, getToetsAnswers, recordToetsAnswer } from '../toets/toets-store.ts';
 import { clearBranchStatement, getBranchState, saveBranchStep, toetsContext, type BranchContext } from './branch-progress.ts';
+import { KEY_USED_MESSAGE, submitAnswer } from './submit-answer.ts';
 
 export interface WireSubmission {
   moduleId: string;

@@ -1,12 +1,13 @@
 // The one rule for completing a module: every lesson done (read or tested out) and an
 // afsluitende toets passed. The completion keeps its first date; a better passed toets later
 // raises the score on the certificate. Modules completed before the toets existed keep their row
-// (toets_attempt_id null) until a toets is passed. Safe to call repeatedly.
+// (toets_attempt_id null) until a toets is passed. Safe to call repeatedly. Only the use cases in
+// this folder call it (complete-lesson.ts, test-out.ts, module-toets.ts), never a page.
 import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { moduleCompletions, toetsAttempts } from '../../../db/schema.ts';
+import type { ModuleOutline } from '../content/outline.ts';
 import { getModuleProgress } from '../progress/module-progress.ts';
-import type { ModuleOutline } from '../progress/outline.ts';
 
 /** True when this call completed the module (it was not completed before). */
 export async function completeModuleIfDone(db: Db, userId: string, outline: ModuleOutline, now = Date.now()): Promise<boolean> {

@@ -2,7 +2,7 @@
 // (learning/complete-module.ts).
 // The idempotency key (one per rendered form) makes a double submit or a retried request land
 // once: the second insert finds the first and returns it, so that the caller can check that the
-// repeat is the same answer (see quiz/submit-answer.ts).
+// repeat is the same answer (see learning/submit-answer.ts).
 //
 // The answer and the statements that must go with it (the review schedule) are written as one
 // batch: libSQL runs a batch as a single transaction without handing control back in between.

@@ -2,7 +2,7 @@
 // authored id, and an order shuffled per person and question. Authored ids are short and often
 // alphabetical with the key first ("a"), so ids or authored order in the page would give the
 // answer away. A token is an HMAC of person, question and option under a server secret
-// (answer-secret.ts): stable for that person (reload, form post, resume and feedback agree),
+// (learning/answer-secret.ts): stable for that person (reload, form post, resume and feedback agree),
 // different for the next person, and only the server can map it back.
 //
 // The order is the tokens sorted: a uniform shuffle that needs no state and no extra secret.

@@ -4,9 +4,8 @@
 // - A question answered wrongly comes back after the first rung (e.g. tomorrow).
 // - Each right answer moves it one rung up; the top rung repeats.
 // - Wrong after having been right counts as a lapse ("forgotten"), which trainers see.
+import { DEFAULT_LADDER_DAYS } from '../settings/review-ladder.ts';
 import { startOfDayAfter } from './calendar.ts';
-
-export const DEFAULT_LADDER_DAYS = [1, 3, 7, 21, 60] as const;
 
 export interface ReviewState {
   /** Index into the ladder of the interval that produced the current due date. */
@@ -30,13 +29,4 @@ export function nextReviewState(previous: ReviewState | undefined, correct: bool
 
 export function isDue(state: Pick<ReviewState, 'dueAt'>, now: number): boolean {
   return state.dueAt <= now;
-}
-
-export function parseLadder(value: string | undefined): number[] {
-  if (!value) return [...DEFAULT_LADDER_DAYS];
-  const days = value.split(',').map((s) => Number(s.trim()));
-  if (days.length === 0 || days.some((d) => !Number.isInteger(d) || d < 1 || d > 365)) {
-    throw new Error(`REVIEW_LADDER_DAYS moet een lijst hele dagen tussen 1 en 365 zijn, bijvoorbeeld "1,3,7,21,60" (nu: "${value}")`);
-  }
-  return days;
 }

@@ -6,8 +6,8 @@ import { getDb } from '../../lib/db.ts';
 import { getSettings } from '../../lib/env.ts';
 import { readJson } from '../../lib/http/read-json.ts';
 import { answerQuestion } from '../../lib/learning/answer-question.ts';
+import { tokenizerForUser } from '../../lib/learning/answer-secret.ts';
 import { submissionSchema } from '../../lib/quiz/answer-from-form.ts';
-import { tokenizerForUser } from '../../lib/quiz/answer-secret.ts';
 import { feedbackForClient } from '../../lib/quiz/feedback-for-client.ts';
 
 export const POST: APIRoute = async ({ request, locals }) => {

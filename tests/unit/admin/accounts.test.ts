@@ -7,7 +7,8 @@ import { invitations, teamMembers, teams, users, type Role } from '../../../db/s
 import { ACCOUNT_PAGE_SIZE, getAccount, listAccounts } from '../../../src/lib/admin/account-list.ts';
 import { changeRole, deactivateAccount, reactivateAccount } from '../../../src/lib/auth/manage-account.ts';
 import { listPendingInvitations, renewInvitation, revokeInvitation } from '../../../src/lib/admin/pending-invitations.ts';
-import { acceptInvitation, createInvitation, findInvitation } from '../../../src/lib/auth/invitation.ts';
+import { createInvitation, findInvitation } from '../../../src/lib/auth/invitation.ts';
+import { acceptInvitation } from '../../../src/lib/teams/accept-invitation.ts';
 import { createSession, generateSessionToken, validateSessionToken } from '../../../src/lib/auth/session.ts';
 import { createTempDb, type TempDb } from '../../helpers/temp-db.ts';
 

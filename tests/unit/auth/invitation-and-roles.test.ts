@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { acceptInvitation, createInvitation, findInvitation, INVITATION_LIFETIME_MS } from '../../../src/lib/auth/invitation.ts';
+import { createInvitation, findInvitation, INVITATION_LIFETIME_MS } from '../../../src/lib/auth/invitation.ts';
+import { acceptInvitation } from '../../../src/lib/teams/accept-invitation.ts';
 import { findUserByEmail } from '../../../src/lib/auth/user.ts';
 import { createTempDb, type TempDb } from '../../helpers/temp-db.ts';
 

@@ -3,10 +3,12 @@
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { describe, test } from 'node:test';
+import { addressBucket } from '../../../src/lib/auth/address-bucket.ts';
 import { readEnv } from '../../../src/lib/env.ts';
-import { addressBucket, normalizeAddress, resolveClientAddress } from '../../../src/lib/http/client-address.ts';
+import { resolveClientAddress } from '../../../src/lib/http/client-address.ts';
 import { requestClientAddress, UNKNOWN_ADDRESS } from '../../../src/lib/http/request-address.ts';
-import { parseTrustedProxies } from '../../../src/lib/http/trusted-proxies.ts';
+import { normalizeAddress } from '../../../src/lib/settings/ip-address.ts';
+import { parseTrustedProxies } from '../../../src/lib/settings/trusted-proxies.ts';
 
 const loopback = parseTrustedProxies('127.0.0.1,::1');
 const proxies = parseTrustedProxies('127.0.0.1, ::1, 10.0.0.0/8, fd00::/8');

@@ -6,7 +6,8 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import { attempts, reviewItems } from '../../../db/schema.ts';
 import { createUser } from '../../../src/lib/auth/user.ts';
 import type { Answer } from '../../../src/lib/quiz/answer-schemas.ts';
-import { KEY_USED_MESSAGE, submitAnswer, type ModuleForScoring, type SubmitResult } from '../../../src/lib/quiz/submit-answer.ts';
+import type { ModuleForScoring } from '../../../src/lib/content/outline.ts';
+import { KEY_USED_MESSAGE, submitAnswer, type SubmitResult } from '../../../src/lib/learning/submit-answer.ts';
 import { loadFixtureModule, outlineOf } from '../../helpers/fixture-course.ts';
 import { createTempDb, type TempDb } from '../../helpers/temp-db.ts';
 

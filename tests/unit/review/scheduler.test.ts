@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { localDateOf, startOfDayAfter, startOfLocalDay } from '../../../src/lib/review/calendar.ts';
-import { DEFAULT_LADDER_DAYS, isDue, nextReviewState, parseLadder } from '../../../src/lib/review/scheduler.ts';
+import { isDue, nextReviewState } from '../../../src/lib/review/scheduler.ts';
+import { DEFAULT_LADDER_DAYS, parseLadder } from '../../../src/lib/settings/review-ladder.ts';
 
 const at = (iso: string) => Date.parse(iso);
 const DAY = 24 * 60 * 60 * 1000;

@@ -2,7 +2,8 @@
 // tell who has an account, and only an admin gives trainer rights.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { acceptInvitation, findInvitation } from '../../../src/lib/auth/invitation.ts';
+import { findInvitation } from '../../../src/lib/auth/invitation.ts';
+import { acceptInvitation } from '../../../src/lib/teams/accept-invitation.ts';
 import { createUser } from '../../../src/lib/auth/user.ts';
 import { checkImportRows, parseImportText } from '../../../src/lib/teams/invitation-import.ts';
 import { inviteRows } from '../../../src/lib/teams/invite-team.ts';

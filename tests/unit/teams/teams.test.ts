@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { acceptInvitation } from '../../../src/lib/auth/invitation.ts';
+import { acceptInvitation } from '../../../src/lib/teams/accept-invitation.ts';
 import { createUser } from '../../../src/lib/auth/user.ts';
 import { safeCell, toCsv } from '../../../src/lib/reports/progress-csv.ts';
 import { getTeamProgress } from '../../../src/lib/reports/team-progress.ts';
@@ -9,7 +9,7 @@ import { inviteRows } from '../../../src/lib/teams/invite-team.ts';
 import { modulesInOrder } from '../../../src/lib/teams/path-forms.ts';
 import { assignPath, createPath, getPathsForUser, resolvePaths } from '../../../src/lib/teams/paths.ts';
 import { addToTeam, canSeeProfessional, createTeam, findManagedTeam, listManagedTeams, listTeamMembers } from '../../../src/lib/teams/teams.ts';
-import { submitAnswer } from '../../../src/lib/quiz/submit-answer.ts';
+import { submitAnswer } from '../../../src/lib/learning/submit-answer.ts';
 import { toetsModuleOf } from '../../../src/lib/learning/module-toets.ts';
 import { handInToets, startToets } from '../../../src/lib/toets/toets-store.ts';
 import { loadFixtureModule, outlineOf } from '../../helpers/fixture-course.ts';

@@ -1,5 +1,6 @@
-// One answer from a learner, from parsed input to stored attempt: find the question, score it on
-// the server, store it once. Used by both the form route and the JSON endpoint.
+// One practice answer from a learner, from parsed input to stored attempt: find the question,
+// score it on the server (quiz/), store it once with its review schedule (progress/, review/).
+// Called by answer-question.ts, which serves both the form route and the JSON endpoint.
 //
 // An idempotency key belongs to one answer. A repeat of exactly that answer (a double submit, a
 // retried request) gets the stored result back; anything else under a used key is refused with a
@@ -7,21 +8,15 @@
 // key would score any question without a trace, and show its answer key.
 import type { InStatement } from '@libsql/client';
 import type { Db } from '../../../db/client.ts';
-import type { Question } from '../content/schemas.ts';
-import type { ModuleOutline } from '../progress/outline.ts';
+import type { ModuleForScoring } from '../content/outline.ts';
 import { findAttemptByKey, recordAttempt } from '../progress/record-attempt.ts';
+import type { Answer } from '../quiz/answer-schemas.ts';
+import { isSameAnswer } from '../quiz/same-answer.ts';
+import { scoreAnswer, walkBranching, type ScoredAnswer } from '../quiz/score-answer.ts';
 import { reviewUpdateForNewAnswer } from '../review/review-store.ts';
-import { DEFAULT_LADDER_DAYS } from '../review/scheduler.ts';
-import type { Answer } from './answer-schemas.ts';
-import { isSameAnswer } from './same-answer.ts';
-import { scoreAnswer, walkBranching, type ScoredAnswer } from './score-answer.ts';
+import { DEFAULT_LADDER_DAYS } from '../settings/review-ladder.ts';
 
-export interface ModuleForScoring {
-  outline: ModuleOutline;
-  questions: Question[];
-}
-
-/** An answer in authored ids (the browser's tokens already mapped back, see learning/answer-question.ts). */
+/** An answer in authored ids (the browser's tokens already mapped back, see answer-question.ts). */
 export interface Submission {
   moduleId: string;
   questionId: string;
@@ -39,7 +34,7 @@ const keyUsed = { ok: false, status: 409, message: KEY_USED_MESSAGE } as const;
 
 export interface SubmitOptions {
   now?: number;
-  /** The review ladder in days (see review/scheduler.ts). */
+  /** The review ladder in days (see review/scheduler.ts, settings/review-ladder.ts). */
   ladder?: readonly number[];
   /** Statements for the same batch, after the answer and its review update (e.g. ending a case in progress). */
   alongside?: InStatement[];

@@ -1,7 +1,7 @@
 // The TRUSTED_PROXIES setting: the reverse proxies whose X-Forwarded-For we believe. Anyone else
 // can write whatever they like in that header, so only these peers may speak for a client.
 import { BlockList, isIP } from 'node:net';
-import { normalizeAddress } from './client-address.ts';
+import { normalizeAddress } from './ip-address.ts';
 
 export interface TrustedProxies {
   /** The entries as configured, for messages and docs. */

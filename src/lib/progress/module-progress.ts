@@ -5,7 +5,9 @@ import { and, count, eq, inArray, max, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { attempts, lessonEvents, lessonProgress, moduleCompletions, toetsAttempts } from '../../../db/schema.ts';
 import { jsonList, perDatabase } from '../prepared.ts';
+import { hasStarted, moduleStatus, type ModuleStatus } from './module-status.ts';
 import type { ModuleOutline } from './outline.ts';
+import { getDueDates } from './path-due-dates.ts';
 
 /** Gaps longer than this between two actions count as a break, not as study time. */
 const MAX_STUDY_GAP_MS = 20 * 60 * 1000;
@@ -17,8 +19,6 @@ export interface QuestionStanding {
   latestCorrect: boolean;
   latestAttemptId: number;
 }
-
-export type ModuleStatus = 'niet-begonnen' | 'bezig' | 'afgerond';
 
 export type ResumeTarget = { kind: 'lesson'; lessonId: string } | { kind: 'toets' } | { kind: 'done' };
 
@@ -35,7 +35,10 @@ export interface ToetsStanding {
 
 export interface ModuleProgress {
   moduleId: string;
+  /** Decided by moduleStatus (module-status.ts), as on the trainer's dashboard and in the CSV. */
   status: ModuleStatus;
+  /** Anything done in the module; a late module may be begun or not ("Beginnen" or "Verder"). */
+  started: boolean;
   lessonsOpened: Set<string>;
   /** Lessons read to the end, or skipped after a check-in showed they were known. */
   lessonsCompleted: Set<string>;
@@ -59,6 +62,8 @@ export interface ModuleProgress {
 export interface ProgressOptions {
   /** Study time needs every action of the person in the module; pages that do not show it skip it (studyTimeMs is then 0). */
   studyTime?: boolean;
+  /** The moment a due date is compared with (tests pin it). */
+  now?: number;
 }
 
 export async function getModuleProgress(db: Db, userId: string, outline: ModuleOutline, options: ProgressOptions = {}): Promise<ModuleProgress> {
@@ -66,23 +71,25 @@ export async function getModuleProgress(db: Db, userId: string, outline: ModuleO
 }
 
 /**
- * Progress in any number of modules with four queries in all (three without study time), not
- * four per module, each summed in the database: one row per lesson, per answered question and per module, never one
+ * Progress in any number of modules with six queries in all (five without study time), not
+ * six per module, each summed in the database: one row per lesson, per answered question and per module, never one
  * per answer or per page view, so the cost does not grow with how long someone has studied.
  */
-export async function getCourseProgress(db: Db, userId: string, outlines: ModuleOutline[], { studyTime = true }: ProgressOptions = {}): Promise<Map<string, ModuleProgress>> {
+export async function getCourseProgress(db: Db, userId: string, outlines: ModuleOutline[], { studyTime = true, now = Date.now() }: ProgressOptions = {}): Promise<Map<string, ModuleProgress>> {
   const moduleIds = outlines.map((o) => o.id);
   if (moduleIds.length === 0) return new Map();
   const values = { userId, moduleIds: jsonList(moduleIds) };
   const queries = progressQueries(db);
-  const [lessonRows, questionRows, studyRows, completionRows, toetsRows] = await Promise.all([
+  const [lessonRows, questionRows, studyRows, completionRows, toetsRows, dueDates] = await Promise.all([
     queries.lessons.all(values),
     queries.questions.all(values),
     // Study time: the gaps between consecutive actions (lesson events and answers), each capped.
     studyTime ? studyTimes(db, userId, moduleIds) : [],
     queries.completions.all(values),
     queries.toets.all(values),
+    getDueDates(db, [userId], moduleIds),
   ]);
+  const myDueDates = dueDates.get(userId);
   return new Map(
     outlines.map((outline) => [
       outline.id,
@@ -92,7 +99,8 @@ export async function getCourseProgress(db: Db, userId: string, outlines: Module
         studyTimeMs: Number(studyRows.find((r) => r.moduleId === outline.id)?.ms ?? 0),
         completion: completionRows.find((r) => r.moduleId === outline.id) ?? null,
         toets: toetsRows.find((r) => r.moduleId === outline.id) ?? null,
-      }),
+        dueDate: myDueDates?.get(outline.id) ?? null,
+      }, now),
     ]),
   );
 }
@@ -172,9 +180,11 @@ interface ProgressRows {
   studyTimeMs: number;
   completion: { completedAt: number; score: number; toetsAttemptId: number | null } | null;
   toets: { attempts: number; bestPassedScore: number | null; bestScore: number | null; open: number | null } | null;
+  /** The earliest due date of the person's learning paths holding this module (path-due-dates.ts). */
+  dueDate: string | null;
 }
 
-export function summarize(outline: ModuleOutline, rows: ProgressRows): ModuleProgress {
+export function summarize(outline: ModuleOutline, rows: ProgressRows, now: number): ModuleProgress {
   const lessonIds = new Set(outline.lessons.map((l) => l.id));
   const questionIds = new Set(outline.questionIds);
   const known = rows.lessonRows.filter((r) => lessonIds.has(r.lessonId));
@@ -201,13 +211,14 @@ export function summarize(outline: ModuleOutline, rows: ProgressRows): ModulePro
   const steps = outline.lessons.length + 1;
   const done = lessonsCompleted.size + (toets.bestPassedScore !== null ? 1 : 0);
   const percent = completedAt !== null ? 100 : Math.floor((done / steps) * 100);
-  const started = done > 0 || lessonsOpened.size > 0 || questions.size > 0 || toets.attempts > 0 || toets.open;
-  const status: ModuleStatus = completedAt !== null ? 'afgerond' : started ? 'bezig' : 'niet-begonnen';
+  // Every lesson row counts (opened, read or tested out), and a toets still open as well as one handed in.
+  const facts = { completedAt, lessonsTouched: lessonsOpened.size, questionsAnswered: questions.size, toetsAttempts: toets.attempts + (toets.open ? 1 : 0), dueDate: rows.dueDate };
   const score = toets.bestPassedScore ?? (completedBeforeToets ? rows.completion!.score : 0);
 
   return {
     moduleId: outline.id,
-    status,
+    status: moduleStatus(facts, now),
+    started: hasStarted(facts),
     lessonsOpened,
     lessonsCompleted,
     lessonsTestedOut,

@@ -2,6 +2,10 @@
 // Excel expects), a byte-order mark so accents survive, and no cell that a spreadsheet would run
 // as a formula.
 import Papa from 'papaparse';
+import type { CourseModule } from '../content/course.ts';
+import { t } from '../i18n/nl.ts';
+import { todayLocal } from '../teams/paths.ts';
+import type { TeamProgressRow } from './team-progress.ts';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -13,4 +17,35 @@ export function safeCell(value: string): string {
 export function toCsv(header: string[], rows: (string | number)[][]): string {
   const data = rows.map((row) => row.map((cell) => (typeof cell === 'number' ? String(cell) : safeCell(cell))));
   return `\uFEFF${Papa.unparse({ fields: header.map(safeCell), data }, { delimiter: ';', newline: '\r\n', quotes: true })}\r\n`;
+}
+
+const HEADER = ['Naam', 'E-mailadres', 'Team', 'Module', 'Status', 'Toetspogingen', 'Beste gehaalde toetsscore (%)', 'Afgerond op', 'Afgerond vóór de toets', 'Versie bij afronding', 'Huidige versie'];
+
+const csvDate = (ms: number | null) => (ms === null ? '' : new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: '2-digit', month: '2-digit', year: 'numeric' }).format(ms));
+
+/** The export of a team's table (getTeamProgress): one line per member and module, the status in the words of the dashboard. */
+export function teamProgressCsv(teamName: string, course: Pick<CourseModule, 'meta'>[], rows: TeamProgressRow[]): string {
+  const lines = rows.flatMap((row) =>
+    course.map((mod) => {
+      const cell = row.cells.get(mod.meta.id)!;
+      return [
+        row.name,
+        row.email,
+        teamName,
+        mod.meta.title,
+        t.status[cell.status],
+        cell.toetsAttempts,
+        cell.bestPassedToets === null ? '' : Math.round(cell.bestPassedToets * 100),
+        csvDate(cell.completedAt),
+        cell.completedBeforeToets ? 'ja' : '',
+        cell.completedVersion ?? '',
+        mod.meta.version,
+      ];
+    }),
+  );
+  return toCsv(HEADER, lines);
+}
+
+export function teamProgressFileName(teamName: string, now: number): string {
+  return `voortgang-${teamName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'team'}-${todayLocal(now)}.csv`;
 }

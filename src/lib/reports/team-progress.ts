@@ -1,16 +1,16 @@
 // The trainer's table: every professional of a team × every module, with status, score and
-// completion date, and whether an assigned path makes it overdue. A handful of grouped queries,
-// however large the team.
-import { and, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
+// completion date. The status is decided by moduleStatus from the same facts the learner's own
+// progress reads (module-status.ts). A handful of grouped queries, however large the team.
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
-import { attempts, learningPaths, lessonProgress, moduleCompletions, pathAssignments, teamMembers, toetsAttempts } from '../../../db/schema.ts';
+import { attempts, lessonProgress, moduleCompletions, teamMembers, toetsAttempts } from '../../../db/schema.ts';
+import { moduleStatus, type ModuleStatus } from '../progress/module-status.ts';
 import type { ModuleOutline } from '../progress/outline.ts';
-import { resolvePaths, todayLocal } from '../teams/paths.ts';
-
-export type CellStatus = 'niet-begonnen' | 'bezig' | 'afgerond' | 'te-laat';
+import { getDueDates } from '../progress/path-due-dates.ts';
+import { jsonList } from '../prepared.ts';
 
 export interface ProgressCell {
-  status: CellStatus;
+  status: ModuleStatus;
   /** 0..1: the best passed toets (or the score of a completion from before the toets), else 0 */
   score: number;
   /** Toets attempts handed in. */
@@ -33,43 +33,41 @@ export interface TeamProgressRow {
 export async function getTeamProgress(
   db: Db,
   members: { id: string; name: string; email: string }[],
-  teamId: string,
+  /** The team whose table this is. Not an input of the status: that is the person's, over all their paths and teams. */
+  _teamId: string,
   outlines: ModuleOutline[],
   now = Date.now(),
 ): Promise<TeamProgressRow[]> {
   const ids = members.map((m) => m.id);
   if (ids.length === 0) return [];
-  // Summed in the database and handed over as ONE JSON value: a row per person and module (best
-  // scores summed over the current questions; whether they opened a lesson) instead of a row per
-  // answered question. Thousands of rows through the driver were what made the dashboard slow.
-  const questionIds = outlines.flatMap((o) => o.questionIds);
-  const bestPerQuestion = sql`SELECT ${attempts.userId} AS user_id, ${attempts.moduleId} AS module_id, max(${attempts.score}) AS best, 1 AS answered, 0 AS opened
-    FROM ${attempts} WHERE ${inArray(attempts.userId, ids)} AND ${inArray(attempts.questionId, questionIds)}
-    GROUP BY ${attempts.userId}, ${attempts.moduleId}, ${attempts.questionId}`;
-  const openedModules = sql`SELECT ${lessonProgress.userId}, ${lessonProgress.moduleId}, 0, 0, 1
-    FROM ${lessonProgress} WHERE ${inArray(lessonProgress.userId, ids)} GROUP BY ${lessonProgress.userId}, ${lessonProgress.moduleId}`;
-  const [[summary], completions, assignments, toetsRows] = await Promise.all([
+  // Summed in the database and handed over as ONE JSON value: a row per person and module (how
+  // many of its current lessons they touched and current questions they answered) instead of a
+  // row per answered question. Thousands of rows through the driver were what made the dashboard
+  // slow. Only what is still in the module counts, as in the learner's own progress.
+  const people = jsonList(ids);
+  const moduleIds = jsonList(outlines.map((o) => o.id));
+  const currentQuestions = jsonList(outlines.flatMap((o) => o.questionIds.map((q) => `${o.id}/${q}`)));
+  const currentLessons = jsonList(outlines.flatMap((o) => o.lessons.map((l) => `${o.id}/${l.id}`)));
+  const questionsAnswered = sql`SELECT ${attempts.userId} AS user_id, ${attempts.moduleId} AS module_id, 0 AS lessons, count(DISTINCT ${attempts.questionId}) AS questions
+    FROM ${attempts} WHERE ${attempts.userId} IN (SELECT value FROM json_each(${people})) AND ${attempts.moduleId} IN (SELECT value FROM json_each(${moduleIds}))
+      AND ${attempts.moduleId} || '/' || ${attempts.questionId} IN (SELECT value FROM json_each(${currentQuestions}))
+    GROUP BY ${attempts.userId}, ${attempts.moduleId}`;
+  const lessonsTouched = sql`SELECT ${lessonProgress.userId}, ${lessonProgress.moduleId}, count(*), 0
+    FROM ${lessonProgress} WHERE ${lessonProgress.userId} IN (SELECT value FROM json_each(${people}))
+      AND ${lessonProgress.moduleId} || '/' || ${lessonProgress.lessonId} IN (SELECT value FROM json_each(${currentLessons}))
+    GROUP BY ${lessonProgress.userId}, ${lessonProgress.moduleId}`;
+  const [[summary], completions, dueDates, toetsRows] = await Promise.all([
     db.all<{ cells: string | null }>(sql`
-      SELECT json_group_array(json_array(user_id, module_id, best_sum, answered, opened)) AS cells FROM (
-        SELECT user_id, module_id, sum(best) AS best_sum, max(answered) AS answered, max(opened) AS opened
-        FROM (${bestPerQuestion} UNION ALL ${openedModules}) GROUP BY user_id, module_id)`),
+      SELECT json_group_array(json_array(user_id, module_id, lessons, questions)) AS cells FROM (
+        SELECT user_id, module_id, sum(lessons) AS lessons, sum(questions) AS questions
+        FROM (${questionsAnswered} UNION ALL ${lessonsTouched}) GROUP BY user_id, module_id)`),
     db.select().from(moduleCompletions).where(inArray(moduleCompletions.userId, ids)),
-    db
-      .select({
-        pathId: pathAssignments.pathId,
-        dueDate: pathAssignments.dueDate,
-        teamId: pathAssignments.teamId,
-        userId: pathAssignments.userId,
-        name: learningPaths.name,
-        moduleIds: learningPaths.moduleIds,
-      })
-      .from(pathAssignments)
-      .innerJoin(learningPaths, eq(learningPaths.id, pathAssignments.pathId))
-      .where(or(inArray(pathAssignments.userId, ids), and(isNotNull(pathAssignments.teamId), eq(pathAssignments.teamId, teamId)))),
+    getDueDates(db, ids, outlines.map((o) => o.id)),
     db
       .select({
         userId: toetsAttempts.userId,
         moduleId: toetsAttempts.moduleId,
+        begun: sql<number>`count(*)`,
         attempts: sql<number>`count(${toetsAttempts.handedInAt})`,
         bestPassed: sql<number | null>`max(case when ${toetsAttempts.passed} then ${toetsAttempts.score} end)`,
       })
@@ -77,34 +75,28 @@ export async function getTeamProgress(
       .where(inArray(toetsAttempts.userId, ids))
       .groupBy(toetsAttempts.userId, toetsAttempts.moduleId),
   ]);
-  const today = todayLocal(now);
   const key = (userId: string, moduleId: string) => `${userId}\u0000${moduleId}`;
-  const cells = JSON.parse(summary?.cells ?? '[]') as [string, string, number, number, number][];
-  const bestSum = new Map(cells.filter((c) => c[3] === 1).map((c) => [key(c[0], c[1]), c[2]]));
-  const started = new Set(cells.filter((c) => c[4] === 1).map((c) => key(c[0], c[1])));
+  const cells = JSON.parse(summary?.cells ?? '[]') as [string, string, number, number][];
+  const touched = new Map(cells.map((c) => [key(c[0], c[1]), { lessons: c[2], questions: c[3] }]));
   const completed = new Map(completions.map((c) => [key(c.userId, c.moduleId), c]));
   const toetsOf = new Map(toetsRows.map((r) => [key(r.userId, r.moduleId), r]));
 
   return members.map((member) => {
-    const mine = assignments.filter((a) => a.userId === member.id || a.teamId === teamId);
-    const paths = resolvePaths(
-      mine,
-      new Map(completions.filter((c) => c.userId === member.id).map((c) => [c.moduleId, c.completedAt])),
-      today,
-    );
-    const overdueModules = new Set(paths.flatMap((p) => p.modules.filter((m) => m.status === 'te-laat').map((m) => m.moduleId)));
     const cells = new Map<string, ProgressCell>();
     for (const outline of outlines) {
       const k = key(member.id, outline.id);
       const completion = completed.get(k);
       const toets = toetsOf.get(k);
-      const status: CellStatus = completion
-        ? 'afgerond'
-        : overdueModules.has(outline.id)
-          ? 'te-laat'
-          : started.has(k) || bestSum.has(k) || toets !== undefined
-            ? 'bezig'
-            : 'niet-begonnen';
+      const status = moduleStatus(
+        {
+          completedAt: completion?.completedAt ?? null,
+          lessonsTouched: touched.get(k)?.lessons ?? 0,
+          questionsAnswered: touched.get(k)?.questions ?? 0,
+          toetsAttempts: Number(toets?.begun ?? 0),
+          dueDate: dueDates.get(member.id)?.get(outline.id) ?? null,
+        },
+        now,
+      );
       const completedBeforeToets = completion !== undefined && completion.toetsAttemptId === null;
       const bestPassedToets = toets?.bestPassed ?? null;
       cells.set(outline.id, {

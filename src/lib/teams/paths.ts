@@ -5,6 +5,7 @@ import { and, asc, eq, inArray, isNotNull, or } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { learningPaths, moduleCompletions, pathAssignments } from '../../../db/schema.ts';
 import { generateId } from '../auth/user.ts';
+import type { ModuleStatus } from '../progress/module-status.ts';
 import { localDateOf } from '../review/calendar.ts';
 import { teamIdsOfMember } from './teams.ts';
 
@@ -33,7 +34,8 @@ export async function assignPath(
   });
 }
 
-export type PathModuleStatus = 'afgerond' | 'open' | 'te-laat';
+/** A step of one path: the module's own words where they mean the same ('open': not completed, the path not yet due). */
+export type PathModuleStatus = Extract<ModuleStatus, 'afgerond' | 'te-laat'> | 'open';
 
 export interface AssignedPath {
   pathId: string;

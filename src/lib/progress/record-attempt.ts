@@ -14,7 +14,7 @@ import type { Db } from '../../../db/client.ts';
 import { attempts } from '../../../db/schema.ts';
 import type { Answer } from '../quiz/answer-schemas.ts';
 import type { ScoredAnswer } from '../quiz/score-answer.ts';
-import { batchPrepared, perDatabase, statementOf } from '../prepared.ts';
+import { batchPrepared, perDatabase, statementOf } from '../../../db/prepared.ts';
 import type { ModuleOutline } from './outline.ts';
 
 export interface AttemptInput {

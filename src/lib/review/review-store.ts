@@ -3,7 +3,7 @@ import type { InStatement } from '@libsql/client';
 import { and, asc, count, eq, gt, gte, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { reviewItems } from '../../../db/schema.ts';
-import { jsonList, perDatabase } from '../prepared.ts';
+import { jsonList, perDatabase } from '../../../db/prepared.ts';
 import { startOfDayAfter } from './calendar.ts';
 import { nextReviewState } from './scheduler.ts';
 

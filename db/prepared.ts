@@ -3,7 +3,7 @@
 // on the lesson page, `npm run bench` with BENCH_CPU_PROF); the session lookup set the pattern.
 import { fillPlaceholders } from 'drizzle-orm';
 import type { InStatement } from '@libsql/client';
-import type { Db } from '../../db/client.ts';
+import type { Db } from './client.ts';
 
 /** `build(db)` once per database handle (tests open many), then the same prepared queries. */
 export function perDatabase<T>(build: (db: Db) => T): (db: Db) => T {

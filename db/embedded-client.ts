@@ -17,6 +17,7 @@
 // One connection, as before (see clientConfig): statements run synchronously on the main thread,
 // so a batch is atomic with respect to every other request of the process.
 import Database from 'libsql';
+import { DATA_VERSION, type KnowsDataVersion } from './data-version.ts';
 import { LibsqlBatchError, LibsqlError, type Client, type InArgs, type InStatement, type InValue, type Replicated, type ResultSet, type Row, type Transaction, type TransactionMode } from '@libsql/client';
 
 type Connection = InstanceType<typeof Database>;
@@ -60,23 +61,17 @@ export function createEmbeddedClient(options: EmbeddedClientOptions): Client {
 }
 
 /**
- * A value that changes whenever the database may have changed: this client's own writes, plus
- * SQLite's data_version, which changes when another connection (the admin CLI, a restore, a
- * second process on the same file) commits. null for any other client (a libSQL server): there,
- * other instances write unseen, so nothing may be cached on it.
+ * Its data version (db/data-version.ts): this client's own writes, plus SQLite's data_version,
+ * which changes when another connection (the admin CLI, a restore, a second process on the same
+ * file) commits. Together they change whenever the file's data may have.
  */
-export async function embeddedDataVersion(client: Client): Promise<string | null> {
-  if (!(client instanceof EmbeddedClient)) return null;
-  return client.dataVersion();
-}
-
-class EmbeddedClient implements Client {
+class EmbeddedClient implements Client, KnowsDataVersion {
   readonly protocol = 'file';
   #options: EmbeddedClientOptions;
   #connection: Connection;
   #statements = new Map<string, Prepared>();
   #closed = false;
-  /** Statements run that may have written (see embeddedDataVersion). */
+  /** Statements run that may have written (see DATA_VERSION). */
   #writes = 0;
   /** Schema changes the client knows of (see #schemaChanged). */
   #schemaGeneration = 0;
@@ -165,7 +160,7 @@ class EmbeddedClient implements Client {
     this.#writes++; // a new connection counts data_version from its own start
   }
 
-  dataVersion(): string {
+  [DATA_VERSION](): string {
     const version = this.#run({ sql: 'PRAGMA data_version' }).rows[0][0];
     return `${this.#writes}:${String(version)}`;
   }

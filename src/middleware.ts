@@ -5,7 +5,7 @@ import { defineMiddleware, sequence } from 'astro:middleware';
 import { decideAccess } from './lib/auth/roles.ts';
 import { validateSessionToken } from './lib/auth/session.ts';
 import { getDb, resetDatabaseConnections } from './lib/db.ts';
-import { isDatabaseBusy } from './lib/http/database-busy.ts';
+import { isDatabaseBusy } from '../db/database-busy.ts';
 import { isCrossSiteRequest } from './lib/http/same-origin.ts';
 import { withSecurityHeaders } from './lib/http/security-headers.ts';
 import { deleteSessionCookie, isSecureRequest, SESSION_COOKIE, setSessionCookie } from './lib/http/session-cookie.ts';

@@ -1,6 +1,8 @@
 // The app's database handle: opened once per process from the environment. Which database
 // (embedded file, libSQL server, or server plus a local replica) is configuration only; the
 // handle holds no state of its own, so any number of instances can share one server.
+// It lives here and not in db/ because it reads the settings (env.ts), and db/ imports nothing
+// from src/: the database layer is usable by scripts and tests without the app's environment.
 import type { Client } from '@libsql/client';
 import { connectDatabase, tuneEmbeddedDatabase, type Db } from '../../db/client.ts';
 import { getSettings } from './env.ts';

@@ -4,7 +4,7 @@
 // "send again" can only mean a new link. Both are conditional on the invitation still being
 // unused, in one transaction with the audit entry: an invitation accepted a moment earlier is
 // neither renewed nor revoked.
-import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { invitations, teams, users, type Role } from '../../../db/schema.ts';
@@ -110,6 +110,6 @@ export async function pendingInvitationIdsFor(db: Db, email: string): Promise<st
     .select({ id: invitations.id })
     .from(invitations)
     .where(and(eq(invitations.email, email.trim().toLowerCase()), isNull(invitations.usedAt)))
-    .orderBy(sql`${invitations.createdAt} desc`);
+    .orderBy(desc(invitations.createdAt));
   return rows.map((row) => row.id);
 }

@@ -4,8 +4,9 @@
 // - nobody changes or blocks their own account here (an admin could lock themselves out);
 // - the last active admin stays an active admin (otherwise nobody could manage the platform).
 // Blocking ends every session of the account at once.
+import { eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
-import type { Role } from '../../../db/schema.ts';
+import { users, type Role } from '../../../db/schema.ts';
 
 export type AccountChangeResult = { ok: true } | { ok: false; reason: 'unknown' | 'self' | 'last-admin' | 'unchanged' };
 
@@ -17,9 +18,9 @@ interface Change {
   userId: string;
 }
 
-async function explainRefusal(db: Db, change: Change, unchanged: string, args: (string | number)[]): Promise<AccountChangeResult> {
-  const found = await db.$client.execute({ sql: `select (${unchanged}) as same, role, active from users where id = ?`, args: [...args, change.userId] });
-  const row = found.rows[0];
+/** Why a change was refused, read after it: `unchanged` is true when the account already is as asked. */
+async function explainRefusal(db: Db, change: Change, unchanged: SQL): Promise<AccountChangeResult> {
+  const [row] = await db.select({ same: sql<number>`(${unchanged})` }).from(users).where(eq(users.id, change.userId));
   if (!row) return { ok: false, reason: 'unknown' };
   if (Number(row.same) === 1) return { ok: false, reason: 'unchanged' };
   return { ok: false, reason: 'last-admin' };
@@ -42,7 +43,7 @@ export async function changeRole(db: Db, change: Change & { role: Role }, now = 
     'write',
   );
   if (results[1].rowsAffected === 1) return { ok: true };
-  return explainRefusal(db, change, 'role = ?', [change.role]);
+  return explainRefusal(db, change, sql`${users.role} = ${change.role}`);
 }
 
 export async function deactivateAccount(db: Db, change: Change, now = Date.now()): Promise<AccountChangeResult> {
@@ -58,7 +59,7 @@ export async function deactivateAccount(db: Db, change: Change, now = Date.now()
     'write',
   );
   if (results[1].rowsAffected === 1) return { ok: true };
-  return explainRefusal(db, change, 'active = 0', []);
+  return explainRefusal(db, change, sql`${users.active} = 0`);
 }
 
 export async function reactivateAccount(db: Db, change: Change, now = Date.now()): Promise<AccountChangeResult> {
@@ -71,5 +72,5 @@ export async function reactivateAccount(db: Db, change: Change, now = Date.now()
     'write',
   );
   if (results[1].rowsAffected === 1) return { ok: true };
-  return explainRefusal(db, change, 'active = 1', []);
+  return explainRefusal(db, change, sql`${users.active} = 1`);
 }

@@ -1,7 +1,6 @@
 // All interface text in one place, in Dutch (nl-NL). A second language is a second file with
 // the same shape. Content text (lessons, questions) lives in content/, not here.
 import type { Role } from '../../../db/schema.ts';
-import type { ModuleStatus } from '../progress/module-status.ts';
 
 /** "3 seconden", "1 minuut": how long to wait, rounded up, for the throttling messages. */
 function waitTime(ms: number): string {
@@ -162,8 +161,8 @@ export const t = {
     progressLabel: (title: string) => `Voortgang ${title}`,
     empty: 'Er zijn nog geen modules.',
   },
-  /** A person's status in a module, the same words for the learner and the trainer (module-status.ts). */
-  status: { 'niet-begonnen': 'Niet begonnen', bezig: 'Bezig', afgerond: 'Afgerond', 'te-laat': 'Te laat' } satisfies Record<ModuleStatus, string>,
+  /** A person's status in a module, the same words for the learner and the trainer (module-status.ts checks that every status has one). */
+  status: { 'niet-begonnen': 'Niet begonnen', bezig: 'Bezig', afgerond: 'Afgerond', 'te-laat': 'Te laat' },
   module: {
     goals: 'Leerdoelen',
     lessons: 'Lessen',

@@ -3,7 +3,7 @@
 // in a toets every decision is recorded as it is taken. Each step is a compare-and-set on the
 // path before it: two tabs cannot both take the next decision.
 import type { InStatement } from '@libsql/client';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { branchProgress } from '../../../db/schema.ts';
 
@@ -30,14 +30,18 @@ export async function saveBranchStep(
   input: { userId: string; questionId: string; context: BranchContext; before: string[] | undefined; path: string[]; key: string },
   now: number,
 ): Promise<boolean> {
-  const path = JSON.stringify(input.path);
+  const step = { path: input.path, lastKey: input.key, updatedAt: now };
   const result =
     input.before === undefined
-      ? await db.run(sql`insert into branch_progress (user_id, question_id, context, path, last_key, updated_at)
-          values (${input.userId}, ${input.questionId}, ${input.context}, ${path}, ${input.key}, ${now})
-          on conflict (user_id, question_id, context) do nothing`)
-      : await db.run(sql`update branch_progress set path = ${path}, last_key = ${input.key}, updated_at = ${now}
-          where user_id = ${input.userId} and question_id = ${input.questionId} and context = ${input.context} and path = ${JSON.stringify(input.before)}`);
+      ? await db
+          .insert(branchProgress)
+          .values({ userId: input.userId, questionId: input.questionId, context: input.context, ...step })
+          .onConflictDoNothing({ target: [branchProgress.userId, branchProgress.questionId, branchProgress.context] })
+      : await db
+          .update(branchProgress)
+          .set(step)
+          // The stored path compared as JSON text, as it is stored: the column's own encoding.
+          .where(and(eq(branchProgress.userId, input.userId), eq(branchProgress.questionId, input.questionId), eq(branchProgress.context, input.context), eq(branchProgress.path, input.before)));
   return result.rowsAffected === 1;
 }
 

@@ -4,7 +4,7 @@
 // and never runs during the build. Several instances each prune daily; deleting what is already
 // gone is harmless. The request does not wait for it.
 import { getDb, resetDatabaseConnections } from '../db.ts';
-import { isDatabaseBusy } from '../http/database-busy.ts';
+import { isDatabaseBusy } from '../../../db/database-busy.ts';
 import { pruneExpiredData } from './retention.ts';
 
 const HOUR = 60 * 60 * 1000;

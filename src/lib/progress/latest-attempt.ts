@@ -2,7 +2,7 @@
 import { and, eq, gte, inArray, max, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { attempts } from '../../../db/schema.ts';
-import { perDatabase } from '../prepared.ts';
+import { perDatabase } from '../../../db/prepared.ts';
 import { answerSchema, type Answer } from '../quiz/answer-schemas.ts';
 
 // The newest attempt per question is picked in the database (from the covering index), so only

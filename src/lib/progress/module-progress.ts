@@ -4,9 +4,9 @@ import type { Db } from '../../../db/client.ts';
 import { and, count, eq, inArray, max, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { attempts, lessonEvents, lessonProgress, moduleCompletions, toetsAttempts } from '../../../db/schema.ts';
-import { jsonList, perDatabase } from '../prepared.ts';
+import { jsonList, perDatabase } from '../../../db/prepared.ts';
 import { hasStarted, moduleStatus, type ModuleStatus } from './module-status.ts';
-import type { ModuleOutline } from './outline.ts';
+import type { ModuleOutline } from '../content/outline.ts';
 import { getDueDates } from './path-due-dates.ts';
 
 /** Gaps longer than this between two actions count as a break, not as study time. */

@@ -1,11 +1,15 @@
 // Where a person stands in a module, in one word: the one rule and the one vocabulary that the
 // learner's pages, the trainer's dashboard, the trainer's page for one professional and the CSV
 // export all use, so a trainer and the learner never see two different answers.
-import { todayLocal } from '../teams/paths.ts';
+import { t } from '../i18n/nl.ts';
+import { todayLocal } from '../review/calendar.ts';
 
 /** Every status, in the order the dashboard's filter offers them. Labels: `t.status` in nl.ts. */
 export const MODULE_STATUSES = ['niet-begonnen', 'bezig', 'afgerond', 'te-laat'] as const;
 export type ModuleStatus = (typeof MODULE_STATUSES)[number];
+
+/** The Dutch word for each status; written here against the list so a new status cannot go without one. */
+export const STATUS_LABELS: Readonly<Record<ModuleStatus, string>> = t.status;
 
 /**
  * What the status is decided from. Each view reads these from the same tables with the same

@@ -4,7 +4,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { learningPaths, pathAssignments, teamMembers } from '../../../db/schema.ts';
-import { jsonList } from '../prepared.ts';
+import { jsonList } from '../../../db/prepared.ts';
 
 /** Per person, per module: the earliest due date (YYYY-MM-DD). Modules on no path are absent. */
 export async function getDueDates(db: Db, userIds: string[], moduleIds: string[]): Promise<Map<string, Map<string, string>>> {

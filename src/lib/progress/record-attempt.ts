@@ -8,14 +8,14 @@
 // batch: libSQL runs a batch as a single transaction without handing control back in between.
 // Interactive transactions are avoided on purpose: the embedded driver waits for locks
 // synchronously, so two of them open in one process would block each other until timeout.
-import type { InStatement } from '@libsql/client';
 import { and, eq, sql } from 'drizzle-orm';
+import { batchInOrder, isAfterChange, type BatchStep } from '../../../db/batch-guard.ts';
 import type { Db } from '../../../db/client.ts';
 import { attempts } from '../../../db/schema.ts';
 import type { Answer } from '../quiz/answer-schemas.ts';
 import type { ScoredAnswer } from '../quiz/score-answer.ts';
-import { batchPrepared, perDatabase, statementOf } from '../prepared.ts';
-import type { ModuleOutline } from './outline.ts';
+import { batchPrepared, perDatabase, statementOf } from '../../../db/prepared.ts';
+import type { ModuleOutline } from '../content/outline.ts';
 
 export interface AttemptInput {
   userId: string;
@@ -41,7 +41,7 @@ export type RecordedAttempt =
    */
   | { duplicate: true; stored: StoredUnderKey | null };
 
-/** Prepared once (see prepared.ts): every answer runs these. */
+/** Prepared once (see db/prepared.ts): every answer runs these. */
 const attemptQueries = perDatabase((db) => ({
   insert: db
     .insert(attempts)
@@ -66,22 +66,25 @@ const attemptQueries = perDatabase((db) => ({
 }));
 
 /**
- * `alongside` are statements to run in the same batch right after the insert; they can use
- * `changes() = 1` to apply only when the answer was new (not a repeated idempotency key).
+ * `alongside` are statements to run in the same batch right after the insert. The first of them
+ * may be declared onlyAfterChange (db/batch-guard.ts): it then applies only when the answer was
+ * new (not a repeated idempotency key). Anywhere else in `alongside` a guarded statement would ask
+ * about the statement before it instead of the insert, so that is refused.
  */
 export async function recordAttempt(
   db: Db,
   outline: ModuleOutline,
   input: AttemptInput,
   now = Date.now(),
-  alongside: InStatement[] = [],
+  alongside: BatchStep[] = [],
 ): Promise<RecordedAttempt> {
   const { insert } = attemptQueries(db);
   const answer = { ...input.answer, misconceptions: input.scored.misconceptions };
   const values = { userId: input.userId, moduleId: outline.id, questionId: input.questionId, idempotencyKey: input.idempotencyKey, answer, correct: input.scored.correct, score: input.scored.score, contentVersion: outline.version, now };
   // No RETURNING here: when a write meets a lock, libSQL leaves a RETURNING statement's cursor
   // open on the pooled connection, and every later commit on it fails. rowsAffected says enough.
-  const [inserted] = await batchPrepared(db, [statementOf(insert, values), ...alongside]);
+  if (alongside.some((step, index) => index > 0 && isAfterChange(step))) throw new Error('recordAttempt: only the first statement alongside the answer can depend on its insert');
+  const [inserted] = await batchPrepared(db, batchInOrder([statementOf(insert, values), ...alongside]));
 
   if (inserted.rowsAffected === 0) {
     const stored = await findAttemptByKey(db, input.userId, input.idempotencyKey);

@@ -3,7 +3,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { lessonEvents, lessonProgress } from '../../../db/schema.ts';
-import { batchPrepared, perDatabase, statementOf } from '../prepared.ts';
+import { batchPrepared, perDatabase, statementOf } from '../../../db/prepared.ts';
 
 export interface LessonEventInput {
   userId: string;

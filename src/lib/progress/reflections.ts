@@ -3,7 +3,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { reflections } from '../../../db/schema.ts';
-import { perDatabase } from '../prepared.ts';
+import { perDatabase } from '../../../db/prepared.ts';
 
 export const REFLECTION_MAX_LENGTH = 5000;
 

@@ -4,7 +4,7 @@
 import Papa from 'papaparse';
 import type { CourseModule } from '../content/course.ts';
 import { t } from '../i18n/nl.ts';
-import { todayLocal } from '../teams/paths.ts';
+import { todayLocal } from '../review/calendar.ts';
 import type { TeamProgressRow } from './team-progress.ts';
 
 const FORMULA_START = /^[=+\-@\t\r]/;

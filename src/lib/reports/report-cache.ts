@@ -4,13 +4,14 @@
 // request; a team's trainers opening it again and again between appointments get the same
 // numbers as long as nobody wrote anything.
 //
-// "Nobody wrote anything" is exact on an embedded file: db/embedded-client.ts counts its own
-// writes and asks SQLite (data_version) about other processes' commits. On a libSQL server other
-// instances write unseen, so there nothing is cached and every request computes. REPORT_CACHE_MS
+// "Nobody wrote anything" is asked of the database handle (db/data-version.ts). It is exact on
+// an embedded file: db/embedded-client.ts counts its own writes and asks SQLite (data_version)
+// about other processes' commits. On a libSQL server other instances write unseen: the client
+// cannot tell, so there nothing is cached and every request computes. REPORT_CACHE_MS
 // bounds how long an entry lives anyway: reports depend on today's date (overdue paths and
 // reviews).
 import type { Db } from '../../../db/client.ts';
-import { embeddedDataVersion } from '../../../db/embedded-client.ts';
+import { dataVersion } from '../../../db/data-version.ts';
 
 export const REPORT_CACHE_MS = 60_000;
 /** Enough for every team and module of a region; the oldest entry goes first beyond it. */
@@ -25,8 +26,8 @@ const caches = new WeakMap<Db, Entries>();
  * shared between requests: callers must not change it.
  */
 export async function cachedReport<T>(db: Db, key: string, compute: () => Promise<T>, now = Date.now()): Promise<T> {
-  const version = await embeddedDataVersion(db.$client);
-  if (version === null) return compute();
+  const version = await dataVersion(db);
+  if (version === undefined) return compute();
   let entries = caches.get(db);
   if (!entries) caches.set(db, (entries = new Map()));
   const cached = entries.get(key);

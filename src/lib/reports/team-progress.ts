@@ -5,9 +5,9 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { attempts, lessonProgress, moduleCompletions, teamMembers, toetsAttempts } from '../../../db/schema.ts';
 import { moduleStatus, type ModuleStatus } from '../progress/module-status.ts';
-import type { ModuleOutline } from '../progress/outline.ts';
+import type { ModuleOutline } from '../content/outline.ts';
 import { getDueDates } from '../progress/path-due-dates.ts';
-import { jsonList } from '../prepared.ts';
+import { jsonList } from '../../../db/prepared.ts';
 
 export interface ProgressCell {
   status: ModuleStatus;

@@ -50,3 +50,9 @@ export function startOfLocalDay(date: LocalDate): number {
 export function startOfDayAfter(now: number, days: number): number {
   return startOfLocalDay(addDays(localDateOf(now), days));
 }
+
+/** Today's date in the Netherlands as YYYY-MM-DD (the form of a path's due date). */
+export function todayLocal(now: number): string {
+  const d = localDateOf(now);
+  return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+}

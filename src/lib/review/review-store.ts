@@ -1,9 +1,9 @@
 // The review schedule in the database: rescheduled after every answer, read by "Herhalen".
-import type { InStatement } from '@libsql/client';
 import { and, asc, count, eq, gt, gte, lte, sql } from 'drizzle-orm';
+import { onlyAfterChange, PREVIOUS_CHANGED_ONE_ROW, type AfterChange } from '../../../db/batch-guard.ts';
 import type { Db } from '../../../db/client.ts';
 import { reviewItems } from '../../../db/schema.ts';
-import { jsonList, perDatabase } from '../prepared.ts';
+import { jsonList, perDatabase } from '../../../db/prepared.ts';
 import { startOfDayAfter } from './calendar.ts';
 import { nextReviewState } from './scheduler.ts';
 
@@ -16,32 +16,33 @@ export interface ReviewAnswer {
 
 /**
  * The schedule update for an answer, as a statement to run in the same batch right after the
- * answer's insert (`changes() = 1`: only when that insert added a row, so a repeated request does
- * nothing). Only a question never seen before, or one that is due, moves on the ladder: the first
- * answer to a due review decides its schedule. An answer while it is not due (a retry after the
- * feedback showed the right answer, practice in a lesson, a second tab) changes nothing, so
- * "wrong, so tomorrow" cannot be undone and two tabs cannot climb two rungs. Two requests that
- * both saw it due race on the due date they read: the update only applies while it is unchanged.
+ * answer's insert, declared onlyAfterChange (db/batch-guard.ts): only when that insert added a
+ * row, so a repeated request does nothing. Only a question never seen before, or one that is due,
+ * moves on the ladder: the first answer to a due review decides its schedule. An answer while
+ * it is not due (a retry after the feedback showed the right answer, practice in a lesson, a
+ * second tab) changes nothing, so "wrong, so tomorrow" cannot be undone and two tabs cannot climb
+ * two rungs. Two requests that both saw it due race on the due date they read: the update only
+ * applies while it is unchanged.
  */
-export async function reviewUpdateForNewAnswer(db: Db, answer: ReviewAnswer, now: number, ladder: readonly number[]): Promise<InStatement | undefined> {
+export async function reviewUpdateForNewAnswer(db: Db, answer: ReviewAnswer, now: number, ladder: readonly number[]): Promise<AfterChange | undefined> {
   const [previous] = await reviewQueries(db).item.all({ userId: answer.userId, questionId: answer.questionId });
   if (previous && previous.dueAt > now) return undefined;
   const next = nextReviewState(previous, answer.correct, now, ladder);
   const state = [next.step, next.dueAt, next.lapses, next.lastCorrect ? 1 : 0, next.reviewCount, now];
-  if (!previous) return { sql: INSERT_IF_NEW, args: [answer.userId, answer.questionId, answer.moduleId, ...state] };
-  return { sql: UPDATE_IF_STILL_DUE, args: [answer.moduleId, ...state, now, answer.userId, answer.questionId, previous.dueAt] };
+  if (!previous) return onlyAfterChange({ sql: INSERT_IF_NEW, args: [answer.userId, answer.questionId, answer.moduleId, ...state] });
+  return onlyAfterChange({ sql: UPDATE_IF_STILL_DUE, args: [answer.moduleId, ...state, now, answer.userId, answer.questionId, previous.dueAt] });
 }
 
 const INSERT_IF_NEW = `insert into review_items (user_id, question_id, module_id, step, due_at, lapses, last_correct, review_count, updated_at)
     select ?, ?, ?, ?, ?, ?, ?, ?, ?
-    where changes() = 1
+    where ${PREVIOUS_CHANGED_ONE_ROW}
     on conflict (user_id, question_id) do nothing`;
 
 const UPDATE_IF_STILL_DUE = `update review_items set
       module_id = ?, step = ?, due_at = ?, lapses = ?, last_correct = ?, review_count = ?, updated_at = ?, reviewed_at = ?
-    where user_id = ? and question_id = ? and due_at = ? and changes() = 1`;
+    where user_id = ? and question_id = ? and due_at = ? and ${PREVIOUS_CHANGED_ONE_ROW}`;
 
-/** Prepared once (see prepared.ts): every answer and every visit to Herhalen runs these. */
+/** Prepared once (see db/prepared.ts): every answer and every visit to Herhalen runs these. */
 const reviewQueries = perDatabase((db) => {
   const userId = sql.placeholder('userId');
   // A question removed from the course is never shown, so it is not counted either.

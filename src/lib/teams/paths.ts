@@ -6,7 +6,7 @@ import type { Db } from '../../../db/client.ts';
 import { learningPaths, moduleCompletions, pathAssignments } from '../../../db/schema.ts';
 import { generateId } from '../auth/user.ts';
 import type { ModuleStatus } from '../progress/module-status.ts';
-import { localDateOf } from '../review/calendar.ts';
+import { todayLocal } from '../review/calendar.ts';
 import { teamIdsOfMember } from './teams.ts';
 
 export async function createPath(db: Db, input: { name: string; moduleIds: string[]; createdBy: string }, now = Date.now()): Promise<string> {
@@ -46,11 +46,6 @@ export interface AssignedPath {
   next: string | null;
   overdue: boolean;
   done: boolean;
-}
-
-export function todayLocal(now: number): string {
-  const d = localDateOf(now);
-  return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
 }
 
 /** The paths of one professional, each with what is next and what is overdue. */

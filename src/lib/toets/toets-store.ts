@@ -2,7 +2,7 @@
 // question counts, the rest is refused) and handing it in. Every guard that a race could slip
 // past is in the statement itself: one open attempt per person and module, answers only into an
 // open attempt and only for a drawn question, and one hand-in.
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { toetsAnswers, toetsAttempts } from '../../../db/schema.ts';
 import type { Answer } from '../quiz/answer-schemas.ts';
@@ -152,7 +152,10 @@ export type HandInResult = { ok: true; attempt: ToetsAttempt; handedInNow: boole
  * written (a crash in between) is finished by the next call.
  */
 export async function handInToets(db: Db, userId: string, toetsId: number, now: number): Promise<HandInResult> {
-  const closed = await db.run(sql`update toets_attempts set handed_in_at = ${now} where id = ${toetsId} and user_id = ${userId} and handed_in_at is null`);
+  const closed = await db
+    .update(toetsAttempts)
+    .set({ handedInAt: now })
+    .where(and(eq(toetsAttempts.id, toetsId), eq(toetsAttempts.userId, userId), isNull(toetsAttempts.handedInAt)));
   const [attempt] = (await db.select().from(toetsAttempts).where(and(eq(toetsAttempts.id, toetsId), eq(toetsAttempts.userId, userId)))) as ToetsAttempt[];
   if (!attempt) return { ok: false, message: 'Deze toets bestaat niet.' };
   if (attempt.score === null) {

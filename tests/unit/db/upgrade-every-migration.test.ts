@@ -22,7 +22,7 @@ import { count, getTableName, is } from 'drizzle-orm';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { openDatabase, schema, tuneEmbeddedDatabase, type Db } from '../../../db/client.ts';
-import { embeddedDataVersion } from '../../../db/embedded-client.ts';
+import { dataVersion } from '../../../db/data-version.ts';
 import { applyMigrations, listAppliedMigrations, MIGRATIONS_FOLDER } from '../../../db/migrate.ts';
 import { createTempDb, type TempDb } from '../../helpers/temp-db.ts';
 
@@ -199,7 +199,7 @@ function migrationsUpTo(n: number, into: string): string {
 async function openAsTheApp(url: string): Promise<{ db: Db; client: Client }> {
   const opened = openDatabase({ url });
   await tuneEmbeddedDatabase(opened.client, url);
-  assert.notEqual(await embeddedDataVersion(opened.client), null, 'a file: URL opens the embedded client (db/embedded-client.ts)');
+  assert.notEqual(await dataVersion(opened.db), undefined, 'a file: URL opens the embedded client (db/embedded-client.ts)');
   return opened;
 }
 

@@ -13,7 +13,7 @@ import { getProgressRows } from '../../../src/lib/progress/progress-rows.ts';
 import { recordLessonCompleted, recordLessonOpened } from '../../../src/lib/progress/record-lesson.ts';
 import { answerKey } from '../../../src/lib/quiz/answer-key.ts';
 import { scoreAnswer } from '../../../src/lib/quiz/score-answer.ts';
-import { submitAnswer } from '../../../src/lib/quiz/submit-answer.ts';
+import { submitAnswer } from '../../../src/lib/learning/submit-answer.ts';
 import { teamProgressCsv } from '../../../src/lib/reports/progress-csv.ts';
 import { getProfessionalProgress } from '../../../src/lib/reports/professional-progress.ts';
 import { getTeamDashboard } from '../../../src/lib/reports/team-dashboard.ts';

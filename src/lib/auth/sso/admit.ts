@@ -14,9 +14,10 @@
 // INSERT … ON CONFLICT DO NOTHING (users.email and the identity's key are unique) or a
 // conditional UPDATE, and the decision is always re-read from the identity afterwards. Making an
 // account from an invitation is one batch (one transaction): claim the invitation, make the
-// account only if this claim changed the row (`changes() = 1`), link, join the team; whoever
-// loses the claim finds the winner's link, or tries again without that invitation.
+// account only if this claim changed the row (onlyAfterChange, db/batch-guard.ts), link, join the
+// team; whoever loses the claim finds the winner's link, or tries again without that invitation.
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
+import { batchInOrder, onlyAfterChange, PREVIOUS_CHANGED_ONE_ROW, type BatchStep } from '../../../../db/batch-guard.ts';
 import type { Db } from '../../../../db/client.ts';
 import { invitations, ssoIdentities, users, type Role } from '../../../../db/schema.ts';
 import { generateSessionToken } from '../session.ts';
@@ -86,12 +87,12 @@ async function admitOnce(db: Db, settings: AdmitSettings, claims: AdmitClaims, n
   if (invitation) {
     const userId = generateId();
     const role = settings.roleClaim === null ? invitation.role : mappedRole(settings, claims.roleValues);
-    const statements = [
+    const statements: BatchStep[] = [
       { sql: 'update invitations set used_at = ? where id = ? and used_at is null and expires_at > ?', args: [now, invitation.id, now] },
-      {
-        sql: 'insert into users (id, email, name, role, password_hash, created_at) select ?, ?, ?, ?, ?, ? where changes() = 1 on conflict (email) do nothing',
+      onlyAfterChange({
+        sql: `insert into users (id, email, name, role, password_hash, created_at) select ?, ?, ?, ?, ?, ? where ${PREVIOUS_CHANGED_ONE_ROW} on conflict (email) do nothing`,
         args: [userId, email, accountName(claims.name ?? invitation.name, email), role, unusablePasswordHash(), now],
-      },
+      }),
       { sql: 'insert into sso_identities (issuer, subject, user_id, linked_at) select ?, ?, id, ? from users where id = ? on conflict do nothing', args: [claims.issuer, claims.subject, now, userId] },
     ];
     if (invitation.teamId) {
@@ -100,7 +101,7 @@ async function admitOnce(db: Db, settings: AdmitSettings, claims: AdmitClaims, n
         args: [userId, invitation.role === 'trainer' ? 'trainer' : 'member', now, invitation.teamId, userId],
       });
     }
-    const [, created] = await db.$client.batch(statements, 'write');
+    const [, created] = await db.$client.batch(batchInOrder(statements), 'write');
     return (await settle(db, settings, claims, created.rowsAffected === 1 ? 'invited' : 'known')) ?? AGAIN;
   }
 

@@ -1,9 +1,10 @@
 // Hot queries, built once per database handle and run with placeholders. Under load, building a
 // query with drizzle cost more than SQLite's work for a small lookup (a fifth of the server's CPU
 // on the lesson page, `npm run bench` with BENCH_CPU_PROF); the session lookup set the pattern.
+// When to use this rather than the query builder: docs/decisions/0007-wanneer-welke-vorm-van-sql.md.
 import { fillPlaceholders } from 'drizzle-orm';
 import type { InStatement } from '@libsql/client';
-import type { Db } from '../../db/client.ts';
+import type { Db } from './client.ts';
 
 /** `build(db)` once per database handle (tests open many), then the same prepared queries. */
 export function perDatabase<T>(build: (db: Db) => T): (db: Db) => T {

@@ -5,6 +5,7 @@ import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/enco
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { sessions, users, type Role } from '../../../db/schema.ts';
+import { TOKEN_PATTERN } from '../ids.ts';
 import { perDatabase } from '../prepared.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -62,7 +63,7 @@ const sessionLookup = perDatabase((db) =>
 );
 
 export async function validateSessionToken(db: Db, token: string, now = Date.now()): Promise<SessionValidation> {
-  if (!/^[a-z2-7]{32}$/.test(token)) return { session: null, user: null, renewed: false };
+  if (!TOKEN_PATTERN.test(token)) return { session: null, user: null, renewed: false };
   const id = hashToken(token);
   const [row] = await sessionLookup(db).execute({ id });
   if (!row) return { session: null, user: null, renewed: false };

@@ -1,11 +1,15 @@
 // Every request passes here: security headers, the cross-site guard, the session and the role
-// check. Routes never decide access themselves; src/lib/auth/roles.ts holds the rules.
+// check. Routes never decide access themselves; src/lib/auth/roles.ts holds the rules (a route's
+// requireUser/requireRole, src/lib/http/require-user.ts, is a typed second line, answered here).
 import type { APIContext } from 'astro';
 import { defineMiddleware, sequence } from 'astro:middleware';
 import { decideAccess } from './lib/auth/roles.ts';
 import { validateSessionToken } from './lib/auth/session.ts';
 import { getDb, resetDatabaseConnections } from './lib/db.ts';
 import { isDatabaseBusy } from '../db/database-busy.ts';
+import { refuseAccess } from './lib/http/refuse-access.ts';
+import { refusalOf } from './lib/http/require-user.ts';
+import { json, text } from './lib/http/responses.ts';
 import { isCrossSiteRequest } from './lib/http/same-origin.ts';
 import { withSecurityHeaders } from './lib/http/security-headers.ts';
 import { deleteSessionCookie, isSecureRequest, SESSION_COOKIE, setSessionCookie } from './lib/http/session-cookie.ts';
@@ -36,14 +40,14 @@ const databaseBusy = defineMiddleware(async ({ url, request }, next) => {
     }
     await resetDatabaseConnections();
     const headers = { 'retry-after': '2' };
-    if (url.pathname.startsWith('/api/')) return new Response(JSON.stringify({ error: t.errors.busy }), { status: 503, headers: { ...headers, 'content-type': 'application/json; charset=utf-8' } });
-    return new Response(t.errors.busy, { status: 503, headers: { ...headers, 'content-type': 'text/plain; charset=utf-8' } });
+    if (url.pathname.startsWith('/api/')) return json({ error: t.errors.busy }, 503, headers);
+    return text(t.errors.busy, 503, headers);
   }
 });
 
 const sameOrigin = defineMiddleware(async ({ request, url }, next) => {
   if (isCrossSiteRequest(request, url)) {
-    return new Response(t.errors.crossSite, { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+    return text(t.errors.crossSite, 403);
   }
   return next();
 });
@@ -79,20 +83,21 @@ const session = defineMiddleware(async ({ cookies, locals, url, request, isPrere
   return next();
 });
 
+/**
+ * The role check, and its second line: a route that finds no user or the wrong role throws
+ * AccessRefused (src/lib/http/require-user.ts), answered here as if this guard had refused.
+ */
 const roleGuard = defineMiddleware(async (context, next) => {
-  const { url, locals } = context;
   // The route that will render, not the URL: see src/lib/auth/roles.ts.
-  const decision = decideAccess(context.routePattern, locals.user?.role ?? null);
-  if (decision === 'allow') return next();
-  const isApi = url.pathname.startsWith('/api/');
-  if (decision === 'sign-in') {
-    if (isApi) return jsonError(t.errors.signInFirst, 401);
-    const back = url.pathname + url.search;
-    return context.redirect(`/inloggen?terug=${encodeURIComponent(back)}`, 302);
+  const decision = decideAccess(context.routePattern, context.locals.user?.role ?? null);
+  if (decision !== 'allow') return refuseAccess(decision, context);
+  try {
+    return await next();
+  } catch (error) {
+    const refusal = refusalOf(error);
+    if (refusal === undefined) throw error;
+    return refuseAccess(refusal, context);
   }
-  if (isApi) return jsonError(t.errors.forbidden, 403);
-  const page = await context.rewrite('/geen-toegang');
-  return new Response(page.body, { status: 403, headers: page.headers });
 });
 
 // The image endpoint's route, as set in astro.config.mjs (image.endpoint.route).
@@ -110,10 +115,6 @@ function isOwnAddress(url: URL, path: string): boolean {
 async function notFound(context: APIContext): Promise<Response> {
   const page = await context.rewrite('/404');
   return new Response(page.body, { status: 404, headers: page.headers });
-}
-
-function jsonError(message: string, status: number): Response {
-  return new Response(JSON.stringify({ error: message }), { status, headers: { 'content-type': 'application/json; charset=utf-8' } });
 }
 
 export const onRequest = sequence(securityHeaders, databaseBusy, sameOrigin, notAPage, session, roleGuard);

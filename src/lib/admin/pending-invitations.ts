@@ -10,6 +10,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import { invitations, teams, users, type Role } from '../../../db/schema.ts';
 import { INVITATION_LIFETIME_MS } from '../auth/invitation.ts';
 import { generateSessionToken, hashToken } from '../auth/session.ts';
+import { TOKEN_HASH_PATTERN } from '../ids.ts';
 
 export const INVITATION_PAGE_SIZE = 50;
 
@@ -27,10 +28,8 @@ export interface PendingInvitation {
   forExistingAccount: boolean;
 }
 
-const ID_PATTERN = /^[0-9a-f]{64}$/;
-
 export function isInvitationId(value: string): boolean {
-  return ID_PATTERN.test(value);
+  return TOKEN_HASH_PATTERN.test(value);
 }
 
 export async function listPendingInvitations(db: Db, page = 1): Promise<{ rows: PendingInvitation[]; total: number; page: number; pages: number }> {

@@ -8,12 +8,11 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { auditLog, passwordResets, users } from '../../../db/schema.ts';
+import { TOKEN_PATTERN } from '../ids.ts';
 import { hashPassword } from './password.ts';
 import { generateSessionToken, hashToken } from './session.ts';
 
 export const PASSWORD_RESET_LIFETIME_MS = 60 * 60 * 1000;
-
-const TOKEN_PATTERN = /^[a-z2-7]{32}$/;
 
 /** Makes a reset link's token for an active account. `createdBy`: the trainer or admin who made it, if any. */
 export async function createPasswordReset(db: Db, input: { userId: string; createdBy?: string }, now = Date.now()): Promise<{ token: string; expiresAt: number }> {

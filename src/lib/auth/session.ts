@@ -6,6 +6,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { sessions, users, type Role } from '../../../db/schema.ts';
 import { perDatabase } from '../../../db/prepared.ts';
+import { TOKEN_PATTERN } from '../ids.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 export const SESSION_LIFETIME_MS = 30 * DAY;
@@ -62,7 +63,7 @@ const sessionLookup = perDatabase((db) =>
 );
 
 export async function validateSessionToken(db: Db, token: string, now = Date.now()): Promise<SessionValidation> {
-  if (!/^[a-z2-7]{32}$/.test(token)) return { session: null, user: null, renewed: false };
+  if (!TOKEN_PATTERN.test(token)) return { session: null, user: null, renewed: false };
   const id = hashToken(token);
   const [row] = await sessionLookup(db).execute({ id });
   if (!row) return { session: null, user: null, renewed: false };

@@ -1,5 +1,5 @@
-// The account forms, each a zod schema with Dutch messages. Pages parse with these and show
-// `fieldErrors` next to the fields.
+// The account forms, each a zod schema with Dutch messages. Pages read them with postForm
+// (src/lib/http/post-form.ts) and show its `fieldErrors` next to the fields.
 import { z } from 'astro/zod';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/password.ts';
 import { safeReturnTarget } from '../http/safe-redirect.ts';
@@ -35,23 +35,16 @@ export const changePasswordFormSchema = z
 
 export const invitationFormSchema = z.object({
   email,
-  role: one(z.enum(['learner', 'trainer', 'admin'], { error: 'Kies een rol.' })),
+  role: one(z.enum(['learner', 'trainer', 'admin'], { error: t.team.chooseRole })),
 });
 
-export type FieldErrors = Record<string, string>;
-
-export type FormParse<T> = { ok: true; data: T } | { ok: false; fieldErrors: FieldErrors };
-
-export function parseForm<T>(schema: z.ZodType<T>, data: unknown): FormParse<T> {
-  const result = schema.safeParse(data);
-  if (result.success) return { ok: true, data: result.data };
-  const fieldErrors: FieldErrors = {};
-  for (const issue of result.error.issues) {
-    const key = String(issue.path[0] ?? 'form');
-    fieldErrors[key] ??= issue.message;
-  }
-  return { ok: false, fieldErrors };
-}
+/**
+ * Deleting one's own account: the e-mail address typed as a confirmation, and the password (none
+ * for an account without one). Never refused here: a wrong or missing value is a mismatch the
+ * page explains, the same as a wrong password.
+ */
+const typed = (max: number) => z.preprocess((v) => (typeof v === 'string' ? v.slice(0, max) : ''), z.string());
+export const deleteAccountFormSchema = z.object({ email: typed(Infinity), password: typed(200) });
 
 /**
  * Where to go back to after a form post: only a path on this site, never another host. The same

@@ -1,6 +1,7 @@
 // All interface text in one place, in Dutch (nl-NL). A second language is a second file with
 // the same shape. Content text (lessons, questions) lives in content/, not here.
 import type { Role } from '../../../db/schema.ts';
+import { TIME_ZONE } from '../time-zone.ts';
 
 /** "3 seconden", "1 minuut": how long to wait, rounded up, for the throttling messages. */
 function waitTime(ms: number): string {
@@ -59,6 +60,16 @@ export const t = {
     saved: 'De instelling is opgeslagen.',
     linked: 'Gekoppeld aan een organisatie-account',
     notLinked: 'Niet gekoppeld',
+    /** Why single sign-on did not let someone in (src/lib/auth/sso/sso-messages.ts). */
+    refused: {
+      deactivated: 'Je account is uitgeschakeld. Neem contact op met je opleider of de beheerder van de Leergang.',
+      'email-not-verified':
+        'Je organisatie-account geeft geen bevestigd e-mailadres door, dus we weten niet zeker wie je bent. Vraag je opleider om een uitnodiging.',
+      'domain-not-allowed':
+        'Je organisatie-account hoort niet bij een gemeente die toegang heeft tot de Leergang. Vraag je opleider om een uitnodiging.',
+      invalid: 'Inloggen met je organisatie-account is niet gelukt. Probeer het opnieuw.',
+      expired: 'Deze inlogpoging is verlopen of al gebruikt. Probeer het opnieuw.',
+    },
   },
   invitation: {
     title: 'Uitnodiging aannemen',
@@ -148,6 +159,9 @@ export const t = {
     backHome: 'Naar de startpagina',
     methodNotAllowed: 'Dit soort verzoek kan deze website niet verwerken. Open de pagina gewoon in je browser.',
     badRequest: 'Dit verzoek kon niet worden gelezen. Controleer het adres en probeer het opnieuw.',
+    notJson: 'Stuur de gegevens als JSON (Content-Type: application/json).',
+    requestTooLarge: 'Het verzoek is te groot.',
+    badJson: 'Dit is geen geldige JSON.',
   },
   catalog: {
     title: 'Modules',
@@ -195,6 +209,7 @@ export const t = {
     toQuestions: 'Naar de oefenvragen',
     backToModule: 'Terug naar de module',
     readingTime: (n: number) => `Leestijd ongeveer ${n} minuten`,
+    questionLabel: 'Vraag bij deze les',
   },
   question: {
     typeLabel: { single: 'Kies één antwoord', multiple: 'Kies alle juiste antwoorden', order: 'Zet in de juiste volgorde', branching: 'Casus met beslissingen' },
@@ -226,6 +241,20 @@ export const t = {
     notFinished: 'Kies een van de mogelijkheden om verder te gaan.',
     saved: 'Je antwoord is opgeslagen.',
     caseStart: 'Start casus',
+  },
+  /** Why an answer was not taken (src/lib/learning/answer-question.ts, the toets in src/lib/toets/). */
+  answer: {
+    inOpenToets: 'Deze vraag zit in je toets die nog openstaat. Beantwoord hem in de toets; na het inleveren kun je hem weer oefenen.',
+    noOpenToets: 'Je hebt voor deze module geen toets openstaan. Start de toets opnieuw vanaf de toetspagina.',
+    notInDraw: 'Deze vraag hoort niet bij je toets.',
+    stepTaken: 'Deze stap van de casus is al gezet, bijvoorbeeld in een ander venster. Laad de pagina opnieuw.',
+    wrongStep: 'Deze keuze hoort niet bij deze stap van de casus. Laad de pagina opnieuw.',
+    notBranching: 'Dit antwoord hoort niet bij deze vraag.',
+    caseNotFinished: 'De casus is nog niet afgerond.',
+    alreadyAnswered: 'Deze vraag heb je in deze toets al beantwoord. In een toets telt je eerste antwoord.',
+    toetsClosed: 'Deze toets is al ingeleverd. Je antwoord is niet opgeslagen.',
+    /** The JSON endpoint's refusal of a malformed answer: which field, and zod's reason. */
+    invalid: (field: string, reason: string) => `Ongeldig antwoord (${field || 'invoer'}): ${reason}`,
   },
   questions: {
     title: (module: string) => `Oefenvragen: ${module}`,
@@ -379,6 +408,8 @@ export const t = {
     current: 'Toewijzingen',
     noModules: 'Kies minstens één module.',
     badDate: 'Kies een datum.',
+    choosePath: 'Kies een leerpad.',
+    chooseTo: 'Kies aan wie je het leerpad toewijst.',
   },
   myPaths: {
     title: 'Jouw leerpad',
@@ -455,6 +486,7 @@ export const t = {
     inviteCreated: (email: string) => `Uitnodiging voor ${email} gemaakt. Kopieer de link en stuur hem zelf door; hij is 7 dagen geldig en werkt één keer.`,
     inviteExists: 'Er bestaat al een account met dit e-mailadres.',
     inviteLink: 'Uitnodigingslink',
+    chooseRole: 'Kies een rol.',
     trainerCannotInviteAdmin: 'Alleen een beheerder kan een beheerder uitnodigen.',
   },
   logout: { done: 'Je bent uitgelogd.' },
@@ -475,6 +507,7 @@ export const t = {
     ssoLoginAgain: 'Opnieuw inloggen met je organisatie-account',
     ssoNotRecent: 'Log eerst opnieuw in met je organisatie-account (de knop hieronder). Je account is niet verwijderd.',
     emailMismatch: 'Het e-mailadres klopt niet. Je account is niet verwijderd.',
+    exportNote: 'Alle gegevens die de Leergang Toegang over jou bewaart. Tijden zijn milliseconden sinds 1-1-1970 (UTC).',
   },
   accounts: {
     title: 'Accounts beheren',
@@ -630,6 +663,20 @@ export const t = {
     none: 'Nog geen toets gemaakt.',
     bestPassed: (score: number) => `Beste score ${score}%`,
   },
+  /** The e-mails (src/lib/mail/): plain text, one line per entry. */
+  mail: {
+    greeting: (name: string) => `Beste ${name || 'collega'},`,
+    invitationSubject: 'Uitnodiging voor de Leergang Toegang',
+    invited: (teamName?: string) => `Je bent uitgenodigd voor de Leergang Toegang${teamName ? `, in het team ${teamName}` : ''}.`,
+    invitedExisting: 'Je hebt al een account. Open deze link, log in en kies of je het team in wilt. Zonder jouw ja word je niet toegevoegd:',
+    invitedNew: 'Open deze link, kies je naam en een wachtwoord, en je kunt beginnen:',
+    invitationValid: (until: string) => `De link werkt één keer en is geldig tot ${until}.`,
+    invitationUnexpected: 'Verwachtte je deze e-mail niet? Dan kun je hem negeren.',
+    resetSubject: 'Nieuw wachtwoord voor de Leergang Toegang',
+    resetIntro: 'Je hebt gevraagd om een nieuw wachtwoord voor de Leergang Toegang. Open deze link en kies een nieuw wachtwoord:',
+    resetValid: (until: string) => `De link werkt één keer en is geldig tot ${until}. Je voortgang en certificaten blijven bewaard.`,
+    resetUnexpected: 'Heb je dit niet gevraagd? Dan kun je deze e-mail negeren; je wachtwoord blijft hetzelfde.',
+  },
   dev: {
     contentErrors: (n: number) =>
       `De leerinhoud bevat ${n} ${n === 1 ? 'fout' : 'fouten'}. Je ziet de laatste goede versie tot je ${n === 1 ? 'hem' : 'ze'} verbetert:`,
@@ -638,11 +685,11 @@ export const t = {
 
 // Made once: building an Intl.DateTimeFormat costs about as much as a small database query, and
 // a team dashboard formats hundreds of dates.
-const dateFormat = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' });
-const weekFormat = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'short', timeZone: 'Europe/Amsterdam' });
+const dateFormat = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: TIME_ZONE });
+const weekFormat = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'short', timeZone: TIME_ZONE });
 const calendarDateFormat = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
-const dateTimeFormat = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' });
+const dateTimeFormat = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE });
 
 /** "3 december 2026 om 14:05" (Dutch time). */
 export function formatDateTime(ms: number): string {

@@ -16,6 +16,7 @@ import { findAttemptByKey } from '../progress/record-attempt.ts';
 import { answerSchema, type Answer } from '../quiz/answer-schemas.ts';
 import { decodeAnswer, decodeBranchChoice, encodeAnswer, type Tokenizer, type WireAnswer } from '../quiz/option-tokens.ts';
 import { scoreAnswer, walkBranching, type ScoredAnswer } from '../quiz/score-answer.ts';
+import { t } from '../i18n/nl.ts';
 import { DEFAULT_LADDER_DAYS } from '../settings/review-ladder.ts';
 import { getOpenToets, getToetsAnswers, recordToetsAnswer } from '../toets/toets-store.ts';
 import { clearBranchStatement, getBranchState, saveBranchStep, toetsContext, type BranchContext } from './branch-progress.ts';
@@ -36,14 +37,7 @@ export type AnswerOutcome =
   | { ok: true; kind: 'toets-stored'; duplicate: boolean }
   | { ok: false; status: 400 | 404 | 409; message: string };
 
-export const ANSWER_MESSAGES = {
-  inOpenToets: 'Deze vraag zit in je toets die nog openstaat. Beantwoord hem in de toets; na het inleveren kun je hem weer oefenen.',
-  noOpenToets: 'Je hebt voor deze module geen toets openstaan. Start de toets opnieuw vanaf de toetspagina.',
-  notInDraw: 'Deze vraag hoort niet bij je toets.',
-  stepTaken: 'Deze stap van de casus is al gezet, bijvoorbeeld in een ander venster. Laad de pagina opnieuw.',
-  wrongStep: 'Deze keuze hoort niet bij deze stap van de casus. Laad de pagina opnieuw.',
-  notBranching: 'Dit antwoord hoort niet bij deze vraag.',
-} as const;
+export const ANSWER_MESSAGES = t.answer;
 
 export interface AnswerOptions {
   now?: number;
@@ -62,7 +56,7 @@ export async function answerQuestion(
 ): Promise<AnswerOutcome> {
   const mod = await findModule(submission.moduleId);
   const question = mod?.questions.find((q) => q.id === submission.questionId);
-  if (!mod || !question) return refuse(404, 'Deze vraag bestaat niet (meer).');
+  if (!mod || !question) return refuse(404, t.question.unknown);
 
   const openToets = await getOpenToets(db, userId, mod.outline.id);
   const inDraw = openToets?.questionIds.includes(question.id) ?? false;
@@ -90,7 +84,7 @@ export async function answerQuestion(
   if (submission.context === 'oefen') {
     const result = await submitAnswer(db, async () => mod, userId, { moduleId: mod.outline.id, questionId: question.id, idempotencyKey: submission.idempotencyKey, answer }, { now, ladder, alongside });
     if (!result.ok) return result;
-    if (result.kind !== 'scored') return refuse(400, 'De casus is nog niet afgerond.');
+    if (result.kind !== 'scored') return refuse(400, ANSWER_MESSAGES.caseNotFinished);
     return result;
   }
   const scored = scoreAnswer(question, answer);
@@ -162,7 +156,7 @@ async function repeatedFinalStep(
     const parsed = answerSchema.safeParse(stored.answer);
     const same = parsed.success && parsed.data.type === 'branching' && lastDecisionToken(question, parsed.data.path, tokens) === choice;
     // Any decision after the case was finished in the toets is a second answer.
-    return same ? { ok: true, kind: 'toets-stored', duplicate: true } : refuse(409, 'Deze vraag heb je in deze toets al beantwoord. In een toets telt je eerste antwoord.');
+    return same ? { ok: true, kind: 'toets-stored', duplicate: true } : refuse(409, ANSWER_MESSAGES.alreadyAnswered);
   }
   const stored = await findAttemptByKey(db, userId, submission.idempotencyKey);
   if (!stored) return undefined;

@@ -1,5 +1,6 @@
 // Sending invitation links by e-mail, when an SMTP server is configured (SMTP_URL). Without one,
 // trainers copy the links from the page; with one, the links are shown and also sent.
+import { formatDateTime, t } from '../i18n/nl.ts';
 import { sendMail, type MailResult } from './send-mail.ts';
 
 export type { MailResult };
@@ -15,21 +16,18 @@ export interface InvitationMail {
 }
 
 export function invitationText(mail: InvitationMail): { subject: string; text: string } {
-  const until = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(mail.expiresAt);
   return {
-    subject: 'Uitnodiging voor de Leergang Toegang',
+    subject: t.mail.invitationSubject,
     text: [
-      `Beste ${mail.name || 'collega'},`,
+      t.mail.greeting(mail.name),
       '',
-      `Je bent uitgenodigd voor de Leergang Toegang${mail.teamName ? `, in het team ${mail.teamName}` : ''}.`,
-      mail.forExistingAccount
-        ? 'Je hebt al een account. Open deze link, log in en kies of je het team in wilt. Zonder jouw ja word je niet toegevoegd:'
-        : 'Open deze link, kies je naam en een wachtwoord, en je kunt beginnen:',
+      t.mail.invited(mail.teamName),
+      mail.forExistingAccount ? t.mail.invitedExisting : t.mail.invitedNew,
       '',
       mail.link,
       '',
-      `De link werkt één keer en is geldig tot ${until}.`,
-      'Verwachtte je deze e-mail niet? Dan kun je hem negeren.',
+      t.mail.invitationValid(formatDateTime(mail.expiresAt)),
+      t.mail.invitationUnexpected,
     ].join('\n'),
   };
 }

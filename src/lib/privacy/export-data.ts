@@ -3,6 +3,7 @@
 // not information about the person.
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
+import { t } from '../i18n/nl.ts';
 import {
   ssoIdentities,
   attempts,
@@ -46,7 +47,7 @@ export async function exportUserData(db: Db, userId: string, now = Date.now()) {
   const toetsIds = toetsRows.map((r) => r.id);
   const toetsAnswerRows = toetsIds.length === 0 ? [] : await db.select().from(toetsAnswers).where(inArray(toetsAnswers.toetsId, toetsIds));
   return {
-    toelichting: 'Alle gegevens die de Leergang Toegang over jou bewaart. Tijden zijn milliseconden sinds 1-1-1970 (UTC).',
+    toelichting: t.myData.exportNote,
     gemaaktOp: new Date(now).toISOString(),
     account: user,
     teams: memberships,

@@ -1,5 +1,5 @@
 // The question analysis computed in the database: the same numbers as computeModuleStats
-// (question-stats.ts, which stays the readable definition and the reference in the tests), but
+// (tests/helpers/module-stats-reference.ts, the readable definition the tests compare with), but
 // summed by SQLite, so the page receives a few rows per question instead of every answer of
 // everyone in scope. For an admin that was 100,000 answers per module, each one carried into
 // JavaScript with its JSON; now it is two queries returning a few hundred rows.

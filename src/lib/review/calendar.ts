@@ -1,7 +1,7 @@
 // Calendar days in the Netherlands. Reviews fall due at the start of a local day, so a question
 // due "in 3 days" is due on the third morning whatever the clock change in between (the
 // Netherlands moves between CET and CEST twice a year).
-export const TIME_ZONE = 'Europe/Amsterdam';
+import { TIME_ZONE } from '../time-zone.ts';
 
 const partsFormatter = new Intl.DateTimeFormat('en-CA', {
   timeZone: TIME_ZONE,

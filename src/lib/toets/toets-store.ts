@@ -5,6 +5,7 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { toetsAnswers, toetsAttempts } from '../../../db/schema.ts';
+import { t } from '../i18n/nl.ts';
 import type { Answer } from '../quiz/answer-schemas.ts';
 import type { ScoredAnswer } from '../quiz/score-answer.ts';
 import { drawToets, type DrawableQuestion } from './draw.ts';
@@ -79,9 +80,9 @@ export type ToetsAnswerResult =
   | { ok: false; status: 409; message: string };
 
 export const TOETS_MESSAGES = {
-  alreadyAnswered: 'Deze vraag heb je in deze toets al beantwoord. In een toets telt je eerste antwoord.',
-  closed: 'Deze toets is al ingeleverd. Je antwoord is niet opgeslagen.',
-  notInDraw: 'Deze vraag hoort niet bij je toets.',
+  alreadyAnswered: t.answer.alreadyAnswered,
+  closed: t.answer.toetsClosed,
+  notInDraw: t.answer.notInDraw,
 } as const;
 
 /**
@@ -157,7 +158,7 @@ export async function handInToets(db: Db, userId: string, toetsId: number, now: 
     .set({ handedInAt: now })
     .where(and(eq(toetsAttempts.id, toetsId), eq(toetsAttempts.userId, userId), isNull(toetsAttempts.handedInAt)));
   const [attempt] = (await db.select().from(toetsAttempts).where(and(eq(toetsAttempts.id, toetsId), eq(toetsAttempts.userId, userId)))) as ToetsAttempt[];
-  if (!attempt) return { ok: false, message: 'Deze toets bestaat niet.' };
+  if (!attempt) return { ok: false, message: t.toets.notFound };
   if (attempt.score === null) {
     const answers = await getToetsAnswers(db, toetsId);
     const score = toetsScore(attempt.questionIds, new Map(answers.map((a) => [a.questionId, a.score])));

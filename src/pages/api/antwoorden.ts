@@ -5,21 +5,24 @@ import { findModuleForScoring } from '../../lib/content/scoring-lookup.ts';
 import { getDb } from '../../lib/db.ts';
 import { getSettings } from '../../lib/env.ts';
 import { readJson } from '../../lib/http/read-json.ts';
+import { requireUser } from '../../lib/http/require-user.ts';
+import { json } from '../../lib/http/responses.ts';
+import { t } from '../../lib/i18n/nl.ts';
 import { answerQuestion } from '../../lib/learning/answer-question.ts';
 import { tokenizerForUser } from '../../lib/learning/answer-secret.ts';
 import { submissionSchema } from '../../lib/quiz/answer-from-form.ts';
 import { feedbackForClient } from '../../lib/quiz/feedback-for-client.ts';
 
 export const POST: APIRoute = async ({ request, locals }) => {
+  const userId = requireUser(locals).id;
   const body = await readJson(request);
   if (!body.ok) return json({ error: body.message }, body.status);
   const parsed = submissionSchema.safeParse(body.data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return json({ error: `Ongeldig antwoord (${issue.path.join('.') || 'invoer'}): ${issue.message}` }, 400);
+    return json({ error: t.answer.invalid(issue.path.join('.'), issue.message) }, 400);
   }
   const db = await getDb();
-  const userId = locals.user!.id;
   const result = await answerQuestion(db, findModuleForScoring, userId, parsed.data, { ladder: getSettings().REVIEW_LADDER_DAYS, tokens: await tokenizerForUser(db, userId) });
   if (!result.ok) return json({ error: result.message }, result.status);
   if (result.kind === 'next-decision') return json({ status: 'volgende-beslissing' }, 200);
@@ -35,7 +38,3 @@ export const POST: APIRoute = async ({ request, locals }) => {
     result.duplicate ? 200 : 201,
   );
 };
-
-function json(data: unknown, status: number): Response {
-  return new Response(JSON.stringify(data), { status, headers: { 'content-type': 'application/json; charset=utf-8' } });
-}

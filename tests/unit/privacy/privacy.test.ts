@@ -7,11 +7,11 @@ import { deleteAccount, logAudit } from '../../../src/lib/privacy/delete-account
 import { exportUserData } from '../../../src/lib/privacy/export-data.ts';
 import { recordLessonOpened } from '../../../src/lib/progress/record-lesson.ts';
 import { saveReflection } from '../../../src/lib/progress/reflections.ts';
-import { getModuleAttemptRows } from '../../../src/lib/reports/module-attempts.ts';
 import { startCheckin } from '../../../src/lib/review/checkin.ts';
 import { submitAnswer } from '../../../src/lib/learning/submit-answer.ts';
 import { addToTeam, createTeam } from '../../../src/lib/teams/teams.ts';
 import { loadFixtureModule, outlineOf } from '../../helpers/fixture-course.ts';
+import { getModuleAttemptRows } from '../../helpers/module-attempt-rows.ts';
 import { createTempDb, type TempDb } from '../../helpers/temp-db.ts';
 
 const source = loadFixtureModule();

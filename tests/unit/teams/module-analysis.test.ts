@@ -4,9 +4,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { anonymousAttempts, attempts, users } from '../../../db/schema.ts';
-import { getModuleAttemptRows } from '../../../src/lib/reports/module-attempts.ts';
 import { clearModuleAnalysisCache, getModuleAnalysis, pearsonFromSums } from '../../../src/lib/reports/module-stats.ts';
-import { computeModuleStats, pearson, type QuestionKey } from '../../../src/lib/reports/question-stats.ts';
+import type { QuestionKey } from '../../../src/lib/reports/question-stats.ts';
+import { getModuleAttemptRows } from '../../helpers/module-attempt-rows.ts';
+import { computeModuleStats, pearson } from '../../helpers/module-stats-reference.ts';
 import { createTempDb, type TempDb } from '../../helpers/temp-db.ts';
 
 const keys: QuestionKey[] = [

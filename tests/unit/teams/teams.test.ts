@@ -6,7 +6,7 @@ import { safeCell, toCsv } from '../../../src/lib/reports/progress-csv.ts';
 import { getTeamProgress } from '../../../src/lib/reports/team-progress.ts';
 import { checkImportRows, parseImportText } from '../../../src/lib/teams/invitation-import.ts';
 import { inviteRows } from '../../../src/lib/teams/invite-team.ts';
-import { modulesInOrder } from '../../../src/lib/teams/path-forms.ts';
+import { modulesInOrder } from '../../../src/lib/views/path-forms.ts';
 import { assignPath, createPath, getPathsForUser, resolvePaths } from '../../../src/lib/teams/paths.ts';
 import { addToTeam, canSeeProfessional, createTeam, findManagedTeam, listManagedTeams, listTeamMembers } from '../../../src/lib/teams/teams.ts';
 import { submitAnswer } from '../../../src/lib/learning/submit-answer.ts';

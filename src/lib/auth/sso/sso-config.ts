@@ -4,8 +4,9 @@
 // map to trainer or admin is refused too: it would quietly make every trainer and admin a learner
 // on their next SSO login.
 import { z } from 'astro/zod';
+import { t } from '../../i18n/nl.ts';
 
-export const DEFAULT_SSO_LABEL = 'Inloggen met je organisatie-account';
+export const DEFAULT_SSO_LABEL = t.sso.title;
 
 export interface SsoSettings {
   /** The issuer identifier exactly as configured (the ID token's `iss` must match it). */

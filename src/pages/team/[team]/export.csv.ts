@@ -7,10 +7,11 @@ import { teamProgressCsv, teamProgressFileName } from '../../../lib/reports/prog
 import { getTeamProgress } from '../../../lib/reports/team-progress.ts';
 import { loadManagedTeam } from '../../../lib/teams/load-team.ts';
 import { listTeamMembers } from '../../../lib/teams/teams.ts';
+import { requireRole } from '../../../lib/http/require-user.ts';
 
 export const GET: APIRoute = async ({ params, locals }) => {
   const db = await getDb();
-  const team = await loadManagedTeam(db, locals.user!, params.team);
+  const team = await loadManagedTeam(db, requireRole(locals, 'trainer', 'admin'), params.team);
   if (!team) return new Response(t.errors.notFoundBody, { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
   const course = (await getCourse()).filter((m) => !m.meta.draft);
   const members = await listTeamMembers(db, team.id);

@@ -1,6 +1,8 @@
 // The forms on the paths page, parsed by zod.
 import { z } from 'astro/zod';
 import { t } from '../i18n/nl.ts';
+import type { FormSchema, FormValues } from '../http/post-form.ts';
+import { ID_PATTERN } from '../ids.ts';
 
 export const pathFormSchema = z.object({
   name: z.string().trim().min(2, { error: t.validation.tooShort(2) }).max(100, { error: t.validation.tooLong(100) }),
@@ -9,8 +11,9 @@ export const pathFormSchema = z.object({
 });
 
 export const assignFormSchema = z.object({
-  pathId: z.string().regex(/^[a-z2-7]{24}$/, { error: 'Kies een leerpad.' }),
-  to: z.string().regex(/^(team|[a-z2-7]{24})$/, { error: 'Kies aan wie je het leerpad toewijst.' }),
+  pathId: z.string().regex(ID_PATTERN, { error: t.paths.choosePath }),
+  // The whole team, or one person by id.
+  to: z.string().refine((to) => to === 'team' || ID_PATTERN.test(to), { error: t.paths.chooseTo }),
   dueDate: z.iso.date({ error: t.paths.badDate }),
 });
 
@@ -29,3 +32,17 @@ export function modulesInOrder(fields: Record<string, string | string[]>, known:
   if (moduleIds.length === 0) return { ok: false, message: t.paths.noModules };
   return { ok: true, name: parsed.data.name, moduleIds };
 }
+
+/** The new-path form (`action=pad`) for the form helper: the path's name and modules in order. */
+export function newPathForm(known: string[]): FormSchema<{ action: 'pad'; name: string; moduleIds: string[] }> {
+  return {
+    safeParse(values) {
+      const parsed = modulesInOrder(values as FormValues, known);
+      if (!parsed.ok) return { success: false, error: { issues: [{ path: [], message: parsed.message }] } };
+      return { success: true, data: { action: 'pad', name: parsed.name, moduleIds: parsed.moduleIds } };
+    },
+  };
+}
+
+/** The assign form (`action=toewijzen`). */
+export const assignForm = assignFormSchema.extend({ action: z.literal('toewijzen') });

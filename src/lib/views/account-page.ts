@@ -1,0 +1,41 @@
+// An admin's page for one account (/team/beheer/[user]): its form (change the role, block,
+// unblock; the rules and the audit entry are in src/lib/auth/manage-account.ts), what a refusal
+// answers, and the message after a change. The change redirects back (post, redirect, get), so a
+// reload never repeats it; the page only renders.
+import { z } from 'astro/zod';
+import type { Db } from '../../../db/client.ts';
+import { ROLES, type Role } from '../../../db/schema.ts';
+import { changeRole, deactivateAccount, reactivateAccount, type AccountChangeResult } from '../auth/manage-account.ts';
+import type { FormRefusal } from '../http/post-form.ts';
+import { seeOther } from '../http/responses.ts';
+import { t } from '../i18n/nl.ts';
+
+export const accountActionForm = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('rol'), role: z.enum(ROLES) }),
+  z.object({ action: z.literal('blokkeren') }),
+  z.object({ action: z.literal('deblokkeren') }),
+]);
+
+export type AccountAction = z.infer<typeof accountActionForm>;
+
+const REFUSALS: Record<Exclude<AccountChangeResult, { ok: true }>['reason'], FormRefusal> = {
+  unknown: { status: 404, message: t.accounts.unknown },
+  self: { status: 403, message: t.accounts.self },
+  'last-admin': { status: 409, message: t.accounts.lastAdmin },
+  unchanged: { status: 409, message: t.accounts.unchanged },
+};
+
+export async function applyAccountAction(db: Db, actorId: string, userId: string, action: AccountAction): Promise<Response | FormRefusal> {
+  const change = { actorId, userId };
+  const result =
+    action.action === 'rol' ? await changeRole(db, { ...change, role: action.role }) : action.action === 'blokkeren' ? await deactivateAccount(db, change) : await reactivateAccount(db, change);
+  return result.ok ? seeOther(`/team/beheer/${userId}?gewijzigd=${action.action}#melding`) : REFUSALS[result.reason];
+}
+
+/** What the page says after the redirect (`?gewijzigd=<action>`); nothing for anything else. */
+export function changedMessage(changed: string | null, person: { role: Role }): string | undefined {
+  if (changed === 'rol') return t.accounts.roleChanged(t.roles[person.role]);
+  if (changed === 'blokkeren') return t.accounts.blocked;
+  if (changed === 'deblokkeren') return t.accounts.unblocked;
+  return undefined;
+}

@@ -22,24 +22,56 @@ const lib = (part) => (part.endsWith('/') ? `^src/lib/${part}` : `^src/lib/${par
 const floorRules = LIB_FLOORS.flatMap((floor, index) => {
   const higher = LIB_FLOORS.slice(index + 1).flat();
   if (higher.length === 0) return [];
-  return [{
-    name: `src-lib-floor-${floor[0].replace(/\W/g, '')}`,
-    comment: `${floor.join(', ')} may not import a higher floor of src/lib (${higher.join(', ')})`,
-    severity: 'error',
-    from: { path: floor.map(lib).join('|') },
-    to: { path: higher.map(lib).join('|') },
-  }];
+  return [
+    {
+      name: `src-lib-floor-${floor[0].replace(/\W/g, '')}`,
+      comment: `${floor.join(', ')} may not import a higher floor of src/lib (${higher.join(', ')})`,
+      severity: 'error',
+      from: { path: floor.map(lib).join('|') },
+      to: { path: higher.map(lib).join('|') },
+    },
+  ];
 });
 
 module.exports = {
   forbidden: [
-    { name: 'no-circular', comment: 'an import circle makes two modules one; break it by moving the shared part down', severity: 'error', from: {}, to: { circular: true } },
-    { name: 'db-is-the-ground', comment: 'db/ (schema, migrations, clients) imports nothing of the app', severity: 'error', from: { path: '^db/' }, to: { path: '^(src|scripts|tests)/' } },
+    {
+      name: 'no-circular',
+      comment: 'an import circle makes two modules one; break it by moving the shared part down',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'db-is-the-ground',
+      comment: 'db/ (schema, migrations, clients) imports nothing of the app',
+      severity: 'error',
+      from: { path: '^db/' },
+      to: { path: '^(src|scripts|tests)/' },
+    },
     // content/course.ts is the one door to Astro's content collections (astro:content); everything
     // else in src/lib runs under plain node --test.
-    { name: 'lib-has-no-http-frameworks', comment: 'src/lib holds domain logic: no Astro pages or components, and no astro:* modules (node --test runs it)', severity: 'error', from: { path: '^src/lib/', pathNot: '^src/lib/content/course\\.ts$' }, to: { path: '^src/(pages|components)/|^astro:' } },
-    { name: 'app-does-not-import-tools', comment: 'the app never imports scripts or tests', severity: 'error', from: { path: '^(src|db)/' }, to: { path: '^(scripts|tests)/' } },
-    { name: 'lib-folders-are-known', comment: 'every folder and root file of src/lib has a floor in .dependency-cruiser.cjs: add a new one there', severity: 'error', from: { path: '^src/lib/', pathNot: LIB_FLOORS.flat().map(lib).join('|') }, to: {} },
+    {
+      name: 'lib-has-no-http-frameworks',
+      comment: 'src/lib holds domain logic: no Astro pages or components, and no astro:* modules (node --test runs it)',
+      severity: 'error',
+      from: { path: '^src/lib/', pathNot: '^src/lib/content/course\\.ts$' },
+      to: { path: '^src/(pages|components)/|^astro:' },
+    },
+    {
+      name: 'app-does-not-import-tools',
+      comment: 'the app never imports scripts or tests',
+      severity: 'error',
+      from: { path: '^(src|db)/' },
+      to: { path: '^(scripts|tests)/' },
+    },
+    {
+      name: 'lib-folders-are-known',
+      comment: 'every folder and root file of src/lib has a floor in .dependency-cruiser.cjs: add a new one there',
+      severity: 'error',
+      from: { path: '^src/lib/', pathNot: LIB_FLOORS.flat().map(lib).join('|') },
+      to: {},
+    },
     ...floorRules,
   ],
   options: {

@@ -22,7 +22,10 @@ function withGuardedServerEntry(integration) {
     hooks: {
       ...integration.hooks,
       'astro:config:done': (params) =>
-        configDone?.({ ...params, setAdapter: (adapter) => params.setAdapter({ ...adapter, serverEntrypoint: new URL('./src/server-entry.ts', import.meta.url) }) }),
+        configDone?.({
+          ...params,
+          setAdapter: (adapter) => params.setAdapter({ ...adapter, serverEntrypoint: new URL('./src/server-entry.ts', import.meta.url) }),
+        }),
     },
   };
 }

@@ -55,10 +55,12 @@ export function batchInOrder(steps: readonly BatchStep[]): InStatement[] {
   return steps.map((step, index) => {
     if (isAfterChange(step)) {
       if (index === 0) throw new Error('batchInOrder: a statement declared onlyAfterChange cannot come first in a batch');
-      if (isAfterChange(steps[index - 1])) throw new Error('batchInOrder: a statement declared onlyAfterChange must follow an ordinary write, not another guarded statement');
+      if (isAfterChange(steps[index - 1]))
+        throw new Error('batchInOrder: a statement declared onlyAfterChange must follow an ordinary write, not another guarded statement');
       return step[GUARDED];
     }
-    if (/\bchanges\s*\(\s*\)/i.test(sqlOf(step))) throw new Error(`batchInOrder: a statement that reads changes() must be declared with onlyAfterChange: ${sqlOf(step)}`);
+    if (/\bchanges\s*\(\s*\)/i.test(sqlOf(step)))
+      throw new Error(`batchInOrder: a statement that reads changes() must be declared with onlyAfterChange: ${sqlOf(step)}`);
     return step;
   });
 }

@@ -18,7 +18,19 @@
 // so a batch is atomic with respect to every other request of the process.
 import Database from 'libsql';
 import { DATA_VERSION, type KnowsDataVersion } from './data-version.ts';
-import { LibsqlBatchError, LibsqlError, type Client, type InArgs, type InStatement, type InValue, type Replicated, type ResultSet, type Row, type Transaction, type TransactionMode } from '@libsql/client';
+import {
+  LibsqlBatchError,
+  LibsqlError,
+  type Client,
+  type InArgs,
+  type InStatement,
+  type InValue,
+  type Replicated,
+  type ResultSet,
+  type Row,
+  type Transaction,
+  type TransactionMode,
+} from '@libsql/client';
 
 type Connection = InstanceType<typeof Database>;
 type Statement = ReturnType<Connection['prepare']>;
@@ -194,7 +206,9 @@ class EmbeddedClient implements Client, KnowsDataVersion {
           return this.#run(statement);
         } catch (error) {
           const e = toLibsqlError(error);
-          throw e instanceof LibsqlError ? new LibsqlBatchError(e.message, index, e.code, e.extendedCode, e.rawCode, e.cause instanceof Error ? e.cause : undefined) : e;
+          throw e instanceof LibsqlError
+            ? new LibsqlBatchError(e.message, index, e.code, e.extendedCode, e.rawCode, e.cause instanceof Error ? e.cause : undefined)
+            : e;
         }
       });
       this.#run({ sql: 'COMMIT' });
@@ -384,7 +398,13 @@ function resultSet(columns: string[], columnTypes: string[], rows: Row[], rowsAf
     // As @libsql/client's ResultSet: a blob as base64 (an ArrayBuffer has no JSON of its own and
     // would become {}), a bigint as its digits.
     toJSON() {
-      return { columns, columnTypes, rows: rows.map((row) => Array.from({ length: row.length }, (_, i) => valueToJson(row[i]))), rowsAffected, lastInsertRowid: lastInsertRowid?.toString() ?? null };
+      return {
+        columns,
+        columnTypes,
+        rows: rows.map((row) => Array.from({ length: row.length }, (_, i) => valueToJson(row[i]))),
+        rowsAffected,
+        lastInsertRowid: lastInsertRowid?.toString() ?? null,
+      };
     },
   };
 }

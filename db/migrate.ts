@@ -77,6 +77,8 @@ async function isUpToDate(db: Db, newest: number): Promise<boolean> {
 
 /** The migrations applied to this database, oldest first (for checks and tests). */
 export async function listAppliedMigrations(db: Db): Promise<{ hash: string; createdAt: number }[]> {
-  const rows = await db.all<{ hash: string; created_at: number | string }>(sql`SELECT hash, created_at FROM ${sql.identifier(MIGRATIONS_TABLE)} ORDER BY created_at`);
+  const rows = await db.all<{ hash: string; created_at: number | string }>(
+    sql`SELECT hash, created_at FROM ${sql.identifier(MIGRATIONS_TABLE)} ORDER BY created_at`,
+  );
   return rows.map((row) => ({ hash: row.hash, createdAt: Number(row.created_at) }));
 }

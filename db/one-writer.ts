@@ -45,7 +45,8 @@ export function oneWriterAtATime(client: Client, writers = WRITERS_PER_INSTANCE)
       if (property === 'execute') {
         // Both call forms (a statement object, or SQL text with its arguments) pass through as they came.
         const execute = (...call: unknown[]) => (target.execute as (...a: unknown[]) => ReturnType<Client['execute']>)(...call);
-        return (statement: InStatement | string, ...rest: unknown[]) => (isWrite(statement) ? queued(() => execute(statement, ...rest)) : execute(statement, ...rest));
+        return (statement: InStatement | string, ...rest: unknown[]) =>
+          isWrite(statement) ? queued(() => execute(statement, ...rest)) : execute(statement, ...rest);
       }
       const value: unknown = Reflect.get(target, property, target);
       return typeof value === 'function' ? value.bind(target) : value;

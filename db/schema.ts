@@ -7,20 +7,23 @@ import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from
 export const ROLES = ['learner', 'trainer', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-const createdAt = () => integer('created_at').notNull().default(sql`(unixepoch() * 1000)`);
+const createdAt = () =>
+  integer('created_at')
+    .notNull()
+    .default(sql`(unixepoch() * 1000)`);
 
 export const users = sqliteTable(
   'users',
   {
-  id: text('id').primaryKey(),
-  email: text('email').notNull().unique(),
-  name: text('name').notNull(),
-  role: text('role', { enum: ROLES }).notNull().default('learner'),
-  passwordHash: text('password_hash').notNull(),
-  active: integer('active', { mode: 'boolean' }).notNull().default(true),
-  createdAt: createdAt(),
-  /** When a session was last started for this account (login, invitation, new password); null: never. */
-  lastLoginAt: integer('last_login_at'),
+    id: text('id').primaryKey(),
+    email: text('email').notNull().unique(),
+    name: text('name').notNull(),
+    role: text('role', { enum: ROLES }).notNull().default('learner'),
+    passwordHash: text('password_hash').notNull(),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: createdAt(),
+    /** When a session was last started for this account (login, invitation, new password); null: never. */
+    lastLoginAt: integer('last_login_at'),
   },
   // The admin's account list reads pages of 50 in this order: the index spares it sorting everyone.
   (t) => [index('users_name_idx').on(t.name, t.email)],
@@ -30,7 +33,9 @@ export const sessions = sqliteTable(
   'sessions',
   {
     id: text('id').primaryKey(), // SHA-256 of the token; the token itself only lives in the cookie
-    userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     expiresAt: integer('expires_at').notNull(),
     createdAt: createdAt(),
   },
@@ -57,7 +62,9 @@ export const passwordResets = sqliteTable(
   'password_resets',
   {
     id: text('id').primaryKey(), // SHA-256 of the token in the link
-    userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     /** The trainer or admin who made the link; null when the person asked for it by e-mail or the CLI made it. */
     createdBy: text('created_by'),
     expiresAt: integer('expires_at').notNull(),
@@ -81,7 +88,9 @@ export const lessonEvents = sqliteTable(
   'lesson_events',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     moduleId: text('module_id').notNull(),
     lessonId: text('lesson_id').notNull(),
     kind: text('kind', { enum: ['opened', 'completed'] }).notNull(),
@@ -94,7 +103,9 @@ export const lessonEvents = sqliteTable(
 export const lessonProgress = sqliteTable(
   'lesson_progress',
   {
-    userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     moduleId: text('module_id').notNull(),
     lessonId: text('lesson_id').notNull(),
     firstOpenedAt: integer('first_opened_at').notNull(),
@@ -110,7 +121,9 @@ export const attempts = sqliteTable(
   'attempts',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     moduleId: text('module_id').notNull(),
     questionId: text('question_id').notNull(),
     idempotencyKey: text('idempotency_key').notNull(),
@@ -132,7 +145,9 @@ export const attempts = sqliteTable(
 export const moduleCompletions = sqliteTable(
   'module_completions',
   {
-    userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     moduleId: text('module_id').notNull(),
     completedAt: integer('completed_at').notNull(),
     score: real('score').notNull(),
@@ -152,7 +167,9 @@ export const toetsAttempts = sqliteTable(
   'toets_attempts',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     moduleId: text('module_id').notNull(),
     questionIds: text('question_ids', { mode: 'json' }).$type<string[]>().notNull(),
     contentVersion: text('content_version').notNull(),
@@ -170,7 +187,9 @@ export const toetsAttempts = sqliteTable(
 export const toetsAnswers = sqliteTable(
   'toets_answers',
   {
-    toetsId: integer('toets_id').notNull().references(() => toetsAttempts.id, { onDelete: 'cascade' }),
+    toetsId: integer('toets_id')
+      .notNull()
+      .references(() => toetsAttempts.id, { onDelete: 'cascade' }),
     questionId: text('question_id').notNull(),
     idempotencyKey: text('idempotency_key').notNull(),
     answer: text('answer', { mode: 'json' }).notNull(),
@@ -187,7 +206,9 @@ export const toetsAnswers = sqliteTable(
 export const branchProgress = sqliteTable(
   'branch_progress',
   {
-    userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     questionId: text('question_id').notNull(),
     context: text('context').notNull(),
     path: text('path', { mode: 'json' }).$type<string[]>().notNull(),
@@ -217,7 +238,9 @@ export const appSecrets = sqliteTable('app_secrets', {
 export const reflections = sqliteTable(
   'reflections',
   {
-    userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     moduleId: text('module_id').notNull(),
     reflectionId: text('reflection_id').notNull(),
     body: text('body').notNull(),
@@ -230,7 +253,9 @@ export const reflections = sqliteTable(
 export const reviewItems = sqliteTable(
   'review_items',
   {
-    userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     questionId: text('question_id').notNull(),
     moduleId: text('module_id').notNull(),
     step: integer('step').notNull(),
@@ -250,7 +275,9 @@ export const checkins = sqliteTable(
   'checkins',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     moduleId: text('module_id').notNull(),
     questionIds: text('question_ids', { mode: 'json' }).$type<string[]>().notNull(),
     createdAt: integer('created_at').notNull(),
@@ -270,8 +297,12 @@ export const TEAM_ROLES = ['member', 'trainer'] as const;
 export const teamMembers = sqliteTable(
   'team_members',
   {
-    teamId: text('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
-    userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     /** 'trainer' manages the team; 'member' is a professional in it. */
     role: text('role', { enum: TEAM_ROLES }).notNull().default('member'),
     joinedAt: integer('joined_at').notNull(),
@@ -293,7 +324,9 @@ export const pathAssignments = sqliteTable(
   'path_assignments',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    pathId: text('path_id').notNull().references(() => learningPaths.id, { onDelete: 'cascade' }),
+    pathId: text('path_id')
+      .notNull()
+      .references(() => learningPaths.id, { onDelete: 'cascade' }),
     teamId: text('team_id').references(() => teams.id, { onDelete: 'cascade' }),
     userId: text('user_id').references(() => users.id, { onDelete: 'cascade' }),
     /** Local calendar date (YYYY-MM-DD) by which the path should be done. */
@@ -382,7 +415,9 @@ export const ssoIdentities = sqliteTable(
   {
     issuer: text('issuer').notNull(),
     subject: text('subject').notNull(),
-    userId: text('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     linkedAt: integer('linked_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.issuer, t.subject] }), index('sso_identities_user_idx').on(t.userId)],

@@ -163,7 +163,10 @@ try {
     case 'invitations': {
       const { rows, total } = await listPendingInvitations(db, 1);
       if (total === 0) console.log('Geen openstaande uitnodigingen.');
-      for (const inv of rows) console.log(`${inv.role.padEnd(8)} ${inv.email.padEnd(32)} geldig tot ${new Date(inv.expiresAt).toLocaleString('nl-NL')}${inv.teamName ? ` · ${inv.teamName}` : ''}`);
+      for (const inv of rows)
+        console.log(
+          `${inv.role.padEnd(8)} ${inv.email.padEnd(32)} geldig tot ${new Date(inv.expiresAt).toLocaleString('nl-NL')}${inv.teamName ? ` · ${inv.teamName}` : ''}`,
+        );
       if (total > rows.length) console.log(`… en nog ${total - rows.length}; zie de pagina Uitnodigingen in het beheer.`);
       break;
     }

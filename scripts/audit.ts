@@ -46,7 +46,10 @@ export function judgeAudit(run: { error?: Error; status: number | null; signal?:
   if (report.statusCode === 405) {
     return {
       result: 'skipped',
-      lines: [`npm audit overgeslagen: de registry weigert het adviezen-endpoint (${report.message ?? '405 Method Not Allowed'}).`, 'Draai deze controle waar de registry het adviezen-endpoint aanbiedt.'],
+      lines: [
+        `npm audit overgeslagen: de registry weigert het adviezen-endpoint (${report.message ?? '405 Method Not Allowed'}).`,
+        'Draai deze controle waar de registry het adviezen-endpoint aanbiedt.',
+      ],
     };
   }
   const why = report.message || report.error?.summary || report.error?.code || run.stderr.trim().split('\n').at(-1) || `code ${run.status}`;

@@ -16,7 +16,5 @@ const outcome = await (async () => {
 })();
 const where = env.DATABASE_URL.replace(/\?.*$/, '');
 console.log(
-  outcome.appliedByAnother
-    ? `Database bijgewerkt (${where}); een ander proces migreerde tegelijk en was eerder klaar.`
-    : `Database bijgewerkt (${where}).`,
+  outcome.appliedByAnother ? `Database bijgewerkt (${where}); een ander proces migreerde tegelijk en was eerder klaar.` : `Database bijgewerkt (${where}).`,
 );

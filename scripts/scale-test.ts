@@ -106,7 +106,10 @@ async function run(): Promise<void> {
 
   await report.check('Sessie: inloggen op instantie 1, verder op instantie 2', async () => {
     const signedIn = await login(a, learner.email, learner.password);
-    expect(signedIn.status === 303 && signedIn.sessionCookie, `inloggen op ${a.name} gaf ${signedIn.status} zonder sessiecookie (verwacht 303 met een sessiecookie)`);
+    expect(
+      signedIn.status === 303 && signedIn.sessionCookie,
+      `inloggen op ${a.name} gaf ${signedIn.status} zonder sessiecookie (verwacht 303 met een sessiecookie)`,
+    );
     learnerCookie = signedIn.sessionCookie;
     const page = await get(b, '/modules', learnerCookie);
     expect(page.status === 200, `GET /modules op ${b.name} met de cookie van ${a.name} gaf ${page.status} (verwacht 200)`);
@@ -120,7 +123,9 @@ async function run(): Promise<void> {
     // Every even key goes to both instances at once (a retried request that a balancer sent
     // elsewhere); the odd keys go to one of them.
     const sends = keys.flatMap((key, i) => (i % 2 === 0 ? [a, b] : [i % 4 === 1 ? a : b]).map((instance) => ({ instance, key, i })));
-    const responses = await Promise.all(sends.map(async (s) => ({ ...s, page: await postJson(s.instance, '/api/antwoorden', answer(s.i, s.key), learnerCookie) })));
+    const responses = await Promise.all(
+      sends.map(async (s) => ({ ...s, page: await postJson(s.instance, '/api/antwoorden', answer(s.i, s.key), learnerCookie) })),
+    );
     const refused = responses.filter((r) => r.page.status !== 200 && r.page.status !== 201);
     expect(refused.length === 0, `${refused.length} antwoorden niet aangenomen, bijvoorbeeld ${describe(refused[0]?.instance, refused[0]?.page)}`);
     for (const key of keys) {
@@ -256,7 +261,11 @@ async function run(): Promise<void> {
     expect(gone, `${a.name} antwoordt nog na SIGKILL`);
 
     const acked = outcomes.filter((o) => o.ack !== undefined);
-    const rowsAfterKill = await countAttempts(serverDb, learner.email, acked.map((o) => o.key));
+    const rowsAfterKill = await countAttempts(
+      serverDb,
+      learner.email,
+      acked.map((o) => o.key),
+    );
     const lost = acked.filter((o) => rowsAfterKill.get(o.key) !== 1);
     expect(lost.length === 0, `${lost.length} bevestigde antwoorden ontbreken na het stoppen (bijv. ${lost[0]?.key})`);
 
@@ -265,7 +274,11 @@ async function run(): Promise<void> {
 
     // What a client does with a request that got no answer: send it again, same key, elsewhere.
     const unanswered = outcomes.filter((o) => o.ack === undefined);
-    const storedBeforeRetry = await countAttempts(serverDb, learner.email, unanswered.map((o) => o.key));
+    const storedBeforeRetry = await countAttempts(
+      serverDb,
+      learner.email,
+      unanswered.map((o) => o.key),
+    );
     const retried = await Promise.all(unanswered.map((o) => postJson(b, '/api/antwoorden', answer(o.i, o.key), learnerCookie)));
     const retryRefused = retried.filter((p) => p.status !== 200 && p.status !== 201);
     expect(retryRefused.length === 0, `opnieuw versturen naar ${b.name} werd geweigerd: ${describe(b, retryRefused[0])}`);
@@ -276,7 +289,10 @@ async function run(): Promise<void> {
     // it (200, al ontvangen) instead of storing it again.
     const alreadyThere = storedBeforeRetry.size;
     const foundOnRetry = retried.filter((p) => p.status === 200).length;
-    expect(foundOnRetry === alreadyThere, `${alreadyThere} onbevestigde antwoorden stonden al op de server, maar ${foundOnRetry} werden bij opnieuw versturen herkend`);
+    expect(
+      foundOnRetry === alreadyThere,
+      `${alreadyThere} onbevestigde antwoorden stonden al op de server, maar ${foundOnRetry} werden bij opnieuw versturen herkend`,
+    );
     return (
       `${acked.length} van ${keys.length} bevestigd voordat ${a.name} viel, alle ${acked.length} op de server; ` +
       `${unanswered.length} onbevestigd (${alreadyThere} toch opgeslagen, ${unanswered.length - alreadyThere} nooit aangekomen) opnieuw naar ${b.name}: ` +

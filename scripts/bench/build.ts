@@ -25,13 +25,25 @@ export function buildSite(name: string, contentDir?: string): Build {
   rmSync(cacheDir, { recursive: true, force: true });
   const env: NodeJS.ProcessEnv = { ...process.env, BENCH_ASTRO_CACHE_DIR: cacheDir };
   if (contentDir) env.LEERGANG_CONTENT_DIR = resolve(contentDir);
-  const args = [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--silent', '--config', 'scripts/bench/astro-cache.config.mjs', '--outDir', outDir];
+  const args = [
+    join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'),
+    'build',
+    '--silent',
+    '--config',
+    'scripts/bench/astro-cache.config.mjs',
+    '--outDir',
+    outDir,
+  ];
   const started = performance.now();
   const run = spawnSync(process.execPath, args, { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const seconds = (performance.now() - started) / 1000;
   const entry = join(outDir, 'server', 'entry.mjs');
   if (run.status !== 0 || !existsSync(entry)) {
-    const output = `${run.stdout ?? ''}${run.stderr ?? ''}`.split('\n').filter((l) => l && !l.includes('[WARN]')).slice(-20).join('\n');
+    const output = `${run.stdout ?? ''}${run.stderr ?? ''}`
+      .split('\n')
+      .filter((l) => l && !l.includes('[WARN]'))
+      .slice(-20)
+      .join('\n');
     throw new Error(`astro build (${name}) mislukte met code ${run.status}:\n${output}`);
   }
   return { entry, clientDir: join(outDir, 'client'), seconds };

@@ -155,9 +155,15 @@ async function fill(client: Client, { modules, scale, now, seed }: Required<Omit
     const span = Math.max(DAY, now - start - DAY);
     // Lessons: every lesson of a reached module opened; all completed but in the last module.
     const lessons = reached.flatMap((mod, m) =>
-      mod.lessons.map((lesson, l) => ({ mod, lesson, done: m < reached.length - 1 || random() < 0.6, at: start + Math.floor(((m + l / mod.lessons.length) / reached.length) * span) })),
+      mod.lessons.map((lesson, l) => ({
+        mod,
+        lesson,
+        done: m < reached.length - 1 || random() < 0.6,
+        at: start + Math.floor(((m + l / mod.lessons.length) / reached.length) * span),
+      })),
     );
-    for (const { mod, lesson, done, at } of lessons) await w.lessonProgress.add([userId, mod.meta.id, lesson.id, at, at + 5 * 60_000, done ? at + 10 * 60_000 : null, null]);
+    for (const { mod, lesson, done, at } of lessons)
+      await w.lessonProgress.add([userId, mod.meta.id, lesson.id, at, at + 5 * 60_000, done ? at + 10 * 60_000 : null, null]);
     const eventBudget = Math.round(LESSON_EVENTS_PER_LEARNER * (0.5 + random()));
     for (let e = 0; e < eventBudget && lessons.length > 0; e++) {
       const { mod, lesson, done, at } = lessons[e % lessons.length];
@@ -278,7 +284,9 @@ export function answerVariants(question: Question): Variant[] {
   }
   const scored = answers.flatMap((answer) => {
     const result = scoreAnswer(question, answer);
-    return result.ok ? [{ json: JSON.stringify({ ...answer, misconceptions: result.result.misconceptions }), correct: result.result.correct, score: result.result.score }] : [];
+    return result.ok
+      ? [{ json: JSON.stringify({ ...answer, misconceptions: result.result.misconceptions }), correct: result.result.correct, score: result.result.score }]
+      : [];
   });
   // The right answer first, then the others.
   return scored.sort((a, b) => Number(b.correct) - Number(a.correct) || b.score - a.score);
@@ -300,8 +308,44 @@ function branchingPaths(question: Extract<Question, { type: 'branching' }>): str
   return paths;
 }
 
-const FIRST = ['Anouk', 'Bram', 'Daan', 'Eva', 'Fatima', 'Hanna', 'Ilse', 'Jeroen', 'Kim', 'Lotte', 'Mohamed', 'Noor', 'Pieter', 'Roos', 'Sanne', 'Tim', 'Yara', 'Zeynep'];
-const LAST = ['de Jong', 'Jansen', 'de Vries', 'van den Berg', 'Bakker', 'Visser', 'Smit', 'Meijer', 'de Boer', 'Mulder', 'Bos', 'Vos', 'Peters', 'Hendriks', 'Yilmaz', 'El Amrani'];
+const FIRST = [
+  'Anouk',
+  'Bram',
+  'Daan',
+  'Eva',
+  'Fatima',
+  'Hanna',
+  'Ilse',
+  'Jeroen',
+  'Kim',
+  'Lotte',
+  'Mohamed',
+  'Noor',
+  'Pieter',
+  'Roos',
+  'Sanne',
+  'Tim',
+  'Yara',
+  'Zeynep',
+];
+const LAST = [
+  'de Jong',
+  'Jansen',
+  'de Vries',
+  'van den Berg',
+  'Bakker',
+  'Visser',
+  'Smit',
+  'Meijer',
+  'de Boer',
+  'Mulder',
+  'Bos',
+  'Vos',
+  'Peters',
+  'Hendriks',
+  'Yilmaz',
+  'El Amrani',
+];
 
 function personName(random: () => number): string {
   return `${FIRST[Math.floor(random() * FIRST.length)]} ${LAST[Math.floor(random() * LAST.length)]}`;

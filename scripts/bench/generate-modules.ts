@@ -34,7 +34,13 @@ export function generateModules(sourceContentDir: string, targetContentDir: stri
       [original.meta.id, newId],
       ...original.questions.map((q) => [q.id, `${q.id}${suffix}`] as [string, string]),
     ]);
-    const pattern = new RegExp(`(?<![a-z0-9-])(${[...renames.keys()].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![a-z0-9-])`, 'g');
+    const pattern = new RegExp(
+      `(?<![a-z0-9-])(${[...renames.keys()]
+        .sort((a, b) => b.length - a.length)
+        .map(escape)
+        .join('|')})(?![a-z0-9-])`,
+      'g',
+    );
     const target = join(targetContentDir, 'modules', newId);
     cpSync(join(sourceContentDir, 'modules', original.folder), target, { recursive: true });
     for (const file of filesUnder(target)) {

@@ -65,12 +65,21 @@ export function evaluateTargets(report: Omit<BenchReport, 'targets'>): Target[] 
   const lessonJs = report.clientJs.lesson?.gzipBytes;
   const questionJs = report.clientJs.question?.gzipBytes;
   add('les: 0 bytes JavaScript', lessonJs === undefined ? 'niet gemeten' : `${lessonJs} B`, lessonJs === undefined ? null : lessonJs === 0);
-  add('vraagpagina ≤ 10 KB JavaScript (gzip)', questionJs === undefined ? 'niet gemeten' : `${questionJs} B`, questionJs === undefined ? null : questionJs <= 10 * 1024);
+  add(
+    'vraagpagina ≤ 10 KB JavaScript (gzip)',
+    questionJs === undefined ? 'niet gemeten' : `${questionJs} B`,
+    questionJs === undefined ? null : questionJs <= 10 * 1024,
+  );
   const generated = report.builds.generated;
   add('bouw van 100 modules < 60 s', generated ? `${generated.seconds.toFixed(1)} s` : 'niet gemeten', generated ? generated.seconds < 60 : null);
-  for (const [name, mb] of Object.entries(report.peakRssMb)) add(`piek-RSS < 300 MB (${name})`, mb === null ? 'onbekend' : `${mb} MB`, mb === null ? null : mb < 300);
+  for (const [name, mb] of Object.entries(report.peakRssMb))
+    add(`piek-RSS < 300 MB (${name})`, mb === null ? 'onbekend' : `${mb} MB`, mb === null ? null : mb < 300);
   for (const check of report.answerChecks) {
-    add(`elk 2xx-antwoord precies één keer in de database (${check.setup})`, `${check.accepted} aangenomen, ${check.missing} ontbreken, ${check.duplicated} dubbel`, check.ok);
+    add(
+      `elk 2xx-antwoord precies één keer in de database (${check.setup})`,
+      `${check.accepted} aangenomen, ${check.missing} ontbreken, ${check.duplicated} dubbel`,
+      check.ok,
+    );
   }
   const first = report.growth[0];
   const last = report.growth.at(-1);
@@ -83,7 +92,11 @@ export function evaluateTargets(report: Omit<BenchReport, 'targets'>): Target[] 
       // admin's analysis is cached, so there the cost is that of the first, uncached request.
       const cached = r.id === 'f*';
       const growth = cached ? (end.firstMs ?? NaN) / (r.firstMs ?? NaN) : r.rps / end.rps;
-      add(`kosten groeien hooguit lineair: (${r.id}) ${r.name}, ${factor}× data`, `${growth.toFixed(2)}× ${cached ? 'tijd van het eerste (ongecachete) verzoek' : 'tijd per verzoek'}`, growth <= factor);
+      add(
+        `kosten groeien hooguit lineair: (${r.id}) ${r.name}, ${factor}× data`,
+        `${growth.toFixed(2)}× ${cached ? 'tijd van het eerste (ongecachete) verzoek' : 'tijd per verzoek'}`,
+        growth <= factor,
+      );
     }
   }
   return targets;
@@ -93,16 +106,31 @@ export function printReport(report: BenchReport): string {
   const lines: string[] = [];
   const ceiling = report.setups[0]?.rows.find((r) => r.id === STATIC_ID)?.rps ?? NaN;
   lines.push('', `Leergang Toegang — benchmark (${report.startedAt}), ${report.settings.connections} verbindingen, ${report.settings.seconds} s per rij`);
-  lines.push(`machine: ${report.machine.cpus} cores (${report.machine.cpuModel}), Node ${report.machine.node}, load average bij start ${report.machine.loadAverageAtStart.map((n) => n.toFixed(2)).join(' ')}, bij einde ${report.machine.loadAverageAtEnd.map((n) => n.toFixed(2)).join(' ')}`);
+  lines.push(
+    `machine: ${report.machine.cpus} cores (${report.machine.cpuModel}), Node ${report.machine.node}, load average bij start ${report.machine.loadAverageAtStart.map((n) => n.toFixed(2)).join(' ')}, bij einde ${report.machine.loadAverageAtEnd.map((n) => n.toFixed(2)).join(' ')}`,
+  );
   const c = report.data.counts;
-  lines.push(`data: ${fmt(c.professionals)} professionals in ${fmt(c.teams)} teams, ${fmt(c.answers)} antwoorden, ${fmt(c.lessonEvents)} lesgebeurtenissen, ${fmt(c.reviewItems)} herhaalitems (gegenereerd in ${report.data.seconds.toFixed(1)} s)`);
+  lines.push(
+    `data: ${fmt(c.professionals)} professionals in ${fmt(c.teams)} teams, ${fmt(c.answers)} antwoorden, ${fmt(c.lessonEvents)} lesgebeurtenissen, ${fmt(c.reviewItems)} herhaalitems (gegenereerd in ${report.data.seconds.toFixed(1)} s)`,
+  );
   lines.push('');
   const header = ['opstelling', 'scenario', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', '× (a)', '1e ms', 'RSS MB', 'fouten'];
   const table: string[][] = [];
   for (const setup of report.setups) {
     for (const r of setup.rows) {
       const bad = Object.values(r.unexpected).reduce((n, v) => n + v, 0) + r.errors + r.timeouts;
-      table.push([setup.setup, `(${r.id}) ${r.name}`, fmt(r.rps), r.p50.toFixed(1), r.p95.toFixed(1), r.p99.toFixed(1), fmtRatio(r.rps / ceiling), r.firstMs === undefined ? '—' : r.firstMs.toFixed(1), r.peakRssMb == null ? '—' : String(r.peakRssMb), bad === 0 ? '0' : `${bad} ${describeErrors(r)}`]);
+      table.push([
+        setup.setup,
+        `(${r.id}) ${r.name}`,
+        fmt(r.rps),
+        r.p50.toFixed(1),
+        r.p95.toFixed(1),
+        r.p99.toFixed(1),
+        fmtRatio(r.rps / ceiling),
+        r.firstMs === undefined ? '—' : r.firstMs.toFixed(1),
+        r.peakRssMb == null ? '—' : String(r.peakRssMb),
+        bad === 0 ? '0' : `${bad} ${describeErrors(r)}`,
+      ]);
     }
   }
   lines.push(...formatTable(header, table));
@@ -118,7 +146,15 @@ export function printReport(report: BenchReport): string {
   const growthTable: string[][] = [];
   for (const point of report.growth) {
     for (const r of point.rows) {
-      growthTable.push([`${point.scale}× (${fmt(point.answers)} antw.)`, `(${r.id}) ${r.name}`, fmt(r.rps), r.p50.toFixed(1), r.p95.toFixed(1), r.p99.toFixed(1), r.firstMs === undefined ? '—' : r.firstMs.toFixed(1)]);
+      growthTable.push([
+        `${point.scale}× (${fmt(point.answers)} antw.)`,
+        `(${r.id}) ${r.name}`,
+        fmt(r.rps),
+        r.p50.toFixed(1),
+        r.p95.toFixed(1),
+        r.p99.toFixed(1),
+        r.firstMs === undefined ? '—' : r.firstMs.toFixed(1),
+      ]);
     }
   }
   lines.push(...formatTable(['data', 'scenario', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', '1e ms'], growthTable));
@@ -132,9 +168,15 @@ export function printReport(report: BenchReport): string {
   lines.push('', 'Bouwen en pagina-gewicht:');
   lines.push(`  productiebouw van de leergang: ${report.builds.course.seconds.toFixed(1)} s`);
   const g = report.builds.generated;
-  if (g) lines.push(`  productiebouw van ${g.modules} gegenereerde modules (${fmt(g.lessons)} lessen, ${fmt(g.questions)} vragen, ${(g.mdxBytes / 1e6).toFixed(1)} MB MDX): ${g.seconds.toFixed(1)} s`);
+  if (g)
+    lines.push(
+      `  productiebouw van ${g.modules} gegenereerde modules (${fmt(g.lessons)} lessen, ${fmt(g.questions)} vragen, ${(g.mdxBytes / 1e6).toFixed(1)} MB MDX): ${g.seconds.toFixed(1)} s`,
+    );
   for (const [name, page] of Object.entries(report.clientJs)) {
-    if (page) lines.push(`  JavaScript op ${name === 'lesson' ? 'een lespagina' : 'een vraagpagina'} (${page.path}): ${page.gzipBytes} B gzip${page.scripts.length ? ` (${page.scripts.map((s) => `${s.src} ${s.bytes} B, ${s.gzipBytes} B gzip`).join('; ')})` : ''}; HTML ${fmt(page.htmlBytes)} B`);
+    if (page)
+      lines.push(
+        `  JavaScript op ${name === 'lesson' ? 'een lespagina' : 'een vraagpagina'} (${page.path}): ${page.gzipBytes} B gzip${page.scripts.length ? ` (${page.scripts.map((s) => `${s.src} ${s.bytes} B, ${s.gzipBytes} B gzip`).join('; ')})` : ''}; HTML ${fmt(page.htmlBytes)} B`,
+      );
   }
   lines.push(`  statisch bestand (a): ${fmt(report.staticFileBytes)} B (een gerenderde lespagina)`);
   for (const [name, mb] of Object.entries(report.peakRssMb)) lines.push(`  piek-RSS van de server (${name}): ${mb ?? 'onbekend'} MB`);

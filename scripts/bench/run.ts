@@ -107,12 +107,26 @@ async function run(): Promise<void> {
   const lessonHtml = await fetchText(server.origin, sample.lesson, learnerCookie);
   writeFileSync(join(site.clientDir, STATIC_PATH), lessonHtml);
   report.staticFileBytes = Buffer.byteLength(lessonHtml);
-  report.clientJs = { lesson: await measureClientJs(server.origin, sample.lesson, learnerCookie), question: await measureClientJs(server.origin, sample.question, learnerCookie) };
+  report.clientJs = {
+    lesson: await measureClientJs(server.origin, sample.lesson, learnerCookie),
+    question: await measureClientJs(server.origin, sample.question, learnerCookie),
+  };
 
   const answers = new AnswerLog();
   const scenarios = buildScenarios(dataset, modules, answers);
   const rows: Measurement[] = [];
-  const all = [scenarios.static, scenarios.bare, scenarios.lesson, scenarios.answer, scenarios.catalogue, scenarios.dashboard, scenarios.analysis, scenarios.analysisAdmin, scenarios.review, scenarios.accounts];
+  const all = [
+    scenarios.static,
+    scenarios.bare,
+    scenarios.lesson,
+    scenarios.answer,
+    scenarios.catalogue,
+    scenarios.dashboard,
+    scenarios.analysis,
+    scenarios.analysisAdmin,
+    scenarios.review,
+    scenarios.accounts,
+  ];
   for (const scenario of all.filter((s) => !ONLY || ONLY.has(s.id))) {
     rows.push({ ...(await measure(scenario, [server], SECONDS)), peakRssMb: peakRssMb(server) });
   }
@@ -144,7 +158,12 @@ async function run(): Promise<void> {
 }
 
 /** The answer and lesson scenarios on two instances that share one sqld, over http and ws. */
-async function measureTwoInstances(site: Build, dataset: Dataset, modules: ReturnType<typeof loadCourse>['modules'], report: Omit<BenchReport, 'targets'>): Promise<void> {
+async function measureTwoInstances(
+  site: Build,
+  dataset: Dataset,
+  modules: ReturnType<typeof loadCourse>['modules'],
+  report: Omit<BenchReport, 'targets'>,
+): Promise<void> {
   step('Twee instanties op één libSQL-server (sqld)');
   const sqld = await startSqldOn(join(temp, 'sqld'));
   if (!sqld.ok) {
@@ -168,7 +187,12 @@ async function measureTwoInstances(site: Build, dataset: Dataset, modules: Retur
 }
 
 /** Dashboard and question analysis at 1×, 4× and 16× the base data set. */
-async function measureGrowth(site: Build, dataset: Dataset, modules: ReturnType<typeof loadCourse>['modules'], report: Omit<BenchReport, 'targets'>): Promise<GrowthPoint[]> {
+async function measureGrowth(
+  site: Build,
+  dataset: Dataset,
+  modules: ReturnType<typeof loadCourse>['modules'],
+  report: Omit<BenchReport, 'targets'>,
+): Promise<GrowthPoint[]> {
   const points: GrowthPoint[] = [];
   for (const scale of [GROWTH_BASE, GROWTH_BASE * 4, GROWTH_BASE * 16]) {
     step(`Groeireeks: ${scale}× data`);
@@ -198,7 +222,10 @@ async function measure(scenario: LoadScenario, servers: AppServer[], seconds: nu
   const started = performance.now();
   const response = await fetch(new URL(probe.path, origins[0]), {
     method: probe.method,
-    headers: { ...(probe.cookie ? { cookie: probe.cookie } : {}), ...(probe.method === 'POST' ? { origin: origins[0], 'content-type': 'application/json' } : {}) },
+    headers: {
+      ...(probe.cookie ? { cookie: probe.cookie } : {}),
+      ...(probe.method === 'POST' ? { origin: origins[0], 'content-type': 'application/json' } : {}),
+    },
     body: probe.json === undefined ? undefined : JSON.stringify(probe.json),
     redirect: 'manual',
     signal: AbortSignal.timeout(60_000),
@@ -210,7 +237,9 @@ async function measure(scenario: LoadScenario, servers: AppServer[], seconds: nu
   await runLoad(scenario, { origins, connections: CONNECTIONS, seconds: warmupSeconds });
   await sleep(200);
   const result = { ...(await runLoad(scenario, { origins, connections: CONNECTIONS, seconds })), firstMs };
-  console.log(`   (${result.id}) ${result.name}: ${result.rps} req/s, p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms${Object.keys(result.unexpected).length ? `, onverwacht ${JSON.stringify(result.unexpected)}` : ''}`);
+  console.log(
+    `   (${result.id}) ${result.name}: ${result.rps} req/s, p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms${Object.keys(result.unexpected).length ? `, onverwacht ${JSON.stringify(result.unexpected)}` : ''}`,
+  );
   return result;
 }
 

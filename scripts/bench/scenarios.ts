@@ -79,7 +79,14 @@ export function buildScenarios(dataset: Pick<Dataset, 'learners' | 'trainers' | 
         const who = learner();
         const key = `${answers.prefix}${randomUUID()}`;
         answers.sent++;
-        return { method: 'POST', path: '/api/antwoorden', cookie: cookie(who), json: { ...wireFor(who, pick(submissions)), idempotencyKey: key }, userId: who.id, key };
+        return {
+          method: 'POST',
+          path: '/api/antwoorden',
+          cookie: cookie(who),
+          json: { ...wireFor(who, pick(submissions)), idempotencyKey: key },
+          userId: who.id,
+          key,
+        };
       },
       onResponse: (status: number, _body: string, request: LoadRequest) => {
         const { userId, key } = request as AnswerRequest;

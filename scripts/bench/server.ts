@@ -35,11 +35,21 @@ export interface StartOptions {
 
 export async function startAppServer({ name, entry, databaseUrl, cpuProfileDir }: StartOptions): Promise<AppServer> {
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, ...SERVER_ENV, DATABASE_URL: databaseUrl, HOST: '127.0.0.1', PORT: String(port), NODE_ENV: 'production', NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS ?? SERVER_NODE_OPTIONS };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...SERVER_ENV,
+    DATABASE_URL: databaseUrl,
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    NODE_ENV: 'production',
+    NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS ?? SERVER_NODE_OPTIONS,
+  };
   delete env.DATABASE_AUTH_TOKEN;
   delete env.DATABASE_REPLICA_PATH;
   // A profile is written on a normal exit only, so SIGTERM is turned into one.
-  const profile = cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`, '--import', 'data:text/javascript,process.once("SIGTERM",()=>process.exit(0))'] : [];
+  const profile = cpuProfileDir
+    ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`, '--import', 'data:text/javascript,process.once("SIGTERM",()=>process.exit(0))']
+    : [];
   const child = startProcess(name, process.execPath, [...profile, entry], { cwd: ROOT, env });
   const origin = `http://127.0.0.1:${port}`;
   await waitForHttp(`${origin}/inloggen`, child, 60_000);

@@ -75,7 +75,12 @@ export async function stopAll(): Promise<void> {
 }
 
 /** Runs a process to its end. */
-export async function runToEnd(name: string, command: string, args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string } = {}): Promise<{ code: number | null; output: string }> {
+export async function runToEnd(
+  name: string,
+  command: string,
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; cwd?: string } = {},
+): Promise<{ code: number | null; output: string }> {
   const child = startProcess(name, command, args, options);
   const code = await child.exited;
   return { code, output: child.output() };

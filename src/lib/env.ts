@@ -4,62 +4,67 @@ import { z } from 'astro/zod';
 import { parseLadder } from './settings/review-ladder.ts';
 import { parseTrustedProxies } from './settings/trusted-proxies.ts';
 
-const envSchema = z.object({
-  DATABASE_URL: z
-    .string()
-    .regex(/^(file:|libsql:|https?:|wss?:)/, { error: 'DATABASE_URL moet beginnen met file:, libsql:, http(s): of ws(s):' })
-    .default('file:./data/leergang.db'),
-  DATABASE_AUTH_TOKEN: z.string().optional(),
-  /**
-   * Optional embedded replica of the server in DATABASE_URL: a local file that serves reads while
-   * writes go to the server. Only the app uses it; migrate, seed and admin talk to the server.
-   */
-  DATABASE_REPLICA_PATH: z.preprocess((value) => (value === '' ? undefined : value), z.string().optional()),
-  /** Seconds between the replica's background syncs with the server. */
-  DATABASE_SYNC_INTERVAL: z.coerce.number().positive().max(3600).default(5),
-  NODE_ENV: z.string().default('development'),
-  /** The spaced-review ladder in days; every right answer moves a question one rung up. */
-  REVIEW_LADDER_DAYS: z
-    .string()
-    .default('1,3,7,21,60')
-    .transform((value, ctx) => {
-      try {
-        return parseLadder(value);
-      } catch (error) {
-        ctx.addIssue({ code: 'custom', message: (error as Error).message });
-        return z.NEVER;
-      }
-    }),
-  /** Optional: invitations are also e-mailed through this server, e.g. smtp://gebruiker:wachtwoord@mail.gemeente.nl:587 */
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, { error: 'SMTP_URL moet beginnen met smtp:// of smtps://' }).optional(),
-  MAIL_FROM: z.string().default('Leergang Toegang <no-reply@leergang.invalid>'),
-  /** How many review questions a day the Herhalen page sets as a goal. */
-  REVIEW_DAILY_GOAL: z.coerce.number().int().min(1).max(100).default(5),
-  /**
-   * The reverse proxies (IP addresses, CIDR ranges, comma-separated) whose X-Forwarded-For names
-   * the client for the per-address login limit; from anyone else the header is ignored. Loopback by
-   * default: a proxy on the same machine. Empty: trust no one. See docs/deploy.md.
-   */
-  TRUSTED_PROXIES: z
-    .string()
-    .default('127.0.0.1,::1')
-    .transform((value, ctx) => {
-      try {
-        return parseTrustedProxies(value);
-      } catch (error) {
-        ctx.addIssue({ code: 'custom', message: (error as Error).message });
-        return z.NEVER;
-      }
-    }),
-}).superRefine((env, ctx) => {
-  if (env.DATABASE_REPLICA_PATH && env.DATABASE_URL.startsWith('file:')) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['DATABASE_REPLICA_PATH'],
-      message: 'een replica hoort bij een libSQL-server: zet DATABASE_URL op http(s):// of libsql://',
-    });
-  }
-});
+const envSchema = z
+  .object({
+    DATABASE_URL: z
+      .string()
+      .regex(/^(file:|libsql:|https?:|wss?:)/, { error: 'DATABASE_URL moet beginnen met file:, libsql:, http(s): of ws(s):' })
+      .default('file:./data/leergang.db'),
+    DATABASE_AUTH_TOKEN: z.string().optional(),
+    /**
+     * Optional embedded replica of the server in DATABASE_URL: a local file that serves reads while
+     * writes go to the server. Only the app uses it; migrate, seed and admin talk to the server.
+     */
+    DATABASE_REPLICA_PATH: z.preprocess((value) => (value === '' ? undefined : value), z.string().optional()),
+    /** Seconds between the replica's background syncs with the server. */
+    DATABASE_SYNC_INTERVAL: z.coerce.number().positive().max(3600).default(5),
+    NODE_ENV: z.string().default('development'),
+    /** The spaced-review ladder in days; every right answer moves a question one rung up. */
+    REVIEW_LADDER_DAYS: z
+      .string()
+      .default('1,3,7,21,60')
+      .transform((value, ctx) => {
+        try {
+          return parseLadder(value);
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: (error as Error).message });
+          return z.NEVER;
+        }
+      }),
+    /** Optional: invitations are also e-mailed through this server, e.g. smtp://gebruiker:wachtwoord@mail.gemeente.nl:587 */
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, { error: 'SMTP_URL moet beginnen met smtp:// of smtps://' })
+      .optional(),
+    MAIL_FROM: z.string().default('Leergang Toegang <no-reply@leergang.invalid>'),
+    /** How many review questions a day the Herhalen page sets as a goal. */
+    REVIEW_DAILY_GOAL: z.coerce.number().int().min(1).max(100).default(5),
+    /**
+     * The reverse proxies (IP addresses, CIDR ranges, comma-separated) whose X-Forwarded-For names
+     * the client for the per-address login limit; from anyone else the header is ignored. Loopback by
+     * default: a proxy on the same machine. Empty: trust no one. See docs/deploy.md.
+     */
+    TRUSTED_PROXIES: z
+      .string()
+      .default('127.0.0.1,::1')
+      .transform((value, ctx) => {
+        try {
+          return parseTrustedProxies(value);
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: (error as Error).message });
+          return z.NEVER;
+        }
+      }),
+  })
+  .superRefine((env, ctx) => {
+    if (env.DATABASE_REPLICA_PATH && env.DATABASE_URL.startsWith('file:')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DATABASE_REPLICA_PATH'],
+        message: 'een replica hoort bij een libSQL-server: zet DATABASE_URL op http(s):// of libsql://',
+      });
+    }
+  });
 
 export type Env = z.infer<typeof envSchema>;
 

@@ -65,7 +65,10 @@ test('a trainer makes a reset link; the professional sets a new password with it
   const again = await fresh.request.get(link);
   expect(again.status()).toBe(410);
   // Written to the audit log: made by the trainer, used by the professional.
-  const audit = await e2eQuery("select action, actor_id from audit_log where subject_id = ? and action in ('herstellink-gemaakt', 'wachtwoord-hersteld') order by id", [userId]);
+  const audit = await e2eQuery(
+    "select action, actor_id from audit_log where subject_id = ? and action in ('herstellink-gemaakt', 'wachtwoord-hersteld') order by id",
+    [userId],
+  );
   const [{ id: trainerId }] = (await e2eQuery('select id from users where email = ?', [demo('trainer').email])) as unknown as { id: string }[];
   expect(audit.map((r) => [r.action, r.actor_id])).toEqual([
     ['herstellink-gemaakt', trainerId],
@@ -174,7 +177,8 @@ test('an admin finds an account, changes its role, blocks and unblocks it; the p
 
   // Not on your own account, not by form either; and a hand-made action is a clear 400.
   const origin = new URL(admin.url()).origin;
-  const post = (path: string, data: string) => admin.request.post(path, { headers: { origin, 'content-type': 'application/x-www-form-urlencoded' }, data, maxRedirects: 0 });
+  const post = (path: string, data: string) =>
+    admin.request.post(path, { headers: { origin, 'content-type': 'application/x-www-form-urlencoded' }, data, maxRedirects: 0 });
   await admin.goto(`/team/beheer/${adminId}`);
   await expect(admin.getByRole('button', { name: 'Account blokkeren' })).toHaveCount(0);
   const self = await post(`/team/beheer/${adminId}`, 'action=blokkeren');
@@ -223,7 +227,8 @@ test('an admin renews and revokes pending invitations; an old or revoked link st
     await admin.getByRole('button', { name: 'Uitnodiging maken' }).click();
     links[who] = await admin.getByLabel('Uitnodigingslink').inputValue();
   }
-  const codeOf = async (who: string) => String((await e2eQuery('select id from invitations where email = ?', [`${who}-${stamp}@gemeente.nl`]))[0].id).slice(0, 12);
+  const codeOf = async (who: string) =>
+    String((await e2eQuery('select id from invitations where email = ?', [`${who}-${stamp}@gemeente.nl`]))[0].id).slice(0, 12);
   const codes = { vernieuw: await codeOf('vernieuw'), trekin: await codeOf('trekin') };
   await admin.goto('/team/beheer');
   await admin.getByRole('link', { name: 'Openstaande uitnodigingen' }).click();
@@ -250,7 +255,11 @@ test('an admin renews and revokes pending invitations; an old or revoked link st
   // Revoking it again (a second tab, a replay) is a clear 409, not an error.
   const [{ id: renewedId }] = (await e2eQuery('select id from invitations where email = ?', [`vernieuw-${stamp}@gemeente.nl`])) as unknown as { id: string }[];
   const origin = new URL(admin.url()).origin;
-  const revoke = () => admin.request.post('/team/beheer/uitnodigingen', { headers: { origin, 'content-type': 'application/x-www-form-urlencoded' }, data: `action=intrekken&uitnodiging=${renewedId}` });
+  const revoke = () =>
+    admin.request.post('/team/beheer/uitnodigingen', {
+      headers: { origin, 'content-type': 'application/x-www-form-urlencoded' },
+      data: `action=intrekken&uitnodiging=${renewedId}`,
+    });
   const [first, second] = await Promise.all([revoke(), revoke()]);
   expect([first.status(), second.status()].sort()).toEqual([200, 409]);
   await adminContext.close();

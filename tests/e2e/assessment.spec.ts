@@ -35,7 +35,9 @@ for (const [name, strategy] of robots) {
   });
 }
 
-test('the toets in use: no practice of its questions while open, no verdict until hand-in, full feedback after, a waiting time before a retake', async ({ browser }) => {
+test('the toets in use: no practice of its questions while open, no verdict until hand-in, full feedback after, a waiting time before a retake', async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const mod = course.find((m) => m.meta.id === 'giz')!;
   const { page, context } = await inviteNewUser(browser, 'learner', { javaScriptEnabled: false });
@@ -48,7 +50,11 @@ test('the toets in use: no practice of its questions while open, no verdict unti
   await page.getByRole('button', { name: 'Start de toets' }).click();
   const drawn = await page.locator('#toets-vragen section.question').evaluateAll((sections) => sections.map((s) => (s as HTMLElement).dataset.question!));
   expect(drawn.length).toBe(Math.min(mod.meta.toets.questions, mod.questions.length));
-  for (const lesson of mod.lessons) expect(drawn.some((id) => mod.questions.find((q) => q.id === id)!.lesson === lesson.id), `a question of ${lesson.id}`).toBe(true);
+  for (const lesson of mod.lessons)
+    expect(
+      drawn.some((id) => mod.questions.find((q) => q.id === id)!.lesson === lesson.id),
+      `a question of ${lesson.id}`,
+    ).toBe(true);
 
   // A drawn question on its practice page: no form, no feedback, a pointer to the toets; a
   // practice answer posted anyway is refused.
@@ -64,7 +70,11 @@ test('the toets in use: no practice of its questions while open, no verdict unti
       type: held.type,
       key: 'oefenen-tijdens-toets-1',
       context: 'oefen',
-      ...(held.type === 'multiple' ? { choices: 'AAAAAAAAAAAAAAAA' } : held.type === 'order' ? { 'pos-AAAAAAAAAAAAAAAA': '1' } : { choice: 'AAAAAAAAAAAAAAAA' }),
+      ...(held.type === 'multiple'
+        ? { choices: 'AAAAAAAAAAAAAAAA' }
+        : held.type === 'order'
+          ? { 'pos-AAAAAAAAAAAAAAAA': '1' }
+          : { choice: 'AAAAAAAAAAAAAAAA' }),
     }).toString(),
     maxRedirects: 0,
   });

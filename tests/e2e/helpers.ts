@@ -93,12 +93,16 @@ export async function answerCorrectly(page: Page, q: Question): Promise<void> {
 export async function answerWrongly(page: Page, q: Question): Promise<void> {
   const card = () => page.locator(`#vraag-${q.id}`);
   if (q.type === 'single' || q.type === 'multiple') {
-    await card().getByLabel(q.options.find((o) => !o.correct)!.text, { exact: true }).check();
+    await card()
+      .getByLabel(q.options.find((o) => !o.correct)!.text, { exact: true })
+      .check();
     await card().getByRole('button', { name: 'Antwoord controleren' }).click();
   } else if (q.type === 'order') {
     const reversed = [...q.items].reverse();
     for (const [index, item] of reversed.entries()) {
-      await card().getByRole('combobox', { name: `Positie van: ${item.text}` }).selectOption(String(index + 1));
+      await card()
+        .getByRole('combobox', { name: `Positie van: ${item.text}` })
+        .selectOption(String(index + 1));
     }
     await card().getByRole('button', { name: 'Antwoord controleren' }).click();
   } else {
@@ -212,7 +216,10 @@ export async function answerInToets(page: Page, q: Question, strategy: Strategy)
     await submit();
   } else if (q.type === 'order') {
     if (strategy === 'goed') {
-      for (const [index, item] of q.items.entries()) await card().getByRole('combobox', { name: `Positie van: ${item.text}` }).selectOption(String(index + 1));
+      for (const [index, item] of q.items.entries())
+        await card()
+          .getByRole('combobox', { name: `Positie van: ${item.text}` })
+          .selectOption(String(index + 1));
     } else if (typeof strategy === 'object') {
       const positions = q.items.map((_, i) => i + 1);
       for (let i = positions.length - 1; i > 0; i--) {
@@ -220,7 +227,10 @@ export async function answerInToets(page: Page, q: Question, strategy: Strategy)
         [positions[i], positions[j]] = [positions[j], positions[i]];
       }
       const labels = (await card().locator('.order-row label').allInnerTexts()).map((t) => t.trim());
-      for (const [index, text] of labels.entries()) await card().getByRole('combobox', { name: `Positie van: ${text}` }).selectOption(String(positions[index]));
+      for (const [index, text] of labels.entries())
+        await card()
+          .getByRole('combobox', { name: `Positie van: ${text}` })
+          .selectOption(String(positions[index]));
     }
     await submit();
   } else {
@@ -241,12 +251,21 @@ export async function answerInToets(page: Page, q: Question, strategy: Strategy)
 }
 
 /** Starts the module's toets, answers every drawn question by the strategy and hands it in. Returns the score in %. */
-export async function takeToets(page: Page, mod: { meta: { id: string }; questions: Question[] }, strategy: Strategy): Promise<{ score: number; passed: boolean }> {
+export async function takeToets(
+  page: Page,
+  mod: { meta: { id: string }; questions: Question[] },
+  strategy: Strategy,
+): Promise<{ score: number; passed: boolean }> {
   await page.goto(`/modules/${mod.meta.id}/toets`);
   await page.getByRole('button', { name: /^Start (de|een nieuwe) toets$/ }).click();
   const ids = await page.locator('#toets-vragen section.question').evaluateAll((sections) => sections.map((s) => (s as HTMLElement).dataset.question!));
   expect(ids.length).toBeGreaterThan(0);
-  for (const id of ids) await answerInToets(page, mod.questions.find((q) => q.id === id)!, strategy);
+  for (const id of ids)
+    await answerInToets(
+      page,
+      mod.questions.find((q) => q.id === id)!,
+      strategy,
+    );
   await page.getByRole('button', { name: 'Toets inleveren' }).click();
   const verdict = await page.locator('#uitslag [role="status"]').first().innerText();
   const match = /(Gehaald|Niet gehaald): je score is (\d+)%/.exec(verdict);

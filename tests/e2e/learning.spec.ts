@@ -78,10 +78,7 @@ test('question pages hold no answer key before the learner submits', async ({ br
     return [q.debrief, ...q.nodes.flatMap((n) => n.choices.map((c) => c.consequence))];
   });
   const script = await (await page.request.get('/enhance.js')).text();
-  const pages = [
-    ...giz.questions.map((q) => `/modules/giz/vragen/${q.id}`),
-    ...giz.lessons.map((l) => `/modules/giz/${l.id}`),
-  ];
+  const pages = [...giz.questions.map((q) => `/modules/giz/vragen/${q.id}`), ...giz.lessons.map((l) => `/modules/giz/${l.id}`)];
   for (const path of pages) {
     const html = await (await page.request.get(path)).text();
     expect(html).toContain('Antwoord controleren');
@@ -166,7 +163,12 @@ test('a double submit of the same form is stored once', async ({ browser }) => {
   const wrongToken = await valueOf(q.options.find((o) => !o.correct)!.text);
   const rightToken = await valueOf(q.options.find((o) => o.correct)!.text);
   const body = new URLSearchParams({ ...fields, choice: wrongToken }).toString();
-  const post = () => page.request.post('/antwoord', { headers: { 'content-type': 'application/x-www-form-urlencoded', origin: new URL(page.url()).origin }, data: body, maxRedirects: 0 });
+  const post = () =>
+    page.request.post('/antwoord', {
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: new URL(page.url()).origin },
+      data: body,
+      maxRedirects: 0,
+    });
   const responses = await Promise.all([post(), post(), post()]);
   expect(responses.map((r) => r.status())).toEqual([303, 303, 303]);
   await page.goto('/modules/giz/vragen');

@@ -58,26 +58,44 @@ test('catalogue, Mijn voortgang, dashboard, professional page and CSV agree on e
   await learner.goto(`/modules/giz/${giz.lessons[0].id}`);
   await expect(learner.getByRole('heading', { name: giz.lessons[0].title, level: 1 })).toBeVisible();
   const toegang = published.find((m) => m.meta.id === 'toegang')!;
-  await e2eQuery("insert into module_completions (user_id, module_id, completed_at, score, content_version) select id, 'toegang', ?, 0.9, ? from users where email = ?", [Date.now(), toegang.meta.version, email]);
-  await e2eQuery("insert into learning_paths (id, name, module_ids, created_by, created_at) select ?, ?, ?, id, ? from users where email = ?", [
+  await e2eQuery(
+    "insert into module_completions (user_id, module_id, completed_at, score, content_version) select id, 'toegang', ?, 0.9, ? from users where email = ?",
+    [Date.now(), toegang.meta.version, email],
+  );
+  await e2eQuery('insert into learning_paths (id, name, module_ids, created_by, created_at) select ?, ?, ?, id, ? from users where email = ?', [
     `pad-${stamp}`,
     `Te laat ${stamp}`,
     JSON.stringify(['toegang', 'veiligheid']),
     Date.now(),
     demo('trainer').email,
   ]);
-  await e2eQuery("insert into path_assignments (path_id, user_id, due_date, created_at) select ?, id, '2020-01-31', ? from users where email = ?", [`pad-${stamp}`, Date.now(), email]);
+  await e2eQuery("insert into path_assignments (path_id, user_id, due_date, created_at) select ?, id, '2020-01-31', ? from users where email = ?", [
+    `pad-${stamp}`,
+    Date.now(),
+    email,
+  ]);
 
   const expected = Object.fromEntries(
-    published.map((m) => [m.meta.title, m.meta.id === 'giz' ? 'Bezig' : m.meta.id === 'toegang' ? 'Afgerond' : m.meta.id === 'veiligheid' ? 'Te laat' : 'Niet begonnen']),
+    published.map((m) => [
+      m.meta.title,
+      m.meta.id === 'giz' ? 'Bezig' : m.meta.id === 'toegang' ? 'Afgerond' : m.meta.id === 'veiligheid' ? 'Te laat' : 'Niet begonnen',
+    ]),
   );
   expect(expected[title('veiligheid')]).toBe('Te laat');
 
   // The learner: the catalogue's cards and Mijn voortgang.
   await learner.goto('/modules');
-  const catalogue = await statusesOf(learner.locator('article.module-card'), (card) => card.locator('h2'), (card) => card.locator('.meta-line .status'));
+  const catalogue = await statusesOf(
+    learner.locator('article.module-card'),
+    (card) => card.locator('h2'),
+    (card) => card.locator('.meta-line .status'),
+  );
   await learner.goto('/voortgang');
-  const mine = await statusesOf(learner.getByRole('table', { name: 'Mijn voortgang' }).locator('tbody tr'), (row) => row.locator('th'), (row) => row.locator('.status'));
+  const mine = await statusesOf(
+    learner.getByRole('table', { name: 'Mijn voortgang' }).locator('tbody tr'),
+    (row) => row.locator('th'),
+    (row) => row.locator('.status'),
+  );
   // A late module not begun still offers to begin.
   await learner.goto('/modules');
   await expect(learner.getByRole('article', { name: title('veiligheid') }).getByRole('link', { name: 'Beginnen' })).toBeVisible();
@@ -87,7 +105,11 @@ test('catalogue, Mijn voortgang, dashboard, professional page and CSV agree on e
   const dashboard = await dashboardStatuses(trainer, name);
   await trainer.getByRole('link', { name, exact: true }).click();
   await expect(trainer.getByRole('heading', { name: `Voortgang van ${name}`, level: 1 })).toBeVisible();
-  const professional = await statusesOf(trainer.getByRole('table', { name: 'Mijn voortgang' }).locator('tbody tr'), (row) => row.locator('th'), (row) => row.locator('.status'));
+  const professional = await statusesOf(
+    trainer.getByRole('table', { name: 'Mijn voortgang' }).locator('tbody tr'),
+    (row) => row.locator('th'),
+    (row) => row.locator('.status'),
+  );
   await trainer.goto(teamUrl);
   const downloadPromise = trainer.waitForEvent('download');
   await trainer.getByRole('link', { name: 'Voortgang downloaden (CSV)' }).click();
@@ -96,7 +118,13 @@ test('catalogue, Mijn voortgang, dashboard, professional page and CSV agree on e
   expect(parsed.errors).toEqual([]);
   const csv = Object.fromEntries(parsed.data.filter((r) => r[1] === email).map((r) => [r[3], r[4]]));
 
-  expect({ catalogue, mine, dashboard, professional, csv }).toEqual({ catalogue: expected, mine: expected, dashboard: expected, professional: expected, csv: expected });
+  expect({ catalogue, mine, dashboard, professional, csv }).toEqual({
+    catalogue: expected,
+    mine: expected,
+    dashboard: expected,
+    professional: expected,
+    csv: expected,
+  });
   await learnerContext.close();
   await trainerContext.close();
 });

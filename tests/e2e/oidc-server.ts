@@ -16,7 +16,11 @@ if (!port || !appPort) throw new Error('OIDC_PORT en E2E_PORT ontbreken: start d
 function accountFromId(id: string): TestOidcAccount | undefined {
   const [email, ...options] = id.split(';');
   if (!/^[^@\s;]+@[^@\s;]+$/.test(email)) return undefined;
-  const groups = options.find((o) => o.startsWith('groepen='))?.slice('groepen='.length).split('+') ?? [];
+  const groups =
+    options
+      .find((o) => o.startsWith('groepen='))
+      ?.slice('groepen='.length)
+      .split('+') ?? [];
   return { email, email_verified: !options.includes('onbevestigd'), name: `SSO ${email.slice(0, email.indexOf('@'))}`, groups };
 }
 

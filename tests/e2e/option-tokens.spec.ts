@@ -73,7 +73,10 @@ test('no authored option id in any page; tokens differ per person; keys spread o
         const start = html.indexOf(`id="vraag-${q.id}"`);
         expect(start, `${q.id} is on its page`).toBeGreaterThan(0);
         const section = html.slice(start, html.indexOf('</section>', start));
-        const attributes = [...section.matchAll(/\s(value|id|for|name|href|data-[a-z-]+)="([^"]*)"/g)].map((m) => ({ name: m[1], value: m[2].replaceAll(q.id, '') }));
+        const attributes = [...section.matchAll(/\s(value|id|for|name|href|data-[a-z-]+)="([^"]*)"/g)].map((m) => ({
+          name: m[1],
+          value: m[2].replaceAll(q.id, ''),
+        }));
         for (const id of authoredIds(q)) {
           for (const { name, value } of attributes) {
             const leaks = value === id || value === `pos-${id}` || value === `pos--${id}` || value.endsWith(`=${id}`) || value.includes('pad-');
@@ -81,18 +84,32 @@ test('no authored option id in any page; tokens differ per person; keys spread o
           }
         }
         // What the form sends: tokens only, and each maps back to an option for this person only.
-        const sent = [...section.matchAll(/name="(?:choice|choices)" value="([^"]*)"/g)].map((m) => m[1]).concat([...section.matchAll(/name="pos-([^"]*)"/g)].map((m) => m[1]));
+        const sent = [...section.matchAll(/name="(?:choice|choices)" value="([^"]*)"/g)]
+          .map((m) => m[1])
+          .concat([...section.matchAll(/name="pos-([^"]*)"/g)].map((m) => m[1]));
         expect(sent.length, `${q.id}: options on the page`).toBeGreaterThan(1);
         const byToken = new Map(
-          (q.type === 'branching' ? q.nodes.find((n) => n.id === q.start)!.choices.map((c) => [tokens[p](q.id, `${q.start}/${c.id}`), c.id]) : authoredIds(q).map((id) => [tokens[p](q.id, id), id])) as [string, string][],
+          (q.type === 'branching'
+            ? q.nodes.find((n) => n.id === q.start)!.choices.map((c) => [tokens[p](q.id, `${q.start}/${c.id}`), c.id])
+            : authoredIds(q).map((id) => [tokens[p](q.id, id), id])) as [string, string][],
         );
         for (const token of sent) {
           expect(token, `${q.id}: a token`).toMatch(TOKEN);
           expect(byToken.has(token), `${q.id}: token belongs to this person`).toBe(true);
           tokensSeen[p].add(token);
         }
-        if (q.type !== 'order') shownPositions.push(...keyPositions(q, sent.map((token) => byToken.get(token)!)));
-        if (q.type === 'order') expect(sent.map((token) => byToken.get(token)), `${q.id}: start order is not the answer`).not.toEqual(q.items.map((i) => i.id));
+        if (q.type !== 'order')
+          shownPositions.push(
+            ...keyPositions(
+              q,
+              sent.map((token) => byToken.get(token)!),
+            ),
+          );
+        if (q.type === 'order')
+          expect(
+            sent.map((token) => byToken.get(token)),
+            `${q.id}: start order is not the answer`,
+          ).not.toEqual(q.items.map((i) => i.id));
       }
     }
   }
@@ -101,7 +118,9 @@ test('no authored option id in any page; tokens differ per person; keys spread o
   const before = share(authoredPositions);
   const after = share(shownPositions);
   const percent = (shares: number[]) => shares.map((s, i) => `positie ${i + 1}: ${Math.round(s * 100)}%`).join(', ');
-  console.log(`${questions} vragen, 2 personen. Plaats van het juiste antwoord vóór (zoals geschreven): ${percent(before)}. Na (zoals getoond): ${percent(after)}.`);
+  console.log(
+    `${questions} vragen, 2 personen. Plaats van het juiste antwoord vóór (zoals geschreven): ${percent(before)}. Na (zoals getoond): ${percent(after)}.`,
+  );
   expect(Math.max(...after), percent(after)).toBeLessThanOrEqual(0.4);
   for (const person of people) await person.context.close();
 });

@@ -8,7 +8,12 @@ test('a professional downloads their data and deletes their account', async ({ b
   if (q.type !== 'single') return;
   await page.request.post('/api/antwoorden', {
     headers: { origin: new URL(page.url()).origin },
-    data: { moduleId: 'giz', questionId: q.id, idempotencyKey: `privacy-${Date.now()}-abcdefgh`, answer: { type: 'single', choice: (await tokensFor(email))(q.id, q.options[0].id) } },
+    data: {
+      moduleId: 'giz',
+      questionId: q.id,
+      idempotencyKey: `privacy-${Date.now()}-abcdefgh`,
+      answer: { type: 'single', choice: (await tokensFor(email))(q.id, q.options[0].id) },
+    },
   });
   await page.getByRole('link', { name: 'Mijn gegevens' }).click();
   const downloadPromise = page.waitForEvent('download');
@@ -45,13 +50,19 @@ test('privacy, accessibility and data pages have no accessibility violations', a
   for (const path of ['/privacy', '/toegankelijkheid']) {
     await page.goto(path);
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    expect(results.violations.map((v) => v.id), path).toEqual([]);
+    expect(
+      results.violations.map((v) => v.id),
+      path,
+    ).toEqual([]);
   }
   await login(page, demo('admin').email, demo('admin').password);
   const [{ id }] = (await e2eQuery('select id from users where email = ?', [demo('learner').email])) as unknown as { id: string }[];
   for (const path of ['/account/gegevens', `/team/beheer/${id}`]) {
     await page.goto(path);
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    expect(results.violations.map((v) => v.id), path).toEqual([]);
+    expect(
+      results.violations.map((v) => v.id),
+      path,
+    ).toEqual([]);
   }
 });

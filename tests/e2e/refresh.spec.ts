@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { answerCorrectly, answerWrongly, course, e2eQuery, giz, inviteNewUser, shiftReviewsBack, takeToets } from './helpers.ts';
 
-test('an experienced professional tests out of two lessons, completes the module and finds the missed questions in Herhalen three days later', async ({ browser }) => {
+test('an experienced professional tests out of two lessons, completes the module and finds the missed questions in Herhalen three days later', async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const { page, email, context } = await inviteNewUser(browser);
   await page.goto('/modules/giz');
@@ -80,7 +82,10 @@ test('an experienced professional tests out of two lessons, completes the module
 
   // Answer the first one; it leaves the queue.
   const due = dueIds[0];
-  await answerCorrectly(page, giz.questions.find((q) => q.id === due)!);
+  await answerCorrectly(
+    page,
+    giz.questions.find((q) => q.id === due)!,
+  );
   await page.getByRole('link', { name: 'Volgende vraag →' }).click();
   await expect(page.locator('.review-queue li')).toHaveCount(dueIds.length - 1);
   await expect(page.locator(`.review-queue li[data-question="${due}"]`)).toHaveCount(0);
@@ -92,7 +97,9 @@ test('Herhalen counts what it says: reviews only, a reachable goal, wrong stays 
   const { page, email, context } = await inviteNewUser(browser);
   const [wrongOne, rightOne] = giz.questions.filter((q) => q.type === 'single');
   const stepOf = async (questionId: string) =>
-    (await e2eQuery('select step, due_at from review_items where question_id = ? and user_id = (select id from users where email = ?)', [questionId, email]))[0] as unknown as { step: number; due_at: number };
+    (
+      await e2eQuery('select step, due_at from review_items where question_id = ? and user_id = (select id from users where email = ?)', [questionId, email])
+    )[0] as unknown as { step: number; due_at: number };
   await page.goto(`/modules/giz/vragen/${wrongOne.id}`);
   await answerWrongly(page, wrongOne);
   await page.goto(`/modules/giz/vragen/${rightOne.id}`);
@@ -139,13 +146,19 @@ test('a revised question comes back in Herhalen for someone who completed the ol
   const { page, email, context } = await inviteNewUser(browser);
   // Completed under the previous version (written directly: reaching it through the pages would
   // need the old content).
-  await e2eQuery("insert into module_completions (user_id, module_id, completed_at, score, content_version) select id, ?, ?, 0.9, '2000.1' from users where email = ?", [mod.meta.id, Date.now() - 1000, email]);
+  await e2eQuery(
+    "insert into module_completions (user_id, module_id, completed_at, score, content_version) select id, ?, ?, 0.9, '2000.1' from users where email = ?",
+    [mod.meta.id, Date.now() - 1000, email],
+  );
   await page.goto('/herhalen');
   const queue = await page.locator('.review-queue li').evaluateAll((items) => items.map((i) => (i as HTMLElement).dataset.question!));
   expect(queue.sort()).toEqual(revised.map((q) => q.id).sort());
   await expect(page.getByText('Deze vraag is vernieuwd sinds je de module afrondde.')).toBeVisible();
   const current = await page.locator('section.question').first().getAttribute('data-question');
-  await answerCorrectly(page, mod.questions.find((q) => q.id === current)!);
+  await answerCorrectly(
+    page,
+    mod.questions.find((q) => q.id === current)!,
+  );
   await page.goto('/herhalen');
   await expect(page.locator(`.review-queue li[data-question="${current}"]`)).toHaveCount(0);
   await context.close();

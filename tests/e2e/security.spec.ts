@@ -27,7 +27,14 @@ test('every route answers each role as expected', async ({ browser, playwright }
   expect(teamId, `team made: ${created.headers()['location']}`).toMatch(/^[A-Za-z0-9_-]{8,}$/);
   // Every route on disk, with a sample URL and what a GET answers to
   // [anonymous, learner, trainer, admin]. A page added without a line here fails this test.
-  const params: Record<string, string> = { module: 'giz', lesson: giz.lessons[0].id, question: giz.questions[0].id, team: teamId!, user: learnerId, token: 'bestaat-niet' };
+  const params: Record<string, string> = {
+    module: 'giz',
+    lesson: giz.lessons[0].id,
+    question: giz.questions[0].id,
+    team: teamId!,
+    user: learnerId,
+    token: 'bestaat-niet',
+  };
   const expected: Record<string, number[]> = {
     '/': [200, 302, 302, 302], // signed in: straight on to the modules
     '/404': [404, 404, 404, 404],
@@ -96,7 +103,11 @@ test('every route answers each role as expected', async ({ browser, playwright }
   for (const client of [learner.request, trainer.request]) {
     expect((await client.post(`/team/beheer/${learnerId}`, { headers: formHeaders, data: 'action=rol&role=admin', maxRedirects: 0 })).status()).toBe(403);
     expect((await client.post(`/team/beheer/${learnerId}`, { headers: formHeaders, data: 'action=blokkeren', maxRedirects: 0 })).status()).toBe(403);
-    expect((await client.post('/team/beheer/uitnodigingen', { headers: formHeaders, data: `action=intrekken&uitnodiging=${'0'.repeat(64)}`, maxRedirects: 0 })).status()).toBe(403);
+    expect(
+      (
+        await client.post('/team/beheer/uitnodigingen', { headers: formHeaders, data: `action=intrekken&uitnodiging=${'0'.repeat(64)}`, maxRedirects: 0 })
+      ).status(),
+    ).toBe(403);
   }
   expect((await e2eQuery('select role, active from users where id = ?', [learnerId]))[0]).toMatchObject({ role: 'learner', active: 1 });
   console.log(`roles × routes checked: ${checked + 4}`);
@@ -112,7 +123,13 @@ test('a learner cannot write or read another professional’s progress by changi
   if (q.type !== 'single') return;
   const response = await a.page.request.post('/api/antwoorden', {
     headers: { origin: ORIGIN },
-    data: { userId: bId, moduleId: 'giz', questionId: q.id, idempotencyKey: `idor-${Date.now()}-xxxxxxxx`, answer: { type: 'single', choice: (await tokensFor(a.email))(q.id, q.options[0].id) } },
+    data: {
+      userId: bId,
+      moduleId: 'giz',
+      questionId: q.id,
+      idempotencyKey: `idor-${Date.now()}-xxxxxxxx`,
+      answer: { type: 'single', choice: (await tokensFor(a.email))(q.id, q.options[0].id) },
+    },
   });
   expect(response.status()).toBe(201);
   const rows = await e2eQuery('select count(*) as n from attempts where user_id = ?', [bId]);
@@ -140,7 +157,11 @@ test('sessions: a new id on login, logout ends it, forged and expired tokens are
   const first = (await context.cookies()).find((c) => c.name === 'lt_sessie')!.value;
   await page.goto('/inloggen?terug=/modules');
   // Logging in again while logged in: the page redirects; post the form directly.
-  await page.request.post('/inloggen', { headers: formHeaders, data: `email=${encodeURIComponent(demo('learner').email)}&password=${demo('learner').password}`, maxRedirects: 0 });
+  await page.request.post('/inloggen', {
+    headers: formHeaders,
+    data: `email=${encodeURIComponent(demo('learner').email)}&password=${demo('learner').password}`,
+    maxRedirects: 0,
+  });
   const second = (await context.cookies()).find((c) => c.name === 'lt_sessie')!.value;
   expect(second).not.toBe(first);
   const stale = await playwright.request.newContext({ baseURL: ORIGIN, extraHTTPHeaders: { cookie: `lt_sessie=${first}` } });
@@ -174,7 +195,11 @@ test('markup in names, team names and reflections is shown as text; exports cann
   const evil = `<img src=x onerror=alert(1)><script>alert("x")</script>`;
   // A trainer makes a team with markup in its name and invites someone whose name is markup.
   const trainer = await sessionFor(browser, 'trainer');
-  const created = await trainer.request.post('/team', { headers: formHeaders, data: new URLSearchParams({ action: 'team', name: `Team ${evil}` }).toString(), maxRedirects: 0 });
+  const created = await trainer.request.post('/team', {
+    headers: formHeaders,
+    data: new URLSearchParams({ action: 'team', name: `Team ${evil}` }).toString(),
+    maxRedirects: 0,
+  });
   expect(created.status()).toBe(303);
   const teamPath = created.headers()['location'];
   const invite = await trainer.request.post(`${teamPath}/uitnodigen`, {
@@ -202,7 +227,7 @@ test('markup in names, team names and reflections is shown as text; exports cann
   await page.locator('textarea').first().fill(evil);
   await page.getByRole('button', { name: 'Bewaren' }).first().click();
   await expect(page.locator('textarea').first()).toHaveValue(evil);
-  expect(dialogs, 'no script ran in the learner\'s own pages').toBe(0);
+  expect(dialogs, "no script ran in the learner's own pages").toBe(0);
   // The trainer's pages, rendered in the trainer's browser (who may see them), show the markup
   // as text and run none of it.
   let trainerDialogs = 0;
@@ -218,9 +243,11 @@ test('markup in names, team names and reflections is shown as text; exports cann
   await row.getByRole('link').first().click();
   await expect(trainer.page).toHaveURL(/\/professional\//);
   await expect(trainer.page.getByRole('heading', { level: 1 })).toContainText('<img src=x onerror=alert(1)>');
-  const injected = await trainer.page.evaluate(() => document.querySelectorAll('img[src="x"]').length + [...document.scripts].filter((el) => el.textContent?.includes('alert("x")')).length);
+  const injected = await trainer.page.evaluate(
+    () => document.querySelectorAll('img[src="x"]').length + [...document.scripts].filter((el) => el.textContent?.includes('alert("x")')).length,
+  );
   expect(injected, 'no element was made from the markup').toBe(0);
-  expect(trainerDialogs, 'no script ran in the trainer\'s pages').toBe(0);
+  expect(trainerDialogs, "no script ran in the trainer's pages").toBe(0);
   const dashboard = await (await trainer.request.get(teamPath)).text();
   expect(dashboard).not.toContain('<script>alert');
   expect(dashboard).not.toContain('<img src=x');
@@ -252,15 +279,71 @@ test('fuzz: over a thousand malformed requests to every endpoint, no 5xx and no 
       await e2eQuery('select count(*) as n from path_assignments where team_id = ?', [teamId]),
       await e2eQuery('select count(*) as n from password_resets where user_id = ?', [userId]),
       await e2eQuery('select role, active from users where id = ?', [userId]),
-      await e2eQuery("select count(*) as n from audit_log where subject_id = ? and action in ('rol-gewijzigd', 'account-geblokkeerd', 'account-gedeblokkeerd')", [userId]),
+      await e2eQuery(
+        "select count(*) as n from audit_log where subject_id = ? and action in ('rol-gewijzigd', 'account-geblokkeerd', 'account-gedeblokkeerd')",
+        [userId],
+      ),
     ]);
   const before = await snapshot();
 
   let seed = 42;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-  const pick = <T,>(items: T[]): T => items[Math.floor(random() * items.length)];
-  const junkValues = ['', ' ', '-1', '0', '1e308', 'NaN', 'null', 'true', '[]', '{}', '\u0000', '\uFFFF', '%00', '"><svg onload=alert(1)>', "' or 1=1 --", 'x'.repeat(5000), '../../etc/passwd', '😀'.repeat(50), 'giz', 'vragen', '-'.repeat(80)];
-  const fieldNames = ['moduleId', 'questionId', 'type', 'key', 'choice', 'choices', 'path', 'pos-a', 'returnTo', 'reflectionId', 'body', 'email', 'password', 'action', 'lesson', 'name', 'role', 'lijst', 'rol', 'pathId', 'to', 'dueDate', 'current', 'passwordRepeat', 'userId', 'context', 'toets', 'uitnodiging', 'zoek', 'pagina'];
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)];
+  const junkValues = [
+    '',
+    ' ',
+    '-1',
+    '0',
+    '1e308',
+    'NaN',
+    'null',
+    'true',
+    '[]',
+    '{}',
+    '\u0000',
+    '\uFFFF',
+    '%00',
+    '"><svg onload=alert(1)>',
+    "' or 1=1 --",
+    'x'.repeat(5000),
+    '../../etc/passwd',
+    '😀'.repeat(50),
+    'giz',
+    'vragen',
+    '-'.repeat(80),
+  ];
+  const fieldNames = [
+    'moduleId',
+    'questionId',
+    'type',
+    'key',
+    'choice',
+    'choices',
+    'path',
+    'pos-a',
+    'returnTo',
+    'reflectionId',
+    'body',
+    'email',
+    'password',
+    'action',
+    'lesson',
+    'name',
+    'role',
+    'lijst',
+    'rol',
+    'pathId',
+    'to',
+    'dueDate',
+    'current',
+    'passwordRepeat',
+    'userId',
+    'context',
+    'toets',
+    'uitnodiging',
+    'zoek',
+    'pagina',
+  ];
   const endpoints: { path: string; client: APIRequestContext; json?: boolean }[] = [
     { path: '/antwoord', client: learner.page.request },
     { path: '/api/antwoorden', client: learner.page.request, json: true },
@@ -289,9 +372,31 @@ test('fuzz: over a thousand malformed requests to every endpoint, no 5xx and no 
   // per-IP login throttle is not spent.
   const bodies = (endpointPath: string): { headers: Record<string, string>; data: string | Buffer } => {
     const kind = Math.floor(random() * 7);
-    if (kind === 0) return { headers: { origin: ORIGIN, 'content-type': 'application/json' }, data: pick(['{', '[]', 'null', '{"answer":{"type":"single","choice":-1}}', '{"moduleId":123}', JSON.stringify({ moduleId: 'giz', questionId: 'x'.repeat(500), idempotencyKey: 1, answer: [] })]) };
-    if (kind === 1) return { headers: { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' }, data: Buffer.from([0x61, 0x3d, 0xff, 0xfe, 0xc3, 0x28, 0x26, 0x62, 0x3d, 0xe2, 0x82]) };
-    if (kind === 2) return { headers: { origin: ORIGIN, 'content-type': pick(['text/plain', 'application/xml', 'multipart/form-data; boundary=x', 'application/x-www-form-urlencoded; charset=utf-7']) }, data: 'moduleId=giz&a=%%%' };
+    if (kind === 0)
+      return {
+        headers: { origin: ORIGIN, 'content-type': 'application/json' },
+        data: pick([
+          '{',
+          '[]',
+          'null',
+          '{"answer":{"type":"single","choice":-1}}',
+          '{"moduleId":123}',
+          JSON.stringify({ moduleId: 'giz', questionId: 'x'.repeat(500), idempotencyKey: 1, answer: [] }),
+        ]),
+      };
+    if (kind === 1)
+      return {
+        headers: { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' },
+        data: Buffer.from([0x61, 0x3d, 0xff, 0xfe, 0xc3, 0x28, 0x26, 0x62, 0x3d, 0xe2, 0x82]),
+      };
+    if (kind === 2)
+      return {
+        headers: {
+          origin: ORIGIN,
+          'content-type': pick(['text/plain', 'application/xml', 'multipart/form-data; boundary=x', 'application/x-www-form-urlencoded; charset=utf-7']),
+        },
+        data: 'moduleId=giz&a=%%%',
+      };
     if (kind === 3) return { headers: { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' }, data: 'x='.padEnd(70 * 1024, 'a') };
     const fields = new URLSearchParams();
     for (let i = 0; i < 1 + Math.floor(random() * 6); i++) fields.append(pick(fieldNames), pick(junkValues));
@@ -318,29 +423,67 @@ test('fuzz: over a thousand malformed requests to every endpoint, no 5xx and no 
   // Control characters, backslashes and look-alikes in `terug`: a signed-in visitor is redirected
   // at once, so every one of them must become a path on this site (they were a 500, or an open
   // redirect: the browser drops a tab and reads /<tab>/evil.example as //evil.example).
-  const controls = ['\t', '\n', '\r', '\r\n', '\u000b', '\u000c', '\u0000', '\u001f', '\u007f', '\u0085', '\u2028', '\u2029', '\\', ' ', '\u3000', '%09', '%0d%0a'];
+  const controls = [
+    '\t',
+    '\n',
+    '\r',
+    '\r\n',
+    '\u000b',
+    '\u000c',
+    '\u0000',
+    '\u001f',
+    '\u007f',
+    '\u0085',
+    '\u2028',
+    '\u2029',
+    '\\',
+    ' ',
+    '\u3000',
+    '%09',
+    '%0d%0a',
+  ];
   for (const control of controls) {
-    for (const terug of [`/${control}/evil.example`, `${control}//evil.example`, `/modules${control}Set-Cookie: x=1`, `/${control}${control}evil.example`, `/.${control}//evil.example`, `https:${control}//evil.example`]) {
+    for (const terug of [
+      `/${control}/evil.example`,
+      `${control}//evil.example`,
+      `/modules${control}Set-Cookie: x=1`,
+      `/${control}${control}evil.example`,
+      `/.${control}//evil.example`,
+      `https:${control}//evil.example`,
+    ]) {
       for (const encoded of [encodeURIComponent(terug), encodeURIComponent(terug).replace(/%2F/g, '/')]) {
         const response = await learner.page.request.get(`/inloggen?terug=${encoded}`, { maxRedirects: 0, failOnStatusCode: false });
         sent++;
         const location = response.headers()['location'] ?? '';
         if (response.status() >= 500) failures.push(`terug=${encoded} → ${response.status()}`);
-        else if (!/^\/(?![/\\])[\x21-\x7e]*$/.test(location) || new URL(location, ORIGIN).origin !== ORIGIN) failures.push(`terug=${encoded} → Location ${JSON.stringify(location)}`);
+        else if (!/^\/(?![/\\])[\x21-\x7e]*$/.test(location) || new URL(location, ORIGIN).origin !== ORIGIN)
+          failures.push(`terug=${encoded} → Location ${JSON.stringify(location)}`);
       }
     }
   }
   // The way back from the OpenID provider with junk for a query, with and without a login started
   // in this client (its cookie): always a 4xx with the Dutch page, never a 5xx or a session.
   const ssoClient = await playwright.request.newContext({ baseURL: ORIGIN });
-  const junkQueries = ['', '?code=x&state=y', '?code=&state=&iss=', `?code=${'a'.repeat(5000)}&state=${'b'.repeat(300)}`, '?error=access_denied', '?error=server_error&error_description=%3Cscript%3E', '?state=%00&code=%FF', '?iss=http://evil.example&code=x&state=y', '?code=x&code=y&state=z&state=w', '?response=eyJhbGciOiJub25lIn0.e30.'];
+  const junkQueries = [
+    '',
+    '?code=x&state=y',
+    '?code=&state=&iss=',
+    `?code=${'a'.repeat(5000)}&state=${'b'.repeat(300)}`,
+    '?error=access_denied',
+    '?error=server_error&error_description=%3Cscript%3E',
+    '?state=%00&code=%FF',
+    '?iss=http://evil.example&code=x&state=y',
+    '?code=x&code=y&state=z&state=w',
+    '?response=eyJhbGciOiJub25lIn0.e30.',
+  ];
   for (const withCookie of [false, true]) {
     for (const query of junkQueries) {
       if (withCookie) await ssoClient.get('/inloggen/organisatie', { maxRedirects: 0 }); // a login started: the state cookie set
       const response = await ssoClient.get(`/inloggen/organisatie/terug${query}`, { maxRedirects: 0, failOnStatusCode: false });
       sent++;
       if (response.status() !== 400) failures.push(`SSO terug${query.slice(0, 40)} → ${response.status()}`);
-      if (response.headers()['set-cookie']?.includes('lt_sessie=') && !response.headers()['set-cookie']?.includes('lt_sessie=;')) failures.push(`SSO terug${query.slice(0, 40)} gave a session`);
+      if (response.headers()['set-cookie']?.includes('lt_sessie=') && !response.headers()['set-cookie']?.includes('lt_sessie=;'))
+        failures.push(`SSO terug${query.slice(0, 40)} gave a session`);
     }
   }
   await ssoClient.dispose();
@@ -351,11 +494,18 @@ test('fuzz: over a thousand malformed requests to every endpoint, no 5xx and no 
     for (const endpoint of [...endpoints, { path: '/favicon.svg', client: learner.page.request }, { path: '/privacy', client: learner.page.request }]) {
       for (const client of [endpoint.client, anonymousClient]) {
         const { headers, data } = bodies(endpoint.path);
-        const response = await client.fetch(endpoint.path, { method, headers, data: method === 'TRACE' ? undefined : data, maxRedirects: 0, failOnStatusCode: false });
+        const response = await client.fetch(endpoint.path, {
+          method,
+          headers,
+          data: method === 'TRACE' ? undefined : data,
+          maxRedirects: 0,
+          failOnStatusCode: false,
+        });
         sent++;
         if (response.status() >= 500) failures.push(`${method} ${endpoint.path} → ${response.status()}`);
         const text = await response.text();
-        if (/at .+\.(ts|js|mjs):\d+/.test(text) || text.includes('Error:') || /Internal Server Error/i.test(text)) failures.push(`${method} ${endpoint.path} shows an English error or a stack trace`);
+        if (/at .+\.(ts|js|mjs):\d+/.test(text) || text.includes('Error:') || /Internal Server Error/i.test(text))
+          failures.push(`${method} ${endpoint.path} shows an English error or a stack trace`);
       }
     }
   }
@@ -368,7 +518,10 @@ test('fuzz: over a thousand malformed requests to every endpoint, no 5xx and no 
   const reusedKey = `fuzz-hergebruik-${Date.now()}`;
   const trainerTokens = await tokensFor(demo('trainer').email);
   const answerWith = (questionId: string, choice: string) =>
-    trainer.request.post('/api/antwoorden', { headers: { origin: ORIGIN }, data: { moduleId: 'giz', questionId, idempotencyKey: reusedKey, answer: { type: 'single', choice: trainerTokens(questionId, choice) } } });
+    trainer.request.post('/api/antwoorden', {
+      headers: { origin: ORIGIN },
+      data: { moduleId: 'giz', questionId, idempotencyKey: reusedKey, answer: { type: 'single', choice: trainerTokens(questionId, choice) } },
+    });
   const wrongChoice = first.options.find((o) => !o.correct)!.id;
   expect((await answerWith(first.id, wrongChoice)).status()).toBe(201);
   const replays = await Promise.all([
@@ -378,7 +531,10 @@ test('fuzz: over a thousand malformed requests to every endpoint, no 5xx and no 
   ]);
   sent += replays.length + 1;
   const replayStatuses = replays.map((r) => r.status());
-  expect(replayStatuses.slice(0, -1).every((status) => status === 409), `reused key: ${replayStatuses.join(', ')}`).toBe(true);
+  expect(
+    replayStatuses.slice(0, -1).every((status) => status === 409),
+    `reused key: ${replayStatuses.join(', ')}`,
+  ).toBe(true);
   expect(replayStatuses.at(-1)).toBe(200);
   for (const replay of replays.slice(0, -1)) expect(await replay.text()).not.toMatch(/feedback|correct/);
   // A parallel burst of wrong passwords at one account, from an address of its own (a trusted
@@ -391,7 +547,12 @@ test('fuzz: over a thousand malformed requests to every endpoint, no 5xx and no 
   const stranger = await playwright.request.newContext({ baseURL: ORIGIN });
   const burst = await Promise.all(
     Array.from({ length: 40 }, (_, i) =>
-      stranger.post('/inloggen', { headers: { ...formHeaders, ...burstAddress }, data: `email=${burstAccount}&password=fout-${i}`, maxRedirects: 0, failOnStatusCode: false }),
+      stranger.post('/inloggen', {
+        headers: { ...formHeaders, ...burstAddress },
+        data: `email=${burstAccount}&password=fout-${i}`,
+        maxRedirects: 0,
+        failOnStatusCode: false,
+      }),
     ),
   );
   await stranger.dispose();
@@ -409,7 +570,10 @@ test('fuzz: over a thousand malformed requests to every endpoint, no 5xx and no 
     sent++;
     expect([400, 404]).toContain(response.status());
   }
-  const big = await learner.page.request.post('/api/antwoorden', { headers: { origin: ORIGIN, 'content-type': 'application/json' }, data: `{"a":"${'x'.repeat(200_000)}"}` });
+  const big = await learner.page.request.post('/api/antwoorden', {
+    headers: { origin: ORIGIN, 'content-type': 'application/json' },
+    data: `{"a":"${'x'.repeat(200_000)}"}`,
+  });
   expect(big.status()).toBe(413);
   console.log(`fuzzed requests: ${sent + 1}`);
   expect(sent).toBeGreaterThanOrEqual(1000);
@@ -427,15 +591,23 @@ test('50 parallel submissions by one professional leave exactly the expected row
   const tokens = await tokensFor(email);
   // 50 requests: 10 distinct keys, each sent five times, across several questions.
   const requests = Array.from({ length: 50 }, (_, i) => {
-    const q = singles[i % 10 % singles.length];
+    const q = singles[(i % 10) % singles.length];
     if (q.type !== 'single') throw new Error('single expected');
-    return { moduleId: 'giz', questionId: q.id, idempotencyKey: `parallel-${i % 10}-${Date.now() % 100000}-kkkkkkkk`, answer: { type: 'single', choice: tokens(q.id, q.options[0].id) } };
+    return {
+      moduleId: 'giz',
+      questionId: q.id,
+      idempotencyKey: `parallel-${i % 10}-${Date.now() % 100000}-kkkkkkkk`,
+      answer: { type: 'single', choice: tokens(q.id, q.options[0].id) },
+    };
   });
   const stamp = requests[0].idempotencyKey.split('-')[2];
   for (const r of requests) r.idempotencyKey = r.idempotencyKey.replace(/-\d+-kkkk/, `-${stamp}-kkkk`);
   const responses = await Promise.all(requests.map((data) => page.request.post('/api/antwoorden', { headers: { origin: ORIGIN }, data })));
   const statuses = responses.map((r) => r.status());
-  expect(statuses.every((s) => s === 200 || s === 201), statuses.join(',')).toBe(true);
+  expect(
+    statuses.every((s) => s === 200 || s === 201),
+    statuses.join(','),
+  ).toBe(true);
   expect(statuses.filter((s) => s === 201)).toHaveLength(10);
   const rows = await e2eQuery('select count(*) as n, count(distinct idempotency_key) as k from attempts where user_id = ?', [userId]);
   expect(rows[0].n).toBe(10);

@@ -47,7 +47,9 @@ test('a new person from an allowed domain gets a learner account and the platfor
   expect(user).toMatchObject({ role: 'learner', active: 1 });
   expect((await context.cookies()).map((c) => c.name)).toContain('lt_sessie');
   expect((await e2eQuery('select count(*) as n from sso_identities where user_id = ?', [String(user.id)]))[0].n).toBe(1);
-  expect((await e2eQuery("select detail from audit_log where subject_id = ? and action = 'sso-account-gemaakt'", [String(user.id)])).map((r) => r.detail)).toEqual(['created']);
+  expect(
+    (await e2eQuery("select detail from audit_log where subject_id = ? and action = 'sso-account-gemaakt'", [String(user.id)])).map((r) => r.detail),
+  ).toEqual(['created']);
   // A group from the provider makes a trainer, on every login.
   const trainerEmail = `opleider-${stamp()}@${SSO_ALLOWED_DOMAIN}`;
   const trainer = await ssoLogin(browser, `${trainerEmail};groepen=${SSO_TRAINER_GROUP}`);
@@ -113,7 +115,10 @@ test('a person from a domain without access is refused with a Dutch message, and
   await expect(page.getByRole('navigation', { name: 'Hoofdmenu' })).toHaveCount(0);
   expect(await userByEmail(email)).toBeUndefined();
   const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(axe.violations.map((v) => v.id), 'the refusal page').toEqual([]);
+  expect(
+    axe.violations.map((v) => v.id),
+    'the refusal page',
+  ).toEqual([]);
   await context.close();
 });
 

@@ -31,8 +31,14 @@ test('a trainer onboards a team from a list, assigns a path, follows progress an
 
   // A pasted list with a bad row, plus a CSV file: the preview says what is wrong, nothing is written yet.
   await trainer.getByRole('link', { name: 'Collega’s uitnodigen' }).click();
-  await trainer.getByLabel('Lijst met collega’s').fill(`naam;e-mail\nAnouk Jansen;anouk-${stamp}@gemeente.nl\nCarla Visser;carla-${stamp}@gemeente.nl\nDirk Smit;dirk-${stamp}@gemeente.nl\nFout Adres;geen-adres`);
-  await trainer.getByLabel('Of kies een CSV-bestand').setInputFiles({ name: 'collegas.csv', mimeType: 'text/csv', buffer: Buffer.from(`Bram de Boer,bram-${stamp}@gemeente.nl\n`) });
+  await trainer
+    .getByLabel('Lijst met collega’s')
+    .fill(
+      `naam;e-mail\nAnouk Jansen;anouk-${stamp}@gemeente.nl\nCarla Visser;carla-${stamp}@gemeente.nl\nDirk Smit;dirk-${stamp}@gemeente.nl\nFout Adres;geen-adres`,
+    );
+  await trainer
+    .getByLabel('Of kies een CSV-bestand')
+    .setInputFiles({ name: 'collegas.csv', mimeType: 'text/csv', buffer: Buffer.from(`Bram de Boer,bram-${stamp}@gemeente.nl\n`) });
   await trainer.getByRole('button', { name: 'Voorbeeld bekijken' }).click();
   await expect(trainer.getByText('1 regel bevat een fout')).toBeVisible();
   await expect(trainer.getByRole('row', { name: /Fout Adres/ })).toContainText('"geen-adres" is geen geldig e-mailadres');
@@ -66,7 +72,12 @@ test('a trainer onboards a team from a list, assigns a path, follows progress an
   if (q.type !== 'single') return;
   const answer = await learner.request.post('/api/antwoorden', {
     headers: { origin: new URL(learner.url()).origin },
-    data: { moduleId: 'giz', questionId: q.id, idempotencyKey: `e2e-${stamp}-aaaaaaaaaa`, answer: { type: 'single', choice: (await tokensFor(`anouk-${stamp}@gemeente.nl`))(q.id, q.options.find((o) => o.correct)!.id) } },
+    data: {
+      moduleId: 'giz',
+      questionId: q.id,
+      idempotencyKey: `e2e-${stamp}-aaaaaaaaaa`,
+      answer: { type: 'single', choice: (await tokensFor(`anouk-${stamp}@gemeente.nl`))(q.id, q.options.find((o) => o.correct)!.id) },
+    },
   });
   expect(answer.status()).toBe(201);
   await trainer.reload();
@@ -80,7 +91,12 @@ test('a trainer onboards a team from a list, assigns a path, follows progress an
   // has not begun, Carla completed GIZ, Dirk is late with a path of his own. The completion and
   // the past due date are written into the database: reaching them through the pages would take
   // a whole module and a calendar.
-  for (const [link, name] of [[bramLink, 'Bram de Boer'], [carlaLink, 'Carla Visser'], [dirkLink, 'Dirk Smit']]) await (await acceptLink(browser, link, name)).context.close();
+  for (const [link, name] of [
+    [bramLink, 'Bram de Boer'],
+    [carlaLink, 'Carla Visser'],
+    [dirkLink, 'Dirk Smit'],
+  ])
+    await (await acceptLink(browser, link, name)).context.close();
   await e2eQuery(
     "insert into module_completions (user_id, module_id, completed_at, score, content_version) select id, 'giz', ?, 0.9, ? from users where email = ?",
     [Date.now(), giz.meta.version, `carla-${stamp}@gemeente.nl`],
@@ -113,13 +129,33 @@ test('a trainer onboards a team from a list, assigns a path, follows progress an
   const text = (await (await download.createReadStream()).toArray()).join('');
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { delimiter: ';', skipEmptyLines: true });
   expect(parsed.errors).toEqual([]);
-  expect(parsed.data[0]).toEqual(['Naam', 'E-mailadres', 'Team', 'Module', 'Status', 'Toetspogingen', 'Beste gehaalde toetsscore (%)', 'Afgerond op', 'Afgerond vóór de toets', 'Versie bij afronding', 'Huidige versie']);
+  expect(parsed.data[0]).toEqual([
+    'Naam',
+    'E-mailadres',
+    'Team',
+    'Module',
+    'Status',
+    'Toetspogingen',
+    'Beste gehaalde toetsscore (%)',
+    'Afgerond op',
+    'Afgerond vóór de toets',
+    'Versie bij afronding',
+    'Huidige versie',
+  ]);
   const gizRow = parsed.data.find((r) => r[0] === 'Anouk Jansen' && r[3] === giz.meta.title)!;
   expect(gizRow[4]).toBe('Bezig');
 
   // Access, over HTTP: a learner gets 403 on every trainer page and the export; another trainer
   // does not find this team at all.
-  for (const path of [`/team/${teamId}`, `/team/${teamId}/export.csv`, `/team/${teamId}/uitnodigen`, `/team/${teamId}/leerpaden`, '/team/analyse/giz', '/team/voorbeeld/giz', '/team']) {
+  for (const path of [
+    `/team/${teamId}`,
+    `/team/${teamId}/export.csv`,
+    `/team/${teamId}/uitnodigen`,
+    `/team/${teamId}/leerpaden`,
+    '/team/analyse/giz',
+    '/team/voorbeeld/giz',
+    '/team',
+  ]) {
     const response = await learner.request.get(path, { maxRedirects: 0 });
     expect(response.status(), path).toBe(403);
   }
@@ -156,7 +192,13 @@ test('a trainer of another team cannot see this team, its export or its people',
   await admin.getByRole('button', { name: 'Uitnodiging maken' }).click();
   const link = await admin.getByLabel('Uitnodigingslink').inputValue();
   const { page: otherTrainer, context } = await acceptLink(browser, link);
-  for (const path of [`/team/${teamId}`, `/team/${teamId}/export.csv`, `/team/${teamId}/uitnodigen`, `/team/${teamId}/leerpaden`, `/team/${teamId}/professional/aaaaaaaaaaaaaaaaaaaaaaaa`]) {
+  for (const path of [
+    `/team/${teamId}`,
+    `/team/${teamId}/export.csv`,
+    `/team/${teamId}/uitnodigen`,
+    `/team/${teamId}/leerpaden`,
+    `/team/${teamId}/professional/aaaaaaaaaaaaaaaaaaaaaaaa`,
+  ]) {
     expect((await otherTrainer.request.get(path)).status(), path).toBe(404);
   }
   const post = await otherTrainer.request.post(`/team/${teamId}/uitnodigen`, {
@@ -193,7 +235,12 @@ test('the question analysis points a trainer to a flawed question', async ({ bro
     const { page, context } = await acceptLink(browser, link);
     const response = await page.request.post('/api/antwoorden', {
       headers: { origin: new URL(page.url()).origin },
-      data: { moduleId: 'giz', questionId: q.id, idempotencyKey: `an-${email}`.replace(/[^A-Za-z0-9-]/g, '-').slice(0, 60), answer: { type: 'single', choice: (await tokensFor(email))(q.id, distractor.id) } },
+      data: {
+        moduleId: 'giz',
+        questionId: q.id,
+        idempotencyKey: `an-${email}`.replace(/[^A-Za-z0-9-]/g, '-').slice(0, 60),
+        answer: { type: 'single', choice: (await tokensFor(email))(q.id, distractor.id) },
+      },
     });
     expect(response.status()).toBe(201);
     await context.close();

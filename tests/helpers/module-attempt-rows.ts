@@ -12,13 +12,27 @@ const ANONYMOUS_ID_OFFSET = 1e12;
 export async function getModuleAttemptRows(db: Db, moduleId: string, learners: string[] | 'all'): Promise<AttemptRow[]> {
   if (learners !== 'all' && learners.length === 0) return [];
   const named = await db
-    .select({ id: attempts.id, userId: attempts.userId, questionId: attempts.questionId, correct: attempts.correct, score: attempts.score, answer: attempts.answer })
+    .select({
+      id: attempts.id,
+      userId: attempts.userId,
+      questionId: attempts.questionId,
+      correct: attempts.correct,
+      score: attempts.score,
+      answer: attempts.answer,
+    })
     .from(attempts)
     .where(and(eq(attempts.moduleId, moduleId), learners === 'all' ? undefined : inArray(attempts.userId, learners)));
   if (learners !== 'all') return named;
   // Admins see everyone, including the anonymous answers of deleted accounts.
   const anonymous = await db
-    .select({ id: anonymousAttempts.id, anonId: anonymousAttempts.anonId, questionId: anonymousAttempts.questionId, correct: anonymousAttempts.correct, score: anonymousAttempts.score, answer: anonymousAttempts.answer })
+    .select({
+      id: anonymousAttempts.id,
+      anonId: anonymousAttempts.anonId,
+      questionId: anonymousAttempts.questionId,
+      correct: anonymousAttempts.correct,
+      score: anonymousAttempts.score,
+      answer: anonymousAttempts.answer,
+    })
     .from(anonymousAttempts)
     .where(eq(anonymousAttempts.moduleId, moduleId));
   return [...named, ...anonymous.map(({ anonId, ...a }) => ({ ...a, id: a.id + ANONYMOUS_ID_OFFSET, userId: `anoniem:${anonId}` }))];

@@ -72,7 +72,10 @@ describe('a used idempotency key over HTTP', () => {
     return { status: response.status, location: response.headers.get('location'), text: await response.text() };
   };
   const storedUnder = async (key: string) =>
-    (await db.execute({ sql: 'select question_id, answer from attempts where idempotency_key = ?', args: [key] })).rows.map((r) => ({ questionId: String(r.question_id), answer: JSON.parse(String(r.answer)) }));
+    (await db.execute({ sql: 'select question_id, answer from attempts where idempotency_key = ?', args: [key] })).rows.map((r) => ({
+      questionId: String(r.question_id),
+      answer: JSON.parse(String(r.answer)),
+    }));
   const choiceOf = (q: Question, correct: boolean) => (q.type === 'single' ? q.options.find((o) => o.correct === correct)!.id : '');
   /** The token the form carries for an option. */
   const formChoice = (q: Question, correct: boolean) => tokens(q.id, choiceOf(q, correct));
@@ -101,12 +104,21 @@ describe('a used idempotency key over HTTP', () => {
     assert.equal(repeat.body.status, 'al-ontvangen');
     assert.equal(repeat.body.attemptId, first.body.attemptId);
     assert.deepEqual(repeat.body.feedback, first.body.feedback);
-    assert.deepEqual((await storedUnder(key)).map((s) => s.questionId), [single.id]);
+    assert.deepEqual(
+      (await storedUnder(key)).map((s) => s.questionId),
+      [single.id],
+    );
   });
 
   test('the form route: a used key for another question is a 409 page with the Dutch message, and stores nothing', async () => {
     const key = freshKey();
-    const base = (q: Question, k: string): [string, string][] => [['moduleId', 'giz'], ['questionId', q.id], ['type', q.type], ['key', k], ['returnTo', `/modules/giz/vragen/${q.id}`]];
+    const base = (q: Question, k: string): [string, string][] => [
+      ['moduleId', 'giz'],
+      ['questionId', q.id],
+      ['type', q.type],
+      ['key', k],
+      ['returnTo', `/modules/giz/vragen/${q.id}`],
+    ];
     const stored = await postForm([...base(single, key), ['choice', formChoice(single, true)]]);
     assert.equal(stored.status, 303);
     const refused = await postForm([...base(otherSingle, key), ['choice', formChoice(otherSingle, true)]]);
@@ -116,7 +128,10 @@ describe('a used idempotency key over HTTP', () => {
     assert.equal(changed.status, 409);
     const again = await postForm([...base(single, key), ['choice', formChoice(single, true)]]);
     assert.equal(again.status, 303, 'a double submit of the same form still lands once');
-    assert.deepEqual((await storedUnder(key)).map((s) => s.questionId), [single.id]);
+    assert.deepEqual(
+      (await storedUnder(key)).map((s) => s.questionId),
+      [single.id],
+    );
   });
 
   test('a branching case goes step by step through the pages, each form with its own fresh key', async () => {
@@ -151,8 +166,11 @@ describe('a used idempotency key over HTTP', () => {
 
   test('a parallel burst under one key: one stored, every other request a 409 or the identical stored result', async () => {
     const key = freshKey();
-    const variants = [single, otherSingle].flatMap((q) => (q.type === 'single' ? q.options.map((o) => ({ questionId: q.id, answer: { type: 'single', choice: o.id } })) : []));
-    if (multiple.type === 'multiple') variants.push({ questionId: multiple.id, answer: { type: 'multiple', choices: multiple.options.slice(0, 2).map((o) => o.id) } } as never);
+    const variants = [single, otherSingle].flatMap((q) =>
+      q.type === 'single' ? q.options.map((o) => ({ questionId: q.id, answer: { type: 'single', choice: o.id } })) : [],
+    );
+    if (multiple.type === 'multiple')
+      variants.push({ questionId: multiple.id, answer: { type: 'multiple', choices: multiple.options.slice(0, 2).map((o) => o.id) } } as never);
     const burst = Array.from({ length: 40 }, (_, i) => variants[i % variants.length]);
     const responses = await Promise.all(burst.map((b) => postJson({ ...b, idempotencyKey: key })));
 
@@ -164,7 +182,10 @@ describe('a used idempotency key over HTTP', () => {
       const sent = burst[i];
       const same = sent.questionId === stored[0].questionId && JSON.stringify(sent.answer) === JSON.stringify(storedAnswer);
       if (response.status === 201 || response.status === 200) {
-        assert.ok(same, `request ${i} (${sent.questionId} ${JSON.stringify(sent.answer)}) got feedback, but ${stored[0].questionId} ${JSON.stringify(storedAnswer)} was stored`);
+        assert.ok(
+          same,
+          `request ${i} (${sent.questionId} ${JSON.stringify(sent.answer)}) got feedback, but ${stored[0].questionId} ${JSON.stringify(storedAnswer)} was stored`,
+        );
       } else {
         assert.equal(response.status, 409, `request ${i}: ${JSON.stringify(response.body)}`);
         assert.ok(!same, `request ${i}: the stored answer itself was refused`);

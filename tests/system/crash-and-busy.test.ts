@@ -22,7 +22,12 @@ let tokens: Tokenizer;
 function answerBody(key: string, index: number) {
   const q = singles[index % singles.length];
   if (q.type !== 'single') throw new Error('single expected');
-  return JSON.stringify({ moduleId: 'giz', questionId: q.id, idempotencyKey: key, answer: { type: 'single', choice: tokens(q.id, q.options[index % q.options.length].id) } });
+  return JSON.stringify({
+    moduleId: 'giz',
+    questionId: q.id,
+    idempotencyKey: key,
+    answer: { type: 'single', choice: tokens(q.id, q.options[index % q.options.length].id) },
+  });
 }
 
 describe('crash and busy database', () => {

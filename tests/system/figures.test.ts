@@ -91,8 +91,23 @@ function halfOrder(q: Question): Answer {
 }
 
 /** Answers through the domain's own use case (scored on the server side, stored once, review schedule). */
-async function answer(db: Db, userId: string, mod: ModuleSource, outline: ModuleOutline, questionId: string, given: Answer, now: number, expectedScore: number) {
-  const result = await submitAnswer(db, async (id) => (id === mod.meta.id ? { outline, questions: mod.questions } : undefined), userId, { moduleId: mod.meta.id, questionId, idempotencyKey: randomUUID(), answer: given }, { now });
+async function answer(
+  db: Db,
+  userId: string,
+  mod: ModuleSource,
+  outline: ModuleOutline,
+  questionId: string,
+  given: Answer,
+  now: number,
+  expectedScore: number,
+) {
+  const result = await submitAnswer(
+    db,
+    async (id) => (id === mod.meta.id ? { outline, questions: mod.questions } : undefined),
+    userId,
+    { moduleId: mod.meta.id, questionId, idempotencyKey: randomUUID(), answer: given },
+    { now },
+  );
   assert.ok(result.ok && result.kind === 'scored', `answer to ${questionId}: ${JSON.stringify(result)}`);
   assert.equal(result.scored.score, expectedScore, `fixture: score of the answer to ${questionId}`);
   return result;
@@ -112,7 +127,11 @@ async function takeToets(db: Db, userId: string, mod: ModuleSource, now: number,
     const given = id === wrongId ? wrongSingle(q) : correctAnswer(q);
     const scored = scoreAnswer(q, given);
     assert.ok(scored.ok);
-    await recordToetsAnswer(db, { toetsId: started.attempt.id, userId, questionId: id, idempotencyKey: randomUUID(), answer: given, scored: scored.result }, now);
+    await recordToetsAnswer(
+      db,
+      { toetsId: started.attempt.id, userId, questionId: id, idempotencyKey: randomUUID(), answer: given, scored: scored.result },
+      now,
+    );
   }
   const handedIn = await handInModuleToets(db, userId, withOutline, started.attempt.id, now);
   assert.ok(handedIn.ok);
@@ -136,7 +155,9 @@ function decodeEntities(s: string): string {
 
 /** The visible text of an HTML fragment, whitespace collapsed. */
 function textOf(html: string): string {
-  return decodeEntities(html.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
+  return decodeEntities(html.replace(/<[^>]*>/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function elementText(html: string, pattern: RegExp): string {
@@ -205,7 +226,16 @@ describe('figures: CSV export, certificate, 500 page', () => {
       const wrongToegang = new Set(['toegang-melding-leraar', 'toegang-smw-vo-schooluitval', 'toegang-cijfers-verwijzers']);
       for (const lesson of toegang.lessons) await recordLessonCompleted(db, lessonEvent(ids.bram, oldToegang, lesson.id), BRAM_DONE - 60 * MINUTE);
       for (const q of toegang.questions) {
-        await answer(db, ids.bram, toegang, oldToegang, q.id, wrongToegang.has(q.id) ? wrongSingle(q) : correctAnswer(q), BRAM_DONE, wrongToegang.has(q.id) ? 0 : 1);
+        await answer(
+          db,
+          ids.bram,
+          toegang,
+          oldToegang,
+          q.id,
+          wrongToegang.has(q.id) ? wrongSingle(q) : correctAnswer(q),
+          BRAM_DONE,
+          wrongToegang.has(q.id) ? 0 : 1,
+        );
       }
       await db.insert(moduleCompletions).values({ userId: ids.bram, moduleId: 'toegang', completedAt: BRAM_DONE, score: 0.75, contentVersion: OLD_VERSION });
 
@@ -267,7 +297,19 @@ describe('figures: CSV export, certificate, 500 page', () => {
     const parsed = Papa.parse<string[]>(text.slice(0, -2), { delimiter: ';', newline: '\r\n' });
     assert.deepEqual(parsed.errors, []);
     const [header, ...rows] = parsed.data;
-    assert.deepEqual(header, ['Naam', 'E-mailadres', 'Team', 'Module', 'Status', 'Toetspogingen', 'Beste gehaalde toetsscore (%)', 'Afgerond op', 'Afgerond vóór de toets', 'Versie bij afronding', 'Huidige versie']);
+    assert.deepEqual(header, [
+      'Naam',
+      'E-mailadres',
+      'Team',
+      'Module',
+      'Status',
+      'Toetspogingen',
+      'Beste gehaalde toetsscore (%)',
+      'Afgerond op',
+      'Afgerond vóór de toets',
+      'Versie bij afronding',
+      'Huidige versie',
+    ]);
 
     // [status, toets attempts, best passed toets %, completed on, before the toets, version at
     // completion] per module; anything not listed: not started. Practice scores are not in it.
@@ -280,7 +322,14 @@ describe('figures: CSV export, certificate, 500 page', () => {
       lotte: { veiligheid: ['Te laat', '0', '', '', '', ''], normaliseren: ['Te laat', '0', '', '', '', ''] },
     };
     const expected = (Object.keys(known) as (keyof typeof known)[]).flatMap((p) =>
-      published.map((m) => [people[p].name, people[p].email, TEAM_NAME, m.meta.title, ...(known[p][m.meta.id] ?? ['Niet begonnen', '0', '', '', '', '']), m.meta.version]),
+      published.map((m) => [
+        people[p].name,
+        people[p].email,
+        TEAM_NAME,
+        m.meta.title,
+        ...(known[p][m.meta.id] ?? ['Niet begonnen', '0', '', '', '', '']),
+        m.meta.version,
+      ]),
     );
     assert.equal(published.length, 7, 'fixture: seven published modules');
     assert.equal(rows.length, 5 * published.length, 'one row per team member and published module');
@@ -289,8 +338,14 @@ describe('figures: CSV export, certificate, 500 page', () => {
     assert.deepEqual([...rows].sort(byName), [...expected].sort(byName));
     for (let i = 0; i < rows.length; i += published.length) {
       const block = rows.slice(i, i + published.length);
-      assert.ok(block.every((r) => r[0] === block[0][0]), 'a member\u2019s rows stay together');
-      assert.deepEqual(block.map((r) => r[3]), published.map((m) => m.meta.title));
+      assert.ok(
+        block.every((r) => r[0] === block[0][0]),
+        'a member\u2019s rows stay together',
+      );
+      assert.deepEqual(
+        block.map((r) => r[3]),
+        published.map((m) => m.meta.title),
+      );
     }
 
     // The other team's member, and the trainer, are not in the file at all.
@@ -364,11 +419,28 @@ describe('figures: CSV export, certificate, 500 page', () => {
       assert.match(body, /<html lang="nl">/);
       assert.equal(elementText(body, /<title>([\s\S]*?)<\/title>/), 'Er ging iets mis · Leergang Toegang');
       assert.equal(elementText(body, /<h1[^>]*>([\s\S]*?)<\/h1>/), 'Er ging iets mis');
-      assert.equal(elementText(body, /<p class="lead"[^>]*>([\s\S]*?)<\/p>/), 'Er ging aan onze kant iets mis. Je voortgang is bewaard. Probeer het over een moment opnieuw.');
+      assert.equal(
+        elementText(body, /<p class="lead"[^>]*>([\s\S]*?)<\/p>/),
+        'Er ging aan onze kant iets mis. Je voortgang is bewaard. Probeer het over een moment opnieuw.',
+      );
       assert.match(body, /<a href="\/">Naar de startpagina<\/a>/);
       for (const [name, value] of Object.entries(SECURITY_HEADERS)) assert.equal(response.headers.get(name), value, name);
       assert.match(response.headers.get('content-security-policy') ?? '', /frame-ancestors 'none'/);
-      for (const leak of [/module_completions/i, /no such table/i, /SQLITE/i, /libsql/i, /\bselect\b[\s\S]*\bfrom\b/i, /\bat \S+ \(/, /\.m?[jt]s:\d+/, /\/work\//, /node_modules/, /dist\/server/, /file:/, /Error:/, /stack/i]) {
+      for (const leak of [
+        /module_completions/i,
+        /no such table/i,
+        /SQLITE/i,
+        /libsql/i,
+        /\bselect\b[\s\S]*\bfrom\b/i,
+        /\bat \S+ \(/,
+        /\.m?[jt]s:\d+/,
+        /\/work\//,
+        /node_modules/,
+        /dist\/server/,
+        /file:/,
+        /Error:/,
+        /stack/i,
+      ]) {
         assert.doesNotMatch(body, leak);
       }
       // What the visitor does not see, the operator does: the error is in the server's log.

@@ -147,7 +147,13 @@ describe('HTTP hardening', () => {
     origin = server.origin;
     learner = await logIn(origin, demo('learner').email, demo('learner').password);
     admin = await logIn(origin, demo('admin').email, demo('admin').password);
-    const created = await raw(origin, 'POST', '/team', { cookie: admin, origin, 'content-type': 'application/x-www-form-urlencoded' }, 'action=team&name=Hardingsteam');
+    const created = await raw(
+      origin,
+      'POST',
+      '/team',
+      { cookie: admin, origin, 'content-type': 'application/x-www-form-urlencoded' },
+      'action=team&name=Hardingsteam',
+    );
     assert.equal(created.status, 303, created.body.slice(0, 300));
     teamId = created.headers.location.split('/').pop()!;
     const page = await raw(origin, 'GET', '/inloggen');
@@ -191,7 +197,13 @@ describe('HTTP hardening', () => {
 
   test('terug: after logging in (POST) the same', async () => {
     for (const terug of ['/%09/evil.example', '//evil.example', '/.//evil.example', '/modules%0d%0aX:%20y', '/modules%E2%80%A8x']) {
-      const response = await raw(origin, 'POST', `/inloggen?terug=${terug}`, { origin, 'content-type': 'application/x-www-form-urlencoded' }, new URLSearchParams({ email: demo('learner').email, password: demo('learner').password }).toString());
+      const response = await raw(
+        origin,
+        'POST',
+        `/inloggen?terug=${terug}`,
+        { origin, 'content-type': 'application/x-www-form-urlencoded' },
+        new URLSearchParams({ email: demo('learner').email, password: demo('learner').password }).toString(),
+      );
       assert.equal(response.status, 303, `terug=${terug}: ${response.status} ${response.body.slice(0, 200)}`);
       assert.equal(response.headers.location, '/modules', `terug=${terug}`);
       assert.match(response.headers['set-cookie'] ?? '', /^lt_sessie=/, `terug=${terug}: logged in`);
@@ -210,7 +222,11 @@ describe('HTTP hardening', () => {
       ['a page', 200, () => raw(origin, 'GET', '/inloggen')],
       ['a signed-in page', 200, () => raw(origin, 'GET', '/voortgang', { cookie: learner })],
       ['redirect to sign in', 302, () => raw(origin, 'GET', '/voortgang')],
-      ['redirect after logging in', 303, () => raw(origin, 'POST', '/inloggen', form, new URLSearchParams({ email: demo('learner').email, password: demo('learner').password }).toString())],
+      [
+        'redirect after logging in',
+        303,
+        () => raw(origin, 'POST', '/inloggen', form, new URLSearchParams({ email: demo('learner').email, password: demo('learner').password }).toString()),
+      ],
       ['invalid form', 400, () => raw(origin, 'POST', '/inloggen', form, 'email=&password=')],
       ['undecodable URL', 400, () => raw(origin, 'GET', '/%E0%A4%A')],
       ['unknown method (Node refuses it)', 400, () => raw(origin, 'FOO', '/inloggen')],
@@ -259,7 +275,11 @@ describe('HTTP hardening', () => {
     for (const [path, cookie] of rendered) {
       const response = await raw(origin, 'GET', path, cookie ? { cookie } : {});
       if (path === '/privacy' || path === '/toegankelijkheid') continue; // prerendered: a static file
-      assert.equal(response.headers['cache-control'], 'no-store', `${path} ${cookie === admin ? 'as admin' : cookie ? 'as learner' : 'anonymous'}: ${response.status}, cache-control ${response.headers['cache-control']}`);
+      assert.equal(
+        response.headers['cache-control'],
+        'no-store',
+        `${path} ${cookie === admin ? 'as admin' : cookie ? 'as learner' : 'anonymous'}: ${response.status}, cache-control ${response.headers['cache-control']}`,
+      );
     }
     assert.match((await raw(origin, 'GET', stylesheet)).headers['cache-control'] ?? '', /immutable/);
     for (const path of ['/favicon.svg', '/enhance.js', '/privacy', '/toegankelijkheid']) {
@@ -294,7 +314,12 @@ describe('HTTP hardening', () => {
     const FORM = 'application/x-www-form-urlencoded';
     const JSON_TYPE = 'application/json';
     const login = new URLSearchParams({ email: demo('learner').email, password: demo('learner').password }).toString();
-    const answer = JSON.stringify({ moduleId: 'giz', questionId: giz.questions[0].id, idempotencyKey: 'kruis-aaaaaaaaaaaaaaaa', answer: { type: 'single', choice: 'a' } });
+    const answer = JSON.stringify({
+      moduleId: 'giz',
+      questionId: giz.questions[0].id,
+      idempotencyKey: 'kruis-aaaaaaaaaaaaaaaa',
+      answer: { type: 'single', choice: 'a' },
+    });
     const refused: [string, string, Record<string, string>, string][] = [
       ['form from another site', '/inloggen', { origin: 'https://evil.example', 'content-type': FORM }, login],
       ['JSON from another site', '/api/antwoorden', { origin: 'https://evil.example', 'content-type': JSON_TYPE, cookie: learner }, answer],
@@ -350,7 +375,11 @@ describe('HTTP hardening', () => {
         failures.push(`${label}: ${(error as Error).message.split('\n')[0]}`);
       }
     };
-    for (const [who, cookie] of [['anonymous', undefined], ['learner', learner], ['admin', admin]] as const) {
+    for (const [who, cookie] of [
+      ['anonymous', undefined],
+      ['learner', learner],
+      ['admin', admin],
+    ] as const) {
       for (const route of routes) {
         const path = samplePath(route);
         for (const method of METHODS) {

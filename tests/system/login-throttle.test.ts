@@ -82,55 +82,77 @@ describe('login throttle over HTTP', () => {
     });
     after(() => server.stop());
 
-    test('40 parallel guesses at one account from 40 addresses: only the allowed ones are checked; the owner gets in after the delay', { timeout: 60_000 }, async () => {
-      const { result: responses, ms } = await timed(() =>
-        Promise.all(Array.from({ length: 40 }, (_, i) => login(server.origin, learner.email, `gok-${i}`, { 'x-forwarded-for': `198.51.100.${i}` }))),
-      );
-      const statuses = responses.map((r) => r.status);
-      const checked = statuses.filter((s) => s !== 429).length;
-      assert.ok(checked <= accountAttemptsWithin(ms), `${checked} passwords checked in ${Math.round(ms)} ms: ${statuses.join(',')}`);
-      assert.ok(checked >= 1, 'the free attempts are not refused');
-      assert.ok(statuses.every((s) => s === 401 || s === 429), statuses.join(','));
-      const refused = responses.find((r) => r.status === 429)!;
-      assert.match(await refused.text(), /Te veel mislukte pogingen\. Probeer het over \d+ seconden? opnieuw\./);
+    test(
+      '40 parallel guesses at one account from 40 addresses: only the allowed ones are checked; the owner gets in after the delay',
+      { timeout: 60_000 },
+      async () => {
+        const { result: responses, ms } = await timed(() =>
+          Promise.all(Array.from({ length: 40 }, (_, i) => login(server.origin, learner.email, `gok-${i}`, { 'x-forwarded-for': `198.51.100.${i}` }))),
+        );
+        const statuses = responses.map((r) => r.status);
+        const checked = statuses.filter((s) => s !== 429).length;
+        assert.ok(checked <= accountAttemptsWithin(ms), `${checked} passwords checked in ${Math.round(ms)} ms: ${statuses.join(',')}`);
+        assert.ok(checked >= 1, 'the free attempts are not refused');
+        assert.ok(
+          statuses.every((s) => s === 401 || s === 429),
+          statuses.join(','),
+        );
+        const refused = responses.find((r) => r.status === 429)!;
+        assert.match(await refused.text(), /Te veel mislukte pogingen\. Probeer het over \d+ seconden? opnieuw\./);
 
-      // The owner, from elsewhere, right password: a few seconds, not 15 minutes.
-      const early = await login(server.origin, learner.email, learner.password, { 'x-forwarded-for': '192.0.2.10' });
-      assert.equal(early.status, 429);
-      const wait = Number(early.headers.get('retry-after'));
-      assert.ok(wait >= 1 && wait <= 5, `Retry-After ${wait}`);
-      await new Promise((resolve) => setTimeout(resolve, wait * 1000));
-      const owner = await login(server.origin, learner.email, learner.password, { 'x-forwarded-for': '192.0.2.10' });
-      assert.equal(owner.status, 303);
-    });
+        // The owner, from elsewhere, right password: a few seconds, not 15 minutes.
+        const early = await login(server.origin, learner.email, learner.password, { 'x-forwarded-for': '192.0.2.10' });
+        assert.equal(early.status, 429);
+        const wait = Number(early.headers.get('retry-after'));
+        assert.ok(wait >= 1 && wait <= 5, `Retry-After ${wait}`);
+        await new Promise((resolve) => setTimeout(resolve, wait * 1000));
+        const owner = await login(server.origin, learner.email, learner.password, { 'x-forwarded-for': '192.0.2.10' });
+        assert.equal(owner.status, 303);
+      },
+    );
 
     test('150 parallel guesses from one address at 150 accounts: at most 30 checked', { timeout: 60_000 }, async () => {
-      const responses = await Promise.all(Array.from({ length: 150 }, (_, i) => login(server.origin, `onbekend-${i}@gemeente.nl`, 'gok', { 'x-forwarded-for': '203.0.113.7' })));
+      const responses = await Promise.all(
+        Array.from({ length: 150 }, (_, i) => login(server.origin, `onbekend-${i}@gemeente.nl`, 'gok', { 'x-forwarded-for': '203.0.113.7' })),
+      );
       const statuses = responses.map((r) => r.status);
       assert.equal(statuses.filter((s) => s !== 429).length, ADDRESS_LIMIT, statuses.join(','));
       // Another address is not affected.
       assert.equal((await login(server.origin, 'onbekend@gemeente.nl', 'gok', { 'x-forwarded-for': '203.0.113.8' })).status, 401);
     });
 
-    test('/account/wachtwoord: a burst of wrong current passwords gets 429 with a Dutch message; the right one works after the delay', { timeout: 60_000 }, async () => {
-      const cookie = await logIn(server.origin, trainer.email, trainer.password);
-      const change = (current: string) => post(server.origin, '/account/wachtwoord', { current, password: 'een-nieuw-wachtwoord-2026', passwordRepeat: 'een-nieuw-wachtwoord-2026' }, { cookie });
-      const { result: responses, ms } = await timed(() => Promise.all(Array.from({ length: 40 }, (_, i) => change(`gok-${i}`))));
-      const statuses = responses.map((r) => r.status);
-      const checked = statuses.filter((s) => s !== 429).length;
-      assert.ok(checked <= accountAttemptsWithin(ms), `${checked} checked in ${Math.round(ms)} ms: ${statuses.join(',')}`);
-      assert.ok(statuses.every((s) => s === 400 || s === 429), statuses.join(','));
-      const refused = responses.find((r) => r.status === 429)!;
-      assert.ok(Number(refused.headers.get('retry-after')) >= 1);
-      assert.match(await refused.text(), /Te vaak een verkeerd wachtwoord\. Probeer het over \d+ seconden? opnieuw\./);
-      // The same counter guards the login of this account.
-      assert.equal((await login(server.origin, trainer.email, trainer.password, { 'x-forwarded-for': '192.0.2.11' })).status, 429);
+    test(
+      '/account/wachtwoord: a burst of wrong current passwords gets 429 with a Dutch message; the right one works after the delay',
+      { timeout: 60_000 },
+      async () => {
+        const cookie = await logIn(server.origin, trainer.email, trainer.password);
+        const change = (current: string) =>
+          post(
+            server.origin,
+            '/account/wachtwoord',
+            { current, password: 'een-nieuw-wachtwoord-2026', passwordRepeat: 'een-nieuw-wachtwoord-2026' },
+            { cookie },
+          );
+        const { result: responses, ms } = await timed(() => Promise.all(Array.from({ length: 40 }, (_, i) => change(`gok-${i}`))));
+        const statuses = responses.map((r) => r.status);
+        const checked = statuses.filter((s) => s !== 429).length;
+        assert.ok(checked <= accountAttemptsWithin(ms), `${checked} checked in ${Math.round(ms)} ms: ${statuses.join(',')}`);
+        assert.ok(
+          statuses.every((s) => s === 400 || s === 429),
+          statuses.join(','),
+        );
+        const refused = responses.find((r) => r.status === 429)!;
+        assert.ok(Number(refused.headers.get('retry-after')) >= 1);
+        assert.match(await refused.text(), /Te vaak een verkeerd wachtwoord\. Probeer het over \d+ seconden? opnieuw\./);
+        // The same counter guards the login of this account.
+        assert.equal((await login(server.origin, trainer.email, trainer.password, { 'x-forwarded-for': '192.0.2.11' })).status, 429);
 
-      const early = await change(trainer.password);
-      assert.equal(early.status, 429);
-      await new Promise((resolve) => setTimeout(resolve, Number(early.headers.get('retry-after')) * 1000));
-      assert.equal((await change(trainer.password)).status, 303);
-    });
+        const early = await change(trainer.password);
+        assert.equal(early.status, 429);
+        await new Promise((resolve) => setTimeout(resolve, Number(early.headers.get('retry-after')) * 1000));
+        assert.equal((await change(trainer.password)).status, 303);
+      },
+    );
 
     test('/account/gegevens: a burst of wrong passwords for deleting the account gets 429 and deletes nothing', { timeout: 60_000 }, async () => {
       const cookie = await logIn(server.origin, admin.email, admin.password);
@@ -140,7 +162,10 @@ describe('login throttle over HTTP', () => {
       const statuses = responses.map((r) => r.status);
       const checked = statuses.filter((s) => s !== 429).length;
       assert.ok(checked <= accountAttemptsWithin(ms), `${checked} checked in ${Math.round(ms)} ms: ${statuses.join(',')}`);
-      assert.ok(statuses.every((s) => s === 400 || s === 429), statuses.join(','));
+      assert.ok(
+        statuses.every((s) => s === 400 || s === 429),
+        statuses.join(','),
+      );
       const refused = responses.find((r) => r.status === 429)!;
       assert.match(await refused.text(), /Te vaak een verkeerd wachtwoord\. Je account is niet verwijderd\. Probeer het over \d+ seconden? opnieuw\./);
       const page = await fetch(`${server.origin}/account/gegevens`, { headers: { cookie }, redirect: 'manual' });
@@ -148,7 +173,9 @@ describe('login throttle over HTTP', () => {
     });
 
     test('X-Forwarded-For names the client only because loopback is a trusted proxy here', { timeout: 60_000 }, async () => {
-      const responses = await Promise.all(Array.from({ length: 40 }, (_, i) => login(server.origin, `ander-${i}@gemeente.nl`, 'gok', { 'x-forwarded-for': `6.6.6.6, 198.51.102.${i}` })));
+      const responses = await Promise.all(
+        Array.from({ length: 40 }, (_, i) => login(server.origin, `ander-${i}@gemeente.nl`, 'gok', { 'x-forwarded-for': `6.6.6.6, 198.51.102.${i}` })),
+      );
       assert.equal(responses.filter((r) => r.status === 429).length, 0, 'forty different clients, each in their own bucket');
     });
   });
@@ -159,7 +186,10 @@ describe('login throttle over HTTP', () => {
     // bundle imports packages from node_modules.
     const outDir = join(process.cwd(), 'test-results', 'login-throttle-dist');
     rmSync(outDir, { recursive: true, force: true });
-    const build = spawnSync('npx', ['astro', 'build', '--silent', '--outDir', outDir], { env: { ...process.env, PUBLIC_URL: 'https://leergang.example.nl' }, encoding: 'utf8' });
+    const build = spawnSync('npx', ['astro', 'build', '--silent', '--outDir', outDir], {
+      env: { ...process.env, PUBLIC_URL: 'https://leergang.example.nl' },
+      encoding: 'utf8',
+    });
     assert.equal(build.status, 0, build.stderr);
     const server = await startWith(freshDatabase('public-url'), { TRUSTED_PROXIES: '192.0.2.1', LEERGANG_DIST: outDir });
     try {
@@ -168,7 +198,9 @@ describe('login throttle over HTTP', () => {
       assert.equal((await login(server.origin, learner.email, learner.password, viaPublicHost)).status, 303);
       // Forty guesses at forty accounts, each naming another client; half of them via the public host.
       const responses = await Promise.all(
-        Array.from({ length: 40 }, (_, i) => login(server.origin, `ander-${i}@gemeente.nl`, 'gok', { ...(i % 2 === 0 ? viaPublicHost : {}), 'x-forwarded-for': `198.51.100.${i}` })),
+        Array.from({ length: 40 }, (_, i) =>
+          login(server.origin, `ander-${i}@gemeente.nl`, 'gok', { ...(i % 2 === 0 ? viaPublicHost : {}), 'x-forwarded-for': `198.51.100.${i}` }),
+        ),
       );
       const statuses = responses.map((r) => r.status);
       assert.equal(statuses.filter((s) => s !== 429).length, ADDRESS_LIMIT, statuses.join(','));

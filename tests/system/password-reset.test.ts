@@ -59,7 +59,12 @@ describe('password reset by e-mail over HTTP', () => {
     assert.equal(form.status, 200);
     assert.match(await textOf(form), /Nieuw wachtwoord kiezen/);
     const post = (password: string) =>
-      fetch(link, { method: 'POST', redirect: 'manual', headers: { origin: server.origin, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ password, passwordRepeat: password }) });
+      fetch(link, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { origin: server.origin, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ password, passwordRepeat: password }),
+      });
     const done = await post('een-heel-nieuw-wachtwoord');
     assert.equal(done.status, 303);
     assert.equal(done.headers.get('location'), '/inloggen?hersteld');
@@ -76,7 +81,12 @@ describe('password reset by e-mail over HTTP', () => {
     const admin = DEMO_ACCOUNTS.find((a) => a.role === 'admin')!;
     const cookie = await logIn(server.origin, admin.email, admin.password);
     const form = (path: string, fields: Record<string, string>) =>
-      fetch(`${server.origin}${path}`, { method: 'POST', redirect: 'manual', headers: { cookie, origin: server.origin, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields) });
+      fetch(`${server.origin}${path}`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { cookie, origin: server.origin, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(fields),
+      });
     const invitee = 'opnieuw-uitgenodigd@gemeente.nl';
     const made = await form('/team', { action: 'invite', email: invitee, role: 'learner' });
     assert.equal(made.status, 200);

@@ -45,7 +45,10 @@ test('PUBLIC_URL makes logins through an HTTPS proxy work, with a Secure cookie'
   // Inside the project: the server bundle imports packages from node_modules.
   const outDir = join(process.cwd(), 'test-results', 'proxy-dist');
   rmSync(outDir, { recursive: true, force: true });
-  const build = spawnSync('npx', ['astro', 'build', '--silent', '--outDir', outDir], { env: { ...process.env, PUBLIC_URL: 'https://leergang.example.nl' }, encoding: 'utf8' });
+  const build = spawnSync('npx', ['astro', 'build', '--silent', '--outDir', outDir], {
+    env: { ...process.env, PUBLIC_URL: 'https://leergang.example.nl' },
+    encoding: 'utf8',
+  });
   assert.equal(build.status, 0, build.stderr);
 
   const proxied = await serve(join(outDir, 'server', 'entry.mjs'), url);

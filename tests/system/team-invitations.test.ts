@@ -103,7 +103,11 @@ describe('team invitations over HTTP', () => {
   });
 
   test('the link says nothing to whoever is signed in as someone else; an anonymous visitor of an existing account is asked to log in', async () => {
-    const made = await request(`${teamPath}/uitnodigen`, trainerCookie, { action: 'confirm', rol: 'learner', lijst: `${admin.email}\nnog-een-nieuwe@gemeente.nl` });
+    const made = await request(`${teamPath}/uitnodigen`, trainerCookie, {
+      action: 'confirm',
+      rol: 'learner',
+      lijst: `${admin.email}\nnog-een-nieuwe@gemeente.nl`,
+    });
     const html = await made.text();
     const [existingLink, newLink] = [...html.matchAll(/value="http[^"]+(\/uitnodiging\/[a-z2-7]{32})"/g)].map((m) => m[1]);
     const [forExisting, forNew] = await Promise.all([request(existingLink, trainerCookie), request(newLink, trainerCookie)]);
@@ -117,7 +121,11 @@ describe('team invitations over HTTP', () => {
   test('a trainer cannot invite with the trainer role; the form does not offer it', async () => {
     const form = await (await request(`${teamPath}/uitnodigen`, trainerCookie)).text();
     assert.doesNotMatch(form, /<option value="trainer"/);
-    const refused = await request(`${teamPath}/uitnodigen`, trainerCookie, { action: 'confirm', rol: 'trainer', lijst: 'Nep Opleider,nep-opleider@gemeente.nl' });
+    const refused = await request(`${teamPath}/uitnodigen`, trainerCookie, {
+      action: 'confirm',
+      rol: 'trainer',
+      lijst: 'Nep Opleider,nep-opleider@gemeente.nl',
+    });
     assert.equal(refused.status, 403);
     assert.match(await refused.text(), /Alleen een beheerder kan iemand de rol opleider geven/);
     assert.equal((await query('select count(*) as n from invitations where email = ?', ['nep-opleider@gemeente.nl']))[0].n, 0);

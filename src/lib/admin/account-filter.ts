@@ -8,7 +8,13 @@ import { ACCOUNT_STATUSES, type AccountFilter } from './account-list.ts';
 const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 
 const filterSchema = z.object({
-  zoek: optional(z.string().trim().max(100).transform((value) => value || undefined)),
+  zoek: optional(
+    z
+      .string()
+      .trim()
+      .max(100)
+      .transform((value) => value || undefined),
+  ),
   rol: optional(z.enum(ROLES)),
   team: optional(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)),
   status: optional(z.enum(ACCOUNT_STATUSES)),

@@ -65,7 +65,15 @@ export async function listAccounts(db: Db, filter: AccountFilter): Promise<Accou
   const pages = Math.max(1, Math.ceil(total / ACCOUNT_PAGE_SIZE));
   const page = Math.min(Math.max(1, Math.trunc(filter.page ?? 1) || 1), pages);
   const base = await db
-    .select({ id: users.id, name: users.name, email: users.email, role: users.role, active: users.active, lastLoginAt: users.lastLoginAt, createdAt: users.createdAt })
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      active: users.active,
+      lastLoginAt: users.lastLoginAt,
+      createdAt: users.createdAt,
+    })
     .from(users)
     .where(where)
     .orderBy(asc(users.name), asc(users.email))
@@ -82,7 +90,11 @@ export async function listAccounts(db: Db, filter: AccountFilter): Promise<Accou
             .innerJoin(teams, eq(teams.id, teamMembers.teamId))
             .where(inArray(teamMembers.userId, ids))
             .orderBy(asc(teams.name)),
-          db.select({ userId: moduleCompletions.userId, n: count() }).from(moduleCompletions).where(inArray(moduleCompletions.userId, ids)).groupBy(moduleCompletions.userId),
+          db
+            .select({ userId: moduleCompletions.userId, n: count() })
+            .from(moduleCompletions)
+            .where(inArray(moduleCompletions.userId, ids))
+            .groupBy(moduleCompletions.userId),
         ]);
   const completedBy = new Map(completions.map((c) => [c.userId, c.n]));
   const rows = base.map((row) => ({
@@ -96,12 +108,25 @@ export async function listAccounts(db: Db, filter: AccountFilter): Promise<Accou
 /** One account with its teams, for the admin's account page. */
 export async function getAccount(db: Db, userId: string): Promise<(AccountRow & { organisationAccount: boolean }) | undefined> {
   const [row] = await db
-    .select({ id: users.id, name: users.name, email: users.email, role: users.role, active: users.active, lastLoginAt: users.lastLoginAt, createdAt: users.createdAt })
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      active: users.active,
+      lastLoginAt: users.lastLoginAt,
+      createdAt: users.createdAt,
+    })
     .from(users)
     .where(eq(users.id, userId));
   if (!row) return undefined;
   const [memberships, [{ n }], identities] = await Promise.all([
-    db.selectDistinct({ id: teams.id, name: teams.name }).from(teamMembers).innerJoin(teams, eq(teams.id, teamMembers.teamId)).where(eq(teamMembers.userId, userId)).orderBy(asc(teams.name)),
+    db
+      .selectDistinct({ id: teams.id, name: teams.name })
+      .from(teamMembers)
+      .innerJoin(teams, eq(teams.id, teamMembers.teamId))
+      .where(eq(teamMembers.userId, userId))
+      .orderBy(asc(teams.name)),
     db.select({ n: count() }).from(moduleCompletions).where(eq(moduleCompletions.userId, userId)),
     db.select({ issuer: ssoIdentities.issuer }).from(ssoIdentities).where(eq(ssoIdentities.userId, userId)),
   ]);

@@ -60,7 +60,9 @@ export async function listPendingInvitations(db: Db, page = 1): Promise<{ rows: 
   return { rows: rows.map((row) => ({ ...row, forExistingAccount: Boolean(row.forExistingAccount) })), total, page: current, pages };
 }
 
-export type RenewResult = { ok: true; token: string; expiresAt: number; email: string; name: string | null; teamName: string | null; forExistingAccount: boolean } | { ok: false; reason: 'unknown' };
+export type RenewResult =
+  | { ok: true; token: string; expiresAt: number; email: string; name: string | null; teamName: string | null; forExistingAccount: boolean }
+  | { ok: false; reason: 'unknown' };
 
 /** A new link for an unused invitation, valid for a new week; the old link is dead from now on. */
 export async function renewInvitation(db: Db, input: { actorId: string | null; invitationId: string }, now = Date.now()): Promise<RenewResult> {
@@ -70,7 +72,10 @@ export async function renewInvitation(db: Db, input: { actorId: string | null; i
   const expiresAt = now + INVITATION_LIFETIME_MS;
   const results = await db.$client.batch(
     [
-      { sql: "insert into audit_log (at, actor_id, action, subject_id, detail) select ?, ?, 'uitnodiging-vernieuwd', null, substr(id, 1, 12) from invitations where id = ? and used_at is null", args: [now, input.actorId, input.invitationId] },
+      {
+        sql: "insert into audit_log (at, actor_id, action, subject_id, detail) select ?, ?, 'uitnodiging-vernieuwd', null, substr(id, 1, 12) from invitations where id = ? and used_at is null",
+        args: [now, input.actorId, input.invitationId],
+      },
       { sql: 'update invitations set id = ?, expires_at = ? where id = ? and used_at is null', args: [newId, expiresAt, input.invitationId] },
     ],
     'write',
@@ -91,11 +96,17 @@ export type RevokeResult = { ok: true; email: string } | { ok: false; reason: 'u
 /** Removes an unused invitation: its link stops working. */
 export async function revokeInvitation(db: Db, input: { actorId: string | null; invitationId: string }, now = Date.now()): Promise<RevokeResult> {
   if (!isInvitationId(input.invitationId)) return { ok: false, reason: 'unknown' };
-  const [row] = await db.select({ email: invitations.email }).from(invitations).where(and(eq(invitations.id, input.invitationId), isNull(invitations.usedAt)));
+  const [row] = await db
+    .select({ email: invitations.email })
+    .from(invitations)
+    .where(and(eq(invitations.id, input.invitationId), isNull(invitations.usedAt)));
   if (!row) return { ok: false, reason: 'unknown' };
   const results = await db.$client.batch(
     [
-      { sql: "insert into audit_log (at, actor_id, action, subject_id, detail) select ?, ?, 'uitnodiging-ingetrokken', null, substr(id, 1, 12) from invitations where id = ? and used_at is null", args: [now, input.actorId, input.invitationId] },
+      {
+        sql: "insert into audit_log (at, actor_id, action, subject_id, detail) select ?, ?, 'uitnodiging-ingetrokken', null, substr(id, 1, 12) from invitations where id = ? and used_at is null",
+        args: [now, input.actorId, input.invitationId],
+      },
       { sql: 'delete from invitations where id = ? and used_at is null', args: [input.invitationId] },
     ],
     'write',

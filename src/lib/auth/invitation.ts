@@ -46,12 +46,14 @@ export async function storeInvitation(
 }
 
 export type InvitationLookup =
-  | { ok: true; email: string; role: Role; name: string | null; teamId: string | null }
-  | { ok: false; reason: 'unknown' | 'expired' | 'used' };
+  { ok: true; email: string; role: Role; name: string | null; teamId: string | null } | { ok: false; reason: 'unknown' | 'expired' | 'used' };
 
 export async function findInvitation(db: Db, token: string, now = Date.now()): Promise<InvitationLookup> {
   if (!/^[a-z2-7]{32}$/.test(token)) return { ok: false, reason: 'unknown' };
-  const [row] = await db.select().from(invitations).where(eq(invitations.id, hashToken(token)));
+  const [row] = await db
+    .select()
+    .from(invitations)
+    .where(eq(invitations.id, hashToken(token)));
   if (!row) return { ok: false, reason: 'unknown' };
   if (row.usedAt !== null) return { ok: false, reason: 'used' };
   if (now >= row.expiresAt) return { ok: false, reason: 'expired' };

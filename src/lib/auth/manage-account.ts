@@ -20,7 +20,10 @@ interface Change {
 
 /** Why a change was refused, read after it: `unchanged` is true when the account already is as asked. */
 async function explainRefusal(db: Db, change: Change, unchanged: SQL): Promise<AccountChangeResult> {
-  const [row] = await db.select({ same: sql<number>`(${unchanged})` }).from(users).where(eq(users.id, change.userId));
+  const [row] = await db
+    .select({ same: sql<number>`(${unchanged})` })
+    .from(users)
+    .where(eq(users.id, change.userId));
   if (!row) return { ok: false, reason: 'unknown' };
   if (Number(row.same) === 1) return { ok: false, reason: 'unchanged' };
   return { ok: false, reason: 'last-admin' };
@@ -51,7 +54,10 @@ export async function deactivateAccount(db: Db, change: Change, now = Date.now()
   const guard = `(role != 'admin' or ${ANOTHER_ACTIVE_ADMIN})`;
   const results = await db.$client.batch(
     [
-      { sql: `insert into audit_log (at, actor_id, action, subject_id) select ?, ?, 'account-geblokkeerd', id from users where id = ? and active = 1 and ${guard}`, args: [now, change.actorId, change.userId, change.userId] },
+      {
+        sql: `insert into audit_log (at, actor_id, action, subject_id) select ?, ?, 'account-geblokkeerd', id from users where id = ? and active = 1 and ${guard}`,
+        args: [now, change.actorId, change.userId, change.userId],
+      },
       { sql: `update users set active = 0 where id = ? and active = 1 and ${guard}`, args: [change.userId, change.userId] },
       // Only when the account is blocked now: a refused block must not sign anyone out.
       { sql: 'delete from sessions where user_id = ? and exists (select 1 from users where id = ? and active = 0)', args: [change.userId, change.userId] },
@@ -66,7 +72,10 @@ export async function reactivateAccount(db: Db, change: Change, now = Date.now()
   if (change.actorId === change.userId) return { ok: false, reason: 'self' };
   const results = await db.$client.batch(
     [
-      { sql: "insert into audit_log (at, actor_id, action, subject_id) select ?, ?, 'account-gedeblokkeerd', id from users where id = ? and active = 0", args: [now, change.actorId, change.userId] },
+      {
+        sql: "insert into audit_log (at, actor_id, action, subject_id) select ?, ?, 'account-gedeblokkeerd', id from users where id = ? and active = 0",
+        args: [now, change.actorId, change.userId],
+      },
       { sql: 'update users set active = 1 where id = ? and active = 0', args: [change.userId] },
     ],
     'write',

@@ -15,7 +15,11 @@ import { generateSessionToken, hashToken } from './session.ts';
 export const PASSWORD_RESET_LIFETIME_MS = 60 * 60 * 1000;
 
 /** Makes a reset link's token for an active account. `createdBy`: the trainer or admin who made it, if any. */
-export async function createPasswordReset(db: Db, input: { userId: string; createdBy?: string }, now = Date.now()): Promise<{ token: string; expiresAt: number }> {
+export async function createPasswordReset(
+  db: Db,
+  input: { userId: string; createdBy?: string },
+  now = Date.now(),
+): Promise<{ token: string; expiresAt: number }> {
   const token = generateSessionToken();
   const expiresAt = now + PASSWORD_RESET_LIFETIME_MS;
   await db.batch([
@@ -31,7 +35,14 @@ export type ResetLookup = { ok: true; userId: string; email: string; name: strin
 export async function findPasswordReset(db: Db, token: string, now = Date.now()): Promise<ResetLookup> {
   if (!TOKEN_PATTERN.test(token)) return { ok: false, reason: 'unknown' };
   const [row] = await db
-    .select({ userId: passwordResets.userId, expiresAt: passwordResets.expiresAt, usedAt: passwordResets.usedAt, email: users.email, name: users.name, active: users.active })
+    .select({
+      userId: passwordResets.userId,
+      expiresAt: passwordResets.expiresAt,
+      usedAt: passwordResets.usedAt,
+      email: users.email,
+      name: users.name,
+      active: users.active,
+    })
     .from(passwordResets)
     .innerJoin(users, eq(users.id, passwordResets.userId))
     .where(eq(passwordResets.id, hashToken(token)));
@@ -62,7 +73,10 @@ export async function resetPassword(db: Db, input: { token: string; password: st
       { sql: `update users set password_hash = ? where id = ? and active = 1 and ${claimed}`, args: [passwordHash, lookup.userId, id, claim] },
       { sql: `delete from sessions where user_id = ? and ${claimed}`, args: [lookup.userId, id, claim] },
       { sql: `update password_resets set used_at = ? where user_id = ? and used_at is null and ${claimed}`, args: [now, lookup.userId, id, claim] },
-      { sql: `insert into audit_log (at, actor_id, action, subject_id) select ?, null, 'wachtwoord-hersteld', ? where ${claimed}`, args: [now, lookup.userId, id, claim] },
+      {
+        sql: `insert into audit_log (at, actor_id, action, subject_id) select ?, null, 'wachtwoord-hersteld', ? where ${claimed}`,
+        args: [now, lookup.userId, id, claim],
+      },
     ],
     'write',
   );
@@ -76,4 +90,3 @@ export function mayCreateResetFor(actor: { id: string; role: string }, target: {
   if (actor.role === 'admin') return true;
   return actor.role === 'trainer' && target.role === 'learner' && trainsTargetsTeam;
 }
-

@@ -26,9 +26,7 @@ export interface Session {
   expiresAt: number;
 }
 
-export type SessionValidation =
-  | { session: Session; user: SessionUser; renewed: boolean }
-  | { session: null; user: null; renewed: false };
+export type SessionValidation = { session: Session; user: SessionUser; renewed: boolean } | { session: null; user: null; renewed: false };
 
 export function generateSessionToken(): string {
   const bytes = new Uint8Array(20);

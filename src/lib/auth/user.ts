@@ -18,10 +18,7 @@ export function generateId(): string {
 
 export type CreateUserResult = { ok: true; userId: string } | { ok: false; reason: 'email-taken' };
 
-export async function createUser(
-  db: Db,
-  input: { email: string; name: string; password: string; role: Role },
-): Promise<CreateUserResult> {
+export async function createUser(db: Db, input: { email: string; name: string; password: string; role: Role }): Promise<CreateUserResult> {
   const email = normalizeEmail(input.email);
   const passwordHash = await hashPassword(input.password);
   const userId = generateId();
@@ -34,7 +31,10 @@ export async function createUser(
 }
 
 export async function findUserByEmail(db: Db, email: string) {
-  const [user] = await db.select().from(users).where(eq(users.email, normalizeEmail(email)));
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(eq(users.email, normalizeEmail(email)));
   return user;
 }
 

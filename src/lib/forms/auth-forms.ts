@@ -7,15 +7,33 @@ import { t } from '../i18n/nl.ts';
 
 const one = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (Array.isArray(v) ? v[0] : v), schema);
 
-const email = one(z.string({ error: t.validation.required }).trim().min(1, { error: t.validation.required }).max(254, { error: t.validation.tooLong(254) }).pipe(z.email({ error: t.validation.email })));
-const anyPassword = one(z.string({ error: t.validation.required }).min(1, { error: t.validation.required }).max(PASSWORD_MAX_LENGTH, { error: t.validation.tooLong(PASSWORD_MAX_LENGTH) }));
+const email = one(
+  z
+    .string({ error: t.validation.required })
+    .trim()
+    .min(1, { error: t.validation.required })
+    .max(254, { error: t.validation.tooLong(254) })
+    .pipe(z.email({ error: t.validation.email })),
+);
+const anyPassword = one(
+  z
+    .string({ error: t.validation.required })
+    .min(1, { error: t.validation.required })
+    .max(PASSWORD_MAX_LENGTH, { error: t.validation.tooLong(PASSWORD_MAX_LENGTH) }),
+);
 const newPassword = one(
   z
     .string({ error: t.validation.required })
     .min(PASSWORD_MIN_LENGTH, { error: t.validation.tooShort(PASSWORD_MIN_LENGTH) })
     .max(PASSWORD_MAX_LENGTH, { error: t.validation.tooLong(PASSWORD_MAX_LENGTH) }),
 );
-const name = one(z.string({ error: t.validation.required }).trim().min(2, { error: t.validation.tooShort(2) }).max(100, { error: t.validation.tooLong(100) }));
+const name = one(
+  z
+    .string({ error: t.validation.required })
+    .trim()
+    .min(2, { error: t.validation.tooShort(2) })
+    .max(100, { error: t.validation.tooLong(100) }),
+);
 
 export const loginFormSchema = z.object({ email, password: anyPassword });
 

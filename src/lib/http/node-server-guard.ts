@@ -49,8 +49,17 @@ export function guardRequests(handler: NodeHandler): NodeHandler {
 /** A complete HTTP/1.1 response written straight to the socket, for when there is no `res`. */
 function rawResponse(status: number, message: string, secure: boolean, extra: Record<string, string> = {}): string {
   const body = Buffer.from(message, 'utf8');
-  const headers = { ...securityHeadersFor(secure), 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': NO_STORE, 'Content-Length': String(body.length), Connection: 'close', ...extra };
-  const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('');
+  const headers = {
+    ...securityHeadersFor(secure),
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Cache-Control': NO_STORE,
+    'Content-Length': String(body.length),
+    Connection: 'close',
+    ...extra,
+  };
+  const head = Object.entries(headers)
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join('');
   return `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${head}\r\n${message}`;
 }
 

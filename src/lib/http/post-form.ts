@@ -75,7 +75,11 @@ export async function postForm<T>(
   const parsed = chosen.safeParse(form.data);
   if (!parsed.success) {
     const { issues } = parsed.error;
-    return refused(page, state, { status: 400, message: options.invalid ? options.invalid(issues) : t.validation.formHasErrors, fieldErrors: fieldErrorsOf(issues) });
+    return refused(page, state, {
+      status: 400,
+      message: options.invalid ? options.invalid(issues) : t.validation.formHasErrors,
+      fieldErrors: fieldErrorsOf(issues),
+    });
   }
   const outcome = await handle(parsed.data, form.data);
   if (outcome instanceof Response) return outcome;

@@ -4,9 +4,7 @@ import { t } from '../i18n/nl.ts';
 
 export const MAX_FORM_BYTES = 64 * 1024;
 
-export type FormRead =
-  | { ok: true; data: Record<string, string | string[]> }
-  | { ok: false; status: 400 | 413 | 415 };
+export type FormRead = { ok: true; data: Record<string, string | string[]> } | { ok: false; status: 400 | 413 | 415 };
 
 export async function readForm(request: Request): Promise<FormRead> {
   const type = request.headers.get('content-type') ?? '';

@@ -32,7 +32,11 @@ subscribe('http.server.request.start', (message) => {
  * socket. Otherwise the request counts as UNKNOWN_ADDRESS, one shared bucket, so that not knowing
  * never gives anyone a fresh one.
  */
-export function requestClientAddress(request: Request, astroClientAddress: string | undefined, trusted: TrustedProxies = getSettings().TRUSTED_PROXIES): string {
+export function requestClientAddress(
+  request: Request,
+  astroClientAddress: string | undefined,
+  trusted: TrustedProxies = getSettings().TRUSTED_PROXIES,
+): string {
   const forwardedFor = request.headers.get('x-forwarded-for');
   const peer = peerOfRequest.getStore() ?? (forwardedFor === null ? astroClientAddress : undefined);
   return resolveClientAddress(peer, forwardedFor, trusted) ?? UNKNOWN_ADDRESS;

@@ -52,7 +52,8 @@ export const t = {
     toLogin: 'Naar de inlogpagina',
     throttled: (retryAfterMs: number) => `Te veel inlogpogingen vanaf dit adres. Probeer het over ${waitTime(retryAfterMs)} opnieuw.`,
     settingTitle: 'Inloggen met organisatie-account',
-    settingIntro: (label: string) => `Deze leergang is gekoppeld aan de inlog van je organisatie („${label}”). Zet inloggen met een wachtwoord uit voor accounts die aan een organisatie-account gekoppeld zijn: wie de organisatie verlaat, komt dan ook hier niet meer binnen. Accounts zonder koppeling houden hun wachtwoord.`,
+    settingIntro: (label: string) =>
+      `Deze leergang is gekoppeld aan de inlog van je organisatie („${label}”). Zet inloggen met een wachtwoord uit voor accounts die aan een organisatie-account gekoppeld zijn: wie de organisatie verlaat, komt dan ook hier niet meer binnen. Accounts zonder koppeling houden hun wachtwoord.`,
     passwordOn: 'Wachtwoord mag ook (nu aan)',
     passwordOff: 'Alleen organisatie-account (wachtwoord uit)',
     passwordLabel: 'Inloggen met wachtwoord voor gekoppelde accounts',
@@ -65,8 +66,7 @@ export const t = {
       deactivated: 'Je account is uitgeschakeld. Neem contact op met je opleider of de beheerder van de Leergang.',
       'email-not-verified':
         'Je organisatie-account geeft geen bevestigd e-mailadres door, dus we weten niet zeker wie je bent. Vraag je opleider om een uitnodiging.',
-      'domain-not-allowed':
-        'Je organisatie-account hoort niet bij een gemeente die toegang heeft tot de Leergang. Vraag je opleider om een uitnodiging.',
+      'domain-not-allowed': 'Je organisatie-account hoort niet bij een gemeente die toegang heeft tot de Leergang. Vraag je opleider om een uitnodiging.',
       invalid: 'Inloggen met je organisatie-account is niet gelukt. Probeer het opnieuw.',
       expired: 'Deze inlogpoging is verlopen of al gebruikt. Probeer het opnieuw.',
     },
@@ -82,13 +82,15 @@ export const t = {
     expired: 'Deze uitnodiging is verlopen. Vraag je opleider om een nieuwe.',
     used: 'Deze uitnodiging is al gebruikt. Log in met je e-mailadres en wachtwoord.',
     emailTaken: 'Er bestaat al een account met dit e-mailadres. Log in of vraag om hulp.',
-    existingAccount: 'Er bestaat al een account met dit e-mailadres. Log in met dat account: daarna zie je de uitnodiging en kies je zelf of je het team in wilt.',
+    existingAccount:
+      'Er bestaat al een account met dit e-mailadres. Log in met dat account: daarna zie je de uitnodiging en kies je zelf of je het team in wilt.',
     logIn: 'Inloggen om de uitnodiging te bekijken',
     otherAccount: 'Deze uitnodiging is voor iemand anders. Je bent ingelogd met een ander account; log uit als de uitnodiging voor jou bedoeld is.',
   },
   teamInvitations: {
     title: 'Uitnodigingen voor een team',
-    intro: 'Een opleider wil je in een team. De opleiders van dat team zien dan je voortgang en je scores. Je beslist zelf: zonder jouw ja word je niet toegevoegd.',
+    intro:
+      'Een opleider wil je in een team. De opleiders van dat team zien dan je voortgang en je scores. Je beslist zelf: zonder jouw ja word je niet toegevoegd.',
     none: 'Er staan geen uitnodigingen voor je klaar.',
     team: (name: string) => `Team: ${name}`,
     until: (date: string) => `Geldig tot ${date}`,
@@ -115,7 +117,8 @@ export const t = {
   reset: {
     forgotLink: 'Wachtwoord vergeten?',
     forgotTitle: 'Wachtwoord vergeten',
-    forgotIntro: 'Vul je werk-e-mailadres in. Hoort het bij een account, dan sturen we je een link om een nieuw wachtwoord te kiezen. Je voortgang en certificaten blijven bewaard.',
+    forgotIntro:
+      'Vul je werk-e-mailadres in. Hoort het bij een account, dan sturen we je een link om een nieuw wachtwoord te kiezen. Je voortgang en certificaten blijven bewaard.',
     forgotSubmit: 'Stuur me een link',
     sent: 'Als dit adres bij een account hoort, hebben we een e-mail gestuurd met een link. De link werkt één keer en een uur lang. Geen e-mail gekregen? Kijk in je spam of vraag je opleider of beheerder om een herstellink.',
     noMail: 'Deze leergang verstuurt geen e-mail. Vraag je opleider of beheerder om een herstellink: die maken ze voor je op je persoonlijke pagina.',
@@ -130,7 +133,8 @@ export const t = {
     done: 'Je wachtwoord is gewijzigd. Log in met je nieuwe wachtwoord.',
     create: 'Herstellink maken',
     createFor: (name: string) => `Herstellink maken voor ${name}`,
-    createIntro: 'Is de professional het wachtwoord vergeten? Maak een herstellink en geef die persoonlijk door. De link werkt één keer en een uur lang; de voortgang blijft bewaard.',
+    createIntro:
+      'Is de professional het wachtwoord vergeten? Maak een herstellink en geef die persoonlijk door. De link werkt één keer en een uur lang; de voortgang blijft bewaard.',
     created: (until: string) => `Herstellink gemaakt. Hij werkt één keer, tot ${until}. Geef hem alleen aan deze persoon.`,
     linkLabel: 'Herstellink',
     notAllowed: 'Een herstellink maak je alleen voor professionals in een team dat je begeleidt. Voor opleiders en beheerders maakt een beheerder de link.',
@@ -212,7 +216,12 @@ export const t = {
     questionLabel: 'Vraag bij deze les',
   },
   question: {
-    typeLabel: { single: 'Kies één antwoord', multiple: 'Kies alle juiste antwoorden', order: 'Zet in de juiste volgorde', branching: 'Casus met beslissingen' },
+    typeLabel: {
+      single: 'Kies één antwoord',
+      multiple: 'Kies alle juiste antwoorden',
+      order: 'Zet in de juiste volgorde',
+      branching: 'Casus met beslissingen',
+    },
     submit: 'Antwoord controleren',
     retry: 'Opnieuw proberen',
     correct: 'Goed',
@@ -228,8 +237,7 @@ export const t = {
     choiceMade: 'Jouw keuze',
     consequence: 'Wat er gebeurt',
     debrief: 'Nabespreking',
-    redLine:
-      'De casus stopt hier. Deze keuze laat een kind in acuut gevaar achter. Wat je eerder goed deed, weegt daar niet tegenop.',
+    redLine: 'De casus stopt hier. Deze keuze laat een kind in acuut gevaar achter. Wat je eerder goed deed, weegt daar niet tegenop.',
     pathQuality: { goed: 'sterke keuze', matig: 'kan beter', onjuist: 'onjuiste keuze' },
     scoreOf: (score: number) => `Score: ${score}%`,
     answeredBefore: 'Dit is de feedback op je laatste antwoord. Je mag opnieuw oefenen.',
@@ -258,7 +266,8 @@ export const t = {
   },
   questions: {
     title: (module: string) => `Oefenvragen: ${module}`,
-    intro: 'Oefen zo vaak als je wilt: je krijgt na elk antwoord meteen feedback. Oefenen telt niet voor je certificaat; daarvoor maak je de afsluitende toets.',
+    intro:
+      'Oefen zo vaak als je wilt: je krijgt na elk antwoord meteen feedback. Oefenen telt niet voor je certificaat; daarvoor maak je de afsluitende toets.',
     question: (n: number, total: number) => `Vraag ${n} van ${total}`,
     next: 'Volgende vraag',
     previous: 'Vorige vraag',
@@ -299,9 +308,9 @@ export const t = {
     title: 'Certificaat van deelname',
     body: 'Hierbij verklaren wij dat',
     completed: 'de e-learningmodule',
-    completedWithTest: (score: number, passMark: number) =>
-      `heeft afgerond, inclusief de afsluitende toets (score ${score}%, norm ${passMark}%).`,
-    completedBeforeToets: (score: number) => `heeft afgerond met een score van ${score}% op de toetsvragen. Deze module is afgerond vóór de afsluitende toets bestond.`,
+    completedWithTest: (score: number, passMark: number) => `heeft afgerond, inclusief de afsluitende toets (score ${score}%, norm ${passMark}%).`,
+    completedBeforeToets: (score: number) =>
+      `heeft afgerond met een score van ${score}% op de toetsvragen. Deze module is afgerond vóór de afsluitende toets bestond.`,
     toetsDate: 'Datum van de toets',
     date: 'Datum van afronding',
     studyTime: 'Gemeten studietijd',
@@ -364,7 +373,8 @@ export const t = {
   },
   invite: {
     title: (team: string) => `Collega’s uitnodigen voor ${team}`,
-    intro: 'Plak een lijst (naam, werk-e-mailadres, team) of kies een CSV-bestand. Je ziet eerst een voorbeeld; er wordt pas iets opgeslagen als je bevestigt. Daarna zie je de links om te kopiëren; is er een mailserver ingesteld, dan worden ze ook gemaild.',
+    intro:
+      'Plak een lijst (naam, werk-e-mailadres, team) of kies een CSV-bestand. Je ziet eerst een voorbeeld; er wordt pas iets opgeslagen als je bevestigt. Daarna zie je de links om te kopiëren; is er een mailserver ingesteld, dan worden ze ook gemaild.',
     list: 'Lijst met collega’s',
     listHint: 'Eén collega per regel: naam, e-mailadres en eventueel een team. Komma, puntkomma of tab mag.',
     file: 'Of kies een CSV-bestand',
@@ -375,8 +385,10 @@ export const t = {
     line: 'Regel',
     status: 'Controle',
     ok: 'In orde',
-    trainerRoleAdminOnly: 'Alleen een beheerder kan iemand de rol opleider geven. Nodig collega’s uit als professional; vraag de beheerder om opleidersrechten.',
-    invalidCount: (n: number) => `${n} ${n === 1 ? 'regel bevat' : 'regels bevatten'} een fout en ${n === 1 ? 'wordt' : 'worden'} overgeslagen. Verbeter de lijst of ga verder met de goede regels.`,
+    trainerRoleAdminOnly:
+      'Alleen een beheerder kan iemand de rol opleider geven. Nodig collega’s uit als professional; vraag de beheerder om opleidersrechten.',
+    invalidCount: (n: number) =>
+      `${n} ${n === 1 ? 'regel bevat' : 'regels bevatten'} een fout en ${n === 1 ? 'wordt' : 'worden'} overgeslagen. Verbeter de lijst of ga verder met de goede regels.`,
     empty: 'De lijst is leeg.',
     tooMany: (max: number) => `Je kunt hoogstens ${max} regels tegelijk invoeren.`,
     done: 'Uitnodigingen gemaakt. Een link werkt één keer en 7 dagen lang. Is er geen e-mail verstuurd, kopieer de link dan en stuur hem zelf naar de collega.',
@@ -387,7 +399,8 @@ export const t = {
   },
   paths: {
     title: (team: string) => `Leerpaden voor ${team}`,
-    intro: 'Een leerpad is een reeks modules in volgorde, met een datum waarop het af moet zijn. Wijs het toe aan het hele team (ook aan wie later instroomt) of aan één professional.',
+    intro:
+      'Een leerpad is een reeks modules in volgorde, met een datum waarop het af moet zijn. Wijs het toe aan het hele team (ook aan wie later instroomt) of aan één professional.',
     existing: 'Leerpaden',
     none: 'Er zijn nog geen leerpaden.',
     create: 'Nieuw leerpad',
@@ -421,7 +434,8 @@ export const t = {
   },
   analysis: {
     title: (module: string) => `Vraaganalyse: ${module}`,
-    intro: 'Per vraag: hoeveel professionals haar maakten, hoeveel er bij de eerste poging goed zaten (moeilijkheid), en of wie de module goed maakt deze vraag ook goed maakt (onderscheidend vermogen).',
+    intro:
+      'Per vraag: hoeveel professionals haar maakten, hoeveel er bij de eerste poging goed zaten (moeilijkheid), en of wie de module goed maakt deze vraag ook goed maakt (onderscheidend vermogen).',
     scope: (n: number) => `Gebaseerd op ${n} ${n === 1 ? 'professional' : 'professionals'}.`,
     team: 'Team',
     allTeams: 'Al mijn teams',
@@ -443,7 +457,8 @@ export const t = {
     } as Record<string, string>,
     definitions: 'Uitleg bij de getallen',
     definitionFacility: 'Eerste keer goed: het deel van de professionals dat bij de eerste poging het volledig goede antwoord gaf.',
-    definitionDiscrimination: 'Onderscheidend vermogen: de samenhang (van -1 tot 1) tussen de score op deze vraag en de score op de andere vragen van de module, bij de eerste poging. Boven 0,2 is goed; onder 0 is een waarschuwing.',
+    definitionDiscrimination:
+      'Onderscheidend vermogen: de samenhang (van -1 tot 1) tussen de score op deze vraag en de score op de andere vragen van de module, bij de eerste poging. Boven 0,2 is goed; onder 0 is een waarschuwing.',
     definitionMin: (n: number) => `Bij minder dan ${n} professionals zeggen de getallen weinig; dan staat er geen signaal.`,
     key: 'juist',
   },
@@ -473,7 +488,8 @@ export const t = {
     completed: 'Afgeronde modules',
     overdue: 'Achterstallige herhalingen',
     forgotten: 'Vaakst vergeten vragen',
-    forgottenIntro: 'Vragen die bij het herhalen fout gingen nadat ze eerder goed waren. Een hoog getal kan wijzen op een lastig onderwerp, of op een vraag die beter kan.',
+    forgottenIntro:
+      'Vragen die bij het herhalen fout gingen nadat ze eerder goed waren. Een hoog getal kan wijzen op een lastig onderwerp, of op een vraag die beter kan.',
     forgottenNone: 'Nog geen vergeten vragen.',
     question: 'Vraag',
     module: 'Module',
@@ -492,10 +508,12 @@ export const t = {
   logout: { done: 'Je bent uitgelogd.' },
   myData: {
     title: 'Mijn gegevens',
-    intro: 'Je kunt alles wat de Leergang Toegang over jou bewaart downloaden, en je account verwijderen. Lees in de privacyverklaring wat we bewaren en waarom.',
+    intro:
+      'Je kunt alles wat de Leergang Toegang over jou bewaart downloaden, en je account verwijderen. Lees in de privacyverklaring wat we bewaren en waarom.',
     download: 'Download mijn gegevens (JSON)',
     deleteTitle: 'Account verwijderen',
-    deleteIntro: 'Hiermee verdwijnen je account, je voortgang, je reflecties, je herhaalschema en je certificaten. Je antwoorden blijven alleen naamloos bewaard voor de vraagstatistiek. Dit kun je niet ongedaan maken. Bewaar eerst je certificaten als je die nodig hebt.',
+    deleteIntro:
+      'Hiermee verdwijnen je account, je voortgang, je reflecties, je herhaalschema en je certificaten. Je antwoorden blijven alleen naamloos bewaard voor de vraagstatistiek. Dit kun je niet ongedaan maken. Bewaar eerst je certificaten als je die nodig hebt.',
     confirmLabel: 'Typ je e-mailadres ter bevestiging',
     passwordLabel: 'Je wachtwoord',
     deleteSubmit: 'Mijn account definitief verwijderen',
@@ -503,7 +521,8 @@ export const t = {
     throttled: (retryAfterMs: number) => `Te vaak een verkeerd wachtwoord. Je account is niet verwijderd. Probeer het over ${waitTime(retryAfterMs)} opnieuw.`,
     deleted: 'Het account en alle bijbehorende gegevens zijn verwijderd.',
     privacyLink: 'Privacyverklaring',
-    ssoConfirm: 'Je logt in met je organisatie-account. Log voor de zekerheid eerst opnieuw in met je organisatie-account; daarna heb je tien minuten om je account te verwijderen.',
+    ssoConfirm:
+      'Je logt in met je organisatie-account. Log voor de zekerheid eerst opnieuw in met je organisatie-account; daarna heb je tien minuten om je account te verwijderen.',
     ssoLoginAgain: 'Opnieuw inloggen met je organisatie-account',
     ssoNotRecent: 'Log eerst opnieuw in met je organisatie-account (de knop hieronder). Je account is niet verwijderd.',
     emailMismatch: 'Het e-mailadres klopt niet. Je account is niet verwijderd.',
@@ -558,7 +577,8 @@ export const t = {
   },
   invitationsAdmin: {
     title: 'Openstaande uitnodigingen',
-    intro: 'Uitnodigingen die nog niet gebruikt zijn. Vernieuwen maakt een nieuwe link die een week geldig is; de oude link werkt dan niet meer. Intrekken maakt de link ongeldig.',
+    intro:
+      'Uitnodigingen die nog niet gebruikt zijn. Vernieuwen maakt een nieuwe link die een week geldig is; de oude link werkt dan niet meer. Intrekken maakt de link ongeldig.',
     none: 'Er staan geen uitnodigingen open.',
     caption: (total: number) => `Openstaande uitnodigingen (${total})`,
     invitee: 'Uitgenodigd',
@@ -635,12 +655,15 @@ export const t = {
     lessonsLeft: 'Nog af te ronden:',
     start: 'Start de toets',
     startAgain: 'Start een nieuwe toets',
-    waitUntil: (when: string) => `Je hebt de toets niet gehaald. Neem de tijd om de lessen en oefenvragen nog eens door te nemen. Je kunt de toets opnieuw maken vanaf ${when}.`,
+    waitUntil: (when: string) =>
+      `Je hebt de toets niet gehaald. Neem de tijd om de lessen en oefenvragen nog eens door te nemen. Je kunt de toets opnieuw maken vanaf ${when}.`,
     progress: (answered: number, total: number) => `${answered} van ${total} vragen beantwoord`,
     answerSaved: 'Je antwoord is opgeslagen. Je ziet de uitslag als je de toets inlevert.',
     handIn: 'Toets inleveren',
     handInWarning: (open: number) =>
-      open === 0 ? 'Je hebt alle vragen beantwoord. Na het inleveren zie je je uitslag en de feedback.' : `Je hebt nog ${open} ${open === 1 ? 'vraag' : 'vragen'} niet beantwoord. Een vraag zonder antwoord telt als fout.`,
+      open === 0
+        ? 'Je hebt alle vragen beantwoord. Na het inleveren zie je je uitslag en de feedback.'
+        : `Je hebt nog ${open} ${open === 1 ? 'vraag' : 'vragen'} niet beantwoord. Een vraag zonder antwoord telt als fout.`,
     question: (n: number, total: number) => `Toetsvraag ${n} van ${total}`,
     passed: (score: number, passMark: number) => `Gehaald: je score is ${score}% (nodig: ${passMark}%).`,
     failed: (score: number, passMark: number) => `Niet gehaald: je score is ${score}% (nodig: ${passMark}%).`,
@@ -689,7 +712,14 @@ const dateFormat = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'lo
 const weekFormat = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'short', timeZone: TIME_ZONE });
 const calendarDateFormat = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
-const dateTimeFormat = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE });
+const dateTimeFormat = new Intl.DateTimeFormat('nl-NL', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: TIME_ZONE,
+});
 
 /** "3 december 2026 om 14:05" (Dutch time). */
 export function formatDateTime(ms: number): string {

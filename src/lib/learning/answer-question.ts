@@ -82,7 +82,13 @@ export async function answerQuestion(
   }
 
   if (submission.context === 'oefen') {
-    const result = await submitAnswer(db, async () => mod, userId, { moduleId: mod.outline.id, questionId: question.id, idempotencyKey: submission.idempotencyKey, answer }, { now, ladder, alongside });
+    const result = await submitAnswer(
+      db,
+      async () => mod,
+      userId,
+      { moduleId: mod.outline.id, questionId: question.id, idempotencyKey: submission.idempotencyKey, answer },
+      { now, ladder, alongside },
+    );
     if (!result.ok) return result;
     if (result.kind !== 'scored') return refuse(400, ANSWER_MESSAGES.caseNotFinished);
     return result;
@@ -128,7 +134,11 @@ async function takeDecision(
   const next = walkBranching(question, path);
   if (!next.ok) return { kind: 'stop', outcome: refuse(400, next.message) };
   if (next.finished) return { kind: 'finished', path };
-  const saved = await saveBranchStep(db, { userId, questionId: question.id, context, before: state ? state.path : undefined, path, key: submission.idempotencyKey }, now);
+  const saved = await saveBranchStep(
+    db,
+    { userId, questionId: question.id, context, before: state ? state.path : undefined, path, key: submission.idempotencyKey },
+    now,
+  );
   return saved ? { kind: 'stop', outcome: { ok: true, kind: 'next-decision' } } : { kind: 'stop', outcome: refuse(409, ANSWER_MESSAGES.stepTaken) };
 }
 
@@ -161,7 +171,8 @@ async function repeatedFinalStep(
   const stored = await findAttemptByKey(db, userId, submission.idempotencyKey);
   if (!stored) return undefined;
   const parsed = answerSchema.safeParse(stored.answer);
-  const same = stored.questionId === question.id && parsed.success && parsed.data.type === 'branching' && lastDecisionToken(question, parsed.data.path, tokens) === choice;
+  const same =
+    stored.questionId === question.id && parsed.success && parsed.data.type === 'branching' && lastDecisionToken(question, parsed.data.path, tokens) === choice;
   if (!same || !parsed.success) return refuse(409, KEY_USED_MESSAGE);
   const scored = scoreAnswer(question as Question, parsed.data);
   return scored.ok ? { ok: true, kind: 'scored', scored: scored.result, attemptId: stored.attemptId, duplicate: true } : refuse(409, KEY_USED_MESSAGE);

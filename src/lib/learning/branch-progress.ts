@@ -41,7 +41,14 @@ export async function saveBranchStep(
           .update(branchProgress)
           .set(step)
           // The stored path compared as JSON text, as it is stored: the column's own encoding.
-          .where(and(eq(branchProgress.userId, input.userId), eq(branchProgress.questionId, input.questionId), eq(branchProgress.context, input.context), eq(branchProgress.path, input.before)));
+          .where(
+            and(
+              eq(branchProgress.userId, input.userId),
+              eq(branchProgress.questionId, input.questionId),
+              eq(branchProgress.context, input.context),
+              eq(branchProgress.path, input.before),
+            ),
+          );
   return result.rowsAffected === 1;
 }
 

@@ -32,7 +32,13 @@ export async function startModuleToets(db: Db, userId: string, mod: ModuleWithTo
 }
 
 /** Hands the toets in and completes the module when it was passed and the lessons are done. */
-export async function handInModuleToets(db: Db, userId: string, mod: ModuleWithToets, toetsId: number, now = Date.now()): Promise<HandInResult & { moduleCompleted?: boolean }> {
+export async function handInModuleToets(
+  db: Db,
+  userId: string,
+  mod: ModuleWithToets,
+  toetsId: number,
+  now = Date.now(),
+): Promise<HandInResult & { moduleCompleted?: boolean }> {
   const result = await handInToets(db, userId, toetsId, now);
   if (!result.ok) return result;
   const moduleCompleted = result.attempt.passed ? await completeModuleIfDone(db, userId, mod.outline, now) : false;

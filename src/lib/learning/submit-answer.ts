@@ -67,7 +67,12 @@ export async function submitAnswer(
   // The first answer to a new or due question, wherever it was given, sets the professional's
   // review schedule (review-store.ts): the update goes in the same batch as the answer, so both
   // land or neither does.
-  const reviewUpdate = await reviewUpdateForNewAnswer(db, { userId, moduleId: mod.outline.id, questionId: question.id, correct: scored.result.correct }, now, ladder);
+  const reviewUpdate = await reviewUpdateForNewAnswer(
+    db,
+    { userId, moduleId: mod.outline.id, questionId: question.id, correct: scored.result.correct },
+    now,
+    ladder,
+  );
   const recorded = await recordAttempt(
     db,
     mod.outline,

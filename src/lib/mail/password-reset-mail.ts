@@ -5,7 +5,16 @@ import { sendMail, type MailResult } from './send-mail.ts';
 export function passwordResetText(mail: { name: string; link: string; expiresAt: number }): { subject: string; text: string } {
   return {
     subject: t.mail.resetSubject,
-    text: [t.mail.greeting(mail.name), '', t.mail.resetIntro, '', mail.link, '', t.mail.resetValid(formatDateTime(mail.expiresAt)), t.mail.resetUnexpected].join('\n'),
+    text: [
+      t.mail.greeting(mail.name),
+      '',
+      t.mail.resetIntro,
+      '',
+      mail.link,
+      '',
+      t.mail.resetValid(formatDateTime(mail.expiresAt)),
+      t.mail.resetUnexpected,
+    ].join('\n'),
   };
 }
 

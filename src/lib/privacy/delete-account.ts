@@ -34,7 +34,9 @@ export async function deleteAccount(db: Db, input: { userId: string; actorId: st
     db.delete(invitations).where(eq(invitations.email, email)),
     db.delete(rateLimits).where(eq(rateLimits.key, accountThrottleKey(email))),
     ...chunk(anonymous, 200).map((rows) => db.insert(anonymousAttempts).values(rows)),
-    db.insert(auditLog).values({ at: now, actorId: input.actorId === input.userId ? null : input.actorId, action: 'account-verwijderd', subjectId: input.userId }),
+    db
+      .insert(auditLog)
+      .values({ at: now, actorId: input.actorId === input.userId ? null : input.actorId, action: 'account-verwijderd', subjectId: input.userId }),
   ]);
   // Gone from every query now; this also takes the bytes out of the file (db/client.ts).
   await checkpointAfterErasure(db.$client);
@@ -47,6 +49,10 @@ function chunk<T>(items: T[], size: number): T[][] {
   return chunks;
 }
 
-export async function logAudit(db: Db, entry: { actorId: string | null; action: 'gegevens-gedownload' | 'backup-gemaakt' | 'backup-teruggezet'; subjectId: string | null }, now = Date.now()): Promise<void> {
+export async function logAudit(
+  db: Db,
+  entry: { actorId: string | null; action: 'gegevens-gedownload' | 'backup-gemaakt' | 'backup-teruggezet'; subjectId: string | null },
+  now = Date.now(),
+): Promise<void> {
   await db.insert(auditLog).values({ at: now, ...entry });
 }

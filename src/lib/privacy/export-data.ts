@@ -25,11 +25,33 @@ import {
 
 export async function exportUserData(db: Db, userId: string, now = Date.now()) {
   const [user] = await db
-    .select({ id: users.id, email: users.email, name: users.name, role: users.role, active: users.active, createdAt: users.createdAt, lastLoginAt: users.lastLoginAt })
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      active: users.active,
+      createdAt: users.createdAt,
+      lastLoginAt: users.lastLoginAt,
+    })
     .from(users)
     .where(eq(users.id, userId));
   if (!user) return undefined;
-  const [progress, events, answers, completions, ownReflections, reviews, checkinRows, memberships, paths, sessionRows, toetsRows, openCases, organisationAccounts] = await Promise.all([
+  const [
+    progress,
+    events,
+    answers,
+    completions,
+    ownReflections,
+    reviews,
+    checkinRows,
+    memberships,
+    paths,
+    sessionRows,
+    toetsRows,
+    openCases,
+    organisationAccounts,
+  ] = await Promise.all([
     db.select().from(lessonProgress).where(eq(lessonProgress.userId, userId)),
     db.select().from(lessonEvents).where(eq(lessonEvents.userId, userId)),
     db.select().from(attempts).where(eq(attempts.userId, userId)),
@@ -37,12 +59,19 @@ export async function exportUserData(db: Db, userId: string, now = Date.now()) {
     db.select().from(reflections).where(eq(reflections.userId, userId)),
     db.select().from(reviewItems).where(eq(reviewItems.userId, userId)),
     db.select().from(checkins).where(eq(checkins.userId, userId)),
-    db.select({ team: teams.name, role: teamMembers.role, joinedAt: teamMembers.joinedAt }).from(teamMembers).innerJoin(teams, eq(teams.id, teamMembers.teamId)).where(eq(teamMembers.userId, userId)),
+    db
+      .select({ team: teams.name, role: teamMembers.role, joinedAt: teamMembers.joinedAt })
+      .from(teamMembers)
+      .innerJoin(teams, eq(teams.id, teamMembers.teamId))
+      .where(eq(teamMembers.userId, userId)),
     db.select().from(pathAssignments).where(eq(pathAssignments.userId, userId)),
     db.select({ expiresAt: sessions.expiresAt, createdAt: sessions.createdAt }).from(sessions).where(eq(sessions.userId, userId)),
     db.select().from(toetsAttempts).where(eq(toetsAttempts.userId, userId)),
     db.select().from(branchProgress).where(eq(branchProgress.userId, userId)),
-    db.select({ issuer: ssoIdentities.issuer, subject: ssoIdentities.subject, linkedAt: ssoIdentities.linkedAt }).from(ssoIdentities).where(eq(ssoIdentities.userId, userId)),
+    db
+      .select({ issuer: ssoIdentities.issuer, subject: ssoIdentities.subject, linkedAt: ssoIdentities.linkedAt })
+      .from(ssoIdentities)
+      .where(eq(ssoIdentities.userId, userId)),
   ]);
   const toetsIds = toetsRows.map((r) => r.id);
   const toetsAnswerRows = toetsIds.length === 0 ? [] : await db.select().from(toetsAnswers).where(inArray(toetsAnswers.toetsId, toetsIds));

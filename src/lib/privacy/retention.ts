@@ -48,8 +48,17 @@ export async function pruneExpiredData(db: Db, now = Date.now()): Promise<PruneR
   // One batch: one transaction, and a single checkpoint after it.
   const [expiredSessions, passedCounters, oldInvitations, oldResets, staleSsoLogins] = await db.batch([
     db.delete(sessions).where(lte(sessions.expiresAt, now)),
-    db.delete(rateLimits).where(or(and(like(rateLimits.key, 'login:ip:%'), lte(rateLimits.windowStart, now - ADDRESS_COUNTER_MS)), lte(rateLimits.windowStart, now - ACCOUNT_COUNTER_MS))),
-    db.delete(invitations).where(or(lte(invitations.expiresAt, invitationsBefore), and(isNotNull(invitations.usedAt), lte(invitations.usedAt, invitationsBefore)))),
+    db
+      .delete(rateLimits)
+      .where(
+        or(
+          and(like(rateLimits.key, 'login:ip:%'), lte(rateLimits.windowStart, now - ADDRESS_COUNTER_MS)),
+          lte(rateLimits.windowStart, now - ACCOUNT_COUNTER_MS),
+        ),
+      ),
+    db
+      .delete(invitations)
+      .where(or(lte(invitations.expiresAt, invitationsBefore), and(isNotNull(invitations.usedAt), lte(invitations.usedAt, invitationsBefore)))),
     // A reset link lives an hour; a day later it is of no use to anyone, used or not.
     db.delete(passwordResets).where(lte(passwordResets.expiresAt, now - DAY)),
     // A login with an organisation account that never came back: ten minutes, then of no use.
@@ -58,5 +67,11 @@ export async function pruneExpiredData(db: Db, now = Date.now()): Promise<PruneR
   // Also when nothing was deleted today: it finishes an erasure whose checkpoint a backup or the
   // admin CLI held up (see checkpointAfterErasure).
   await checkpointAfterErasure(db.$client);
-  return { sessions: expiredSessions.rowsAffected, rateLimits: passedCounters.rowsAffected, invitations: oldInvitations.rowsAffected, passwordResets: oldResets.rowsAffected, ssoLogins: staleSsoLogins.rowsAffected };
+  return {
+    sessions: expiredSessions.rowsAffected,
+    rateLimits: passedCounters.rowsAffected,
+    invitations: oldInvitations.rowsAffected,
+    passwordResets: oldResets.rowsAffected,
+    ssoLogins: staleSsoLogins.rowsAffected,
+  };
 }

@@ -12,7 +12,13 @@ const latestAnswerQuery = perDatabase((db) => {
   const latestIds = db
     .select({ id: max(attempts.id) })
     .from(attempts)
-    .where(and(eq(attempts.userId, sql.placeholder('userId')), eq(attempts.moduleId, sql.placeholder('moduleId')), gte(attempts.createdAt, sql.placeholder('since'))))
+    .where(
+      and(
+        eq(attempts.userId, sql.placeholder('userId')),
+        eq(attempts.moduleId, sql.placeholder('moduleId')),
+        gte(attempts.createdAt, sql.placeholder('since')),
+      ),
+    )
     .groupBy(attempts.questionId);
   return db.select({ questionId: attempts.questionId, answer: attempts.answer }).from(attempts).where(inArray(attempts.id, latestIds)).prepare();
 });

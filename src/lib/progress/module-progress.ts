@@ -75,7 +75,12 @@ export async function getModuleProgress(db: Db, userId: string, outline: ModuleO
  * six per module, each summed in the database: one row per lesson, per answered question and per module, never one
  * per answer or per page view, so the cost does not grow with how long someone has studied.
  */
-export async function getCourseProgress(db: Db, userId: string, outlines: ModuleOutline[], { studyTime = true, now = Date.now() }: ProgressOptions = {}): Promise<Map<string, ModuleProgress>> {
+export async function getCourseProgress(
+  db: Db,
+  userId: string,
+  outlines: ModuleOutline[],
+  { studyTime = true, now = Date.now() }: ProgressOptions = {},
+): Promise<Map<string, ModuleProgress>> {
   const moduleIds = outlines.map((o) => o.id);
   if (moduleIds.length === 0) return new Map();
   const values = { userId, moduleIds: jsonList(moduleIds) };
@@ -93,14 +98,20 @@ export async function getCourseProgress(db: Db, userId: string, outlines: Module
   return new Map(
     outlines.map((outline) => [
       outline.id,
-      summarize(outline, {
-        lessonRows: lessonRows.filter((r) => r.moduleId === outline.id),
-        questionRows: questionRows.filter((r) => r.moduleId === outline.id).map((r) => ({ ...r, bestScore: r.bestScore ?? 0, latestAttemptId: r.latestAttemptId ?? 0 })),
-        studyTimeMs: Number(studyRows.find((r) => r.moduleId === outline.id)?.ms ?? 0),
-        completion: completionRows.find((r) => r.moduleId === outline.id) ?? null,
-        toets: toetsRows.find((r) => r.moduleId === outline.id) ?? null,
-        dueDate: myDueDates?.get(outline.id) ?? null,
-      }, now),
+      summarize(
+        outline,
+        {
+          lessonRows: lessonRows.filter((r) => r.moduleId === outline.id),
+          questionRows: questionRows
+            .filter((r) => r.moduleId === outline.id)
+            .map((r) => ({ ...r, bestScore: r.bestScore ?? 0, latestAttemptId: r.latestAttemptId ?? 0 })),
+          studyTimeMs: Number(studyRows.find((r) => r.moduleId === outline.id)?.ms ?? 0),
+          completion: completionRows.find((r) => r.moduleId === outline.id) ?? null,
+          toets: toetsRows.find((r) => r.moduleId === outline.id) ?? null,
+          dueDate: myDueDates?.get(outline.id) ?? null,
+        },
+        now,
+      ),
     ]),
   );
 }
@@ -123,7 +134,13 @@ const progressQueries = perDatabase((db) => {
     .as('per_question');
   return {
     lessons: db
-      .select({ moduleId: lessonProgress.moduleId, lessonId: lessonProgress.lessonId, lastOpenedAt: lessonProgress.lastOpenedAt, completedAt: lessonProgress.completedAt, testedOutAt: lessonProgress.testedOutAt })
+      .select({
+        moduleId: lessonProgress.moduleId,
+        lessonId: lessonProgress.lessonId,
+        lastOpenedAt: lessonProgress.lastOpenedAt,
+        completedAt: lessonProgress.completedAt,
+        testedOutAt: lessonProgress.testedOutAt,
+      })
       .from(lessonProgress)
       .where(and(eq(lessonProgress.userId, userId), inModules(lessonProgress.moduleId)))
       .prepare(),
@@ -141,7 +158,12 @@ const progressQueries = perDatabase((db) => {
       .innerJoin(attempts, eq(attempts.id, perQuestion.latestAttemptId))
       .prepare(),
     completions: db
-      .select({ moduleId: moduleCompletions.moduleId, completedAt: moduleCompletions.completedAt, score: moduleCompletions.score, toetsAttemptId: moduleCompletions.toetsAttemptId })
+      .select({
+        moduleId: moduleCompletions.moduleId,
+        completedAt: moduleCompletions.completedAt,
+        score: moduleCompletions.score,
+        toetsAttemptId: moduleCompletions.toetsAttemptId,
+      })
       .from(moduleCompletions)
       .where(and(eq(moduleCompletions.userId, userId), inModules(moduleCompletions.moduleId)))
       .prepare(),
@@ -212,7 +234,13 @@ export function summarize(outline: ModuleOutline, rows: ProgressRows, now: numbe
   const done = lessonsCompleted.size + (toets.bestPassedScore !== null ? 1 : 0);
   const percent = completedAt !== null ? 100 : Math.floor((done / steps) * 100);
   // Every lesson row counts (opened, read or tested out), and a toets still open as well as one handed in.
-  const facts = { completedAt, lessonsTouched: lessonsOpened.size, questionsAnswered: questions.size, toetsAttempts: toets.attempts + (toets.open ? 1 : 0), dueDate: rows.dueDate };
+  const facts = {
+    completedAt,
+    lessonsTouched: lessonsOpened.size,
+    questionsAnswered: questions.size,
+    toetsAttempts: toets.attempts + (toets.open ? 1 : 0),
+    dueDate: rows.dueDate,
+  };
   const score = toets.bestPassedScore ?? (completedBeforeToets ? rows.completion!.score : 0);
 
   return {

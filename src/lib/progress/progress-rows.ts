@@ -11,6 +11,11 @@ export interface ProgressRow {
 }
 
 export async function getProgressRows(db: Db, userId: string, course: CourseModule[], options: ProgressOptions = {}): Promise<ProgressRow[]> {
-  const progress = await getCourseProgress(db, userId, course.map((m) => m.outline), options);
+  const progress = await getCourseProgress(
+    db,
+    userId,
+    course.map((m) => m.outline),
+    options,
+  );
   return course.map((mod) => ({ mod, progress: progress.get(mod.meta.id)! }));
 }

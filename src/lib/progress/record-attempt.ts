@@ -80,10 +80,21 @@ export async function recordAttempt(
 ): Promise<RecordedAttempt> {
   const { insert } = attemptQueries(db);
   const answer = { ...input.answer, misconceptions: input.scored.misconceptions };
-  const values = { userId: input.userId, moduleId: outline.id, questionId: input.questionId, idempotencyKey: input.idempotencyKey, answer, correct: input.scored.correct, score: input.scored.score, contentVersion: outline.version, now };
+  const values = {
+    userId: input.userId,
+    moduleId: outline.id,
+    questionId: input.questionId,
+    idempotencyKey: input.idempotencyKey,
+    answer,
+    correct: input.scored.correct,
+    score: input.scored.score,
+    contentVersion: outline.version,
+    now,
+  };
   // No RETURNING here: when a write meets a lock, libSQL leaves a RETURNING statement's cursor
   // open on the pooled connection, and every later commit on it fails. rowsAffected says enough.
-  if (alongside.some((step, index) => index > 0 && isAfterChange(step))) throw new Error('recordAttempt: only the first statement alongside the answer can depend on its insert');
+  if (alongside.some((step, index) => index > 0 && isAfterChange(step)))
+    throw new Error('recordAttempt: only the first statement alongside the answer can depend on its insert');
   const [inserted] = await batchPrepared(db, batchInOrder([statementOf(insert, values), ...alongside]));
 
   if (inserted.rowsAffected === 0) {

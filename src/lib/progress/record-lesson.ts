@@ -16,7 +16,14 @@ const lessonWrites = perDatabase((db) => {
   const event = (kind: 'opened' | 'completed') =>
     db
       .insert(lessonEvents)
-      .values({ userId: sql.placeholder('userId'), moduleId: sql.placeholder('moduleId'), lessonId: sql.placeholder('lessonId'), contentVersion: sql.placeholder('contentVersion'), kind, at: sql.placeholder('now') })
+      .values({
+        userId: sql.placeholder('userId'),
+        moduleId: sql.placeholder('moduleId'),
+        lessonId: sql.placeholder('lessonId'),
+        contentVersion: sql.placeholder('contentVersion'),
+        kind,
+        at: sql.placeholder('now'),
+      })
       .prepare();
   const progress = (completed: boolean) =>
     db
@@ -32,7 +39,9 @@ const lessonWrites = perDatabase((db) => {
       .onConflictDoUpdate({
         target: [lessonProgress.userId, lessonProgress.moduleId, lessonProgress.lessonId],
         // Completing twice keeps the first completion time: a reload is not a second completion.
-        set: completed ? { completedAt: sql`coalesce(${lessonProgress.completedAt}, ${sql.placeholder('now')})`, lastOpenedAt: sql`${sql.placeholder('now')}` } : { lastOpenedAt: sql`${sql.placeholder('now')}` },
+        set: completed
+          ? { completedAt: sql`coalesce(${lessonProgress.completedAt}, ${sql.placeholder('now')})`, lastOpenedAt: sql`${sql.placeholder('now')}` }
+          : { lastOpenedAt: sql`${sql.placeholder('now')}` },
       })
       .prepare();
   return { opened: [event('opened'), progress(false)], completed: [event('completed'), progress(true)] };
@@ -40,10 +49,16 @@ const lessonWrites = perDatabase((db) => {
 
 export async function recordLessonOpened(db: Db, input: LessonEventInput, now = Date.now()): Promise<void> {
   const values = { ...input, now };
-  await batchPrepared(db, lessonWrites(db).opened.map((q) => statementOf(q, values)));
+  await batchPrepared(
+    db,
+    lessonWrites(db).opened.map((q) => statementOf(q, values)),
+  );
 }
 
 export async function recordLessonCompleted(db: Db, input: LessonEventInput, now = Date.now()): Promise<void> {
   const values = { ...input, now };
-  await batchPrepared(db, lessonWrites(db).completed.map((q) => statementOf(q, values)));
+  await batchPrepared(
+    db,
+    lessonWrites(db).completed.map((q) => statementOf(q, values)),
+  );
 }

@@ -7,11 +7,7 @@ import { perDatabase } from '../../../db/prepared.ts';
 
 export const REFLECTION_MAX_LENGTH = 5000;
 
-export async function saveReflection(
-  db: Db,
-  input: { userId: string; moduleId: string; reflectionId: string; body: string },
-  now = Date.now(),
-): Promise<void> {
+export async function saveReflection(db: Db, input: { userId: string; moduleId: string; reflectionId: string; body: string }, now = Date.now()): Promise<void> {
   await db
     .insert(reflections)
     .values({ ...input, updatedAt: now })

@@ -9,7 +9,10 @@ export const wireAnswerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('single'), choice: token }),
   z.object({
     type: z.literal('multiple'),
-    choices: z.array(token).max(30).refine((c) => new Set(c).size === c.length, { error: 'een keuze staat er dubbel in' }),
+    choices: z
+      .array(token)
+      .max(30)
+      .refine((c) => new Set(c).size === c.length, { error: 'een keuze staat er dubbel in' }),
   }),
   /** `order` lists the step tokens in the order the learner put them. */
   z.object({ type: z.literal('order'), order: z.array(token).min(1).max(30) }),

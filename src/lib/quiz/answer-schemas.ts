@@ -6,7 +6,10 @@ const choiceId = z.string().regex(/^[a-z0-9-]{1,80}$/, { error: 'onbekende keuze
 export const singleAnswerSchema = z.object({ type: z.literal('single'), choice: choiceId });
 export const multipleAnswerSchema = z.object({
   type: z.literal('multiple'),
-  choices: z.array(choiceId).max(30).refine((c) => new Set(c).size === c.length, { error: 'een keuze staat er dubbel in' }),
+  choices: z
+    .array(choiceId)
+    .max(30)
+    .refine((c) => new Set(c).size === c.length, { error: 'een keuze staat er dubbel in' }),
 });
 /** `order` lists item ids in the order the learner put them. */
 export const orderAnswerSchema = z.object({ type: z.literal('order'), order: z.array(choiceId).min(1).max(30) });

@@ -8,7 +8,12 @@ export function feedbackForClient(feedback: Feedback): unknown {
     case 'multiple':
       return { type: feedback.type, options: feedback.options.map(({ text, chosen, correct, feedback: why }) => ({ text, chosen, correct, feedback: why })) };
     case 'order':
-      return { type: 'order', yourOrder: feedback.yourOrder.map(({ text, correctPosition }) => ({ text, correctPosition })), correctOrder: feedback.correctOrder, explanation: feedback.explanation };
+      return {
+        type: 'order',
+        yourOrder: feedback.yourOrder.map(({ text, correctPosition }) => ({ text, correctPosition })),
+        correctOrder: feedback.correctOrder,
+        explanation: feedback.explanation,
+      };
     case 'branching':
       return {
         type: 'branching',

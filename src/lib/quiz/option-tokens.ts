@@ -54,10 +54,7 @@ export function shuffledOrderItems(question: Extract<Question, { type: 'order' }
 
 /** What the browser sends: tokens, never ids. A branching case is sent one decision at a time. */
 export type WireAnswer =
-  | { type: 'single'; choice: string }
-  | { type: 'multiple'; choices: string[] }
-  | { type: 'order'; order: string[] }
-  | { type: 'branching'; choice: string };
+  { type: 'single'; choice: string } | { type: 'multiple'; choices: string[] } | { type: 'order'; order: string[] } | { type: 'branching'; choice: string };
 
 export type Decoded = { ok: true; answer: Answer } | { ok: false; message: string };
 

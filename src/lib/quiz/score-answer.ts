@@ -1,13 +1,6 @@
 // Scores an answer against a question from the content. Runs only on the server: this is the
 // one place answer keys are read.
-import type {
-  BranchingQuestion,
-  MultipleChoiceQuestion,
-  OrderQuestion,
-  Quality,
-  Question,
-  SingleChoiceQuestion,
-} from '../content/schemas.ts';
+import type { BranchingQuestion, MultipleChoiceQuestion, OrderQuestion, Quality, Question, SingleChoiceQuestion } from '../content/schemas.ts';
 import type { Answer } from './answer-schemas.ts';
 
 export interface OptionFeedback {

@@ -14,6 +14,14 @@ export async function getVisibleLearnerIds(db: Db, actor: Actor, teamId?: string
   const rows = await db
     .selectDistinct({ userId: teamMembers.userId })
     .from(teamMembers)
-    .where(and(inArray(teamMembers.teamId, teams.map((t) => t.id)), eq(teamMembers.role, 'member')));
+    .where(
+      and(
+        inArray(
+          teamMembers.teamId,
+          teams.map((t) => t.id),
+        ),
+        eq(teamMembers.role, 'member'),
+      ),
+    );
   return rows.map((r) => r.userId);
 }

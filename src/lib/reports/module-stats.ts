@@ -23,10 +23,20 @@ export interface ModuleAnalysis extends ModuleStats {
 
 const adminCache = new Map<string, { at: number; analysis: Promise<ModuleAnalysis> }>();
 
-export async function getModuleAnalysis(db: Db, moduleId: string, keys: QuestionKey[], learners: string[] | 'all', now = Date.now(), peoplePerSlice = PEOPLE_PER_SLICE): Promise<ModuleAnalysis> {
+export async function getModuleAnalysis(
+  db: Db,
+  moduleId: string,
+  keys: QuestionKey[],
+  learners: string[] | 'all',
+  now = Date.now(),
+  peoplePerSlice = PEOPLE_PER_SLICE,
+): Promise<ModuleAnalysis> {
   // A trainer's analysis covers their teams: the same for every trainer of those teams until
   // someone writes (report-cache.ts).
-  if (learners !== 'all') return cachedReport(db, `analysis\u0000${cacheKeyOf(moduleId, keys)}\u0000${[...learners].sort().join(',')}`, () => computeAnalysis(db, moduleId, keys, learners));
+  if (learners !== 'all')
+    return cachedReport(db, `analysis\u0000${cacheKeyOf(moduleId, keys)}\u0000${[...learners].sort().join(',')}`, () =>
+      computeAnalysis(db, moduleId, keys, learners),
+    );
   const cacheKey = cacheKeyOf(moduleId, keys);
   const cached = adminCache.get(cacheKey);
   if (cached && now - cached.at < ADMIN_CACHE_MS) return cached.analysis;
@@ -75,7 +85,13 @@ export const PEOPLE_PER_SLICE = 250;
 
 type Scope = { kind: 'people'; ids: string[] } | { kind: 'range'; from: string | null; to: string | null } | { kind: 'anonymous' };
 
-async function computeAnalysis(db: Db, moduleId: string, keys: QuestionKey[], learners: string[] | 'all', peoplePerSlice = PEOPLE_PER_SLICE): Promise<ModuleAnalysis> {
+async function computeAnalysis(
+  db: Db,
+  moduleId: string,
+  keys: QuestionKey[],
+  learners: string[] | 'all',
+  peoplePerSlice = PEOPLE_PER_SLICE,
+): Promise<ModuleAnalysis> {
   if (learners !== 'all' && learners.length === 0) return { ...assemble(keys, [], []), people: 0 };
   const scopes: Scope[] = learners === 'all' ? [...(await personRanges(db, peoplePerSlice)), { kind: 'anonymous' }] : [{ kind: 'people', ids: learners }];
   const firstRows: FirstRow[] = [];
@@ -96,7 +112,9 @@ async function computeAnalysis(db: Db, moduleId: string, keys: QuestionKey[], le
 
 /** Everyone, as ranges of user ids of `size` people each (the first and last open-ended). */
 async function personRanges(db: Db, size: number): Promise<Scope[]> {
-  const starts = await db.all<{ id: string }>(sql`SELECT id FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM users) WHERE n % ${size} = 1 AND n > 1 ORDER BY id`);
+  const starts = await db.all<{ id: string }>(
+    sql`SELECT id FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM users) WHERE n % ${size} = 1 AND n > 1 ORDER BY id`,
+  );
   const bounds = [null, ...starts.map((r) => r.id), null];
   return bounds.slice(0, -1).map((from, i) => ({ kind: 'range', from, to: bounds[i + 1] }));
 }
@@ -114,7 +132,13 @@ function addUp<T extends object>(rows: T[], keyOf: (row: T) => string, fields: (
 }
 
 async function computeScope(db: Db, moduleId: string, keys: QuestionKey[], scope: Scope): Promise<{ firstRows: FirstRow[]; countRows: CountRow[] }> {
-  const keyIds = keys.length > 0 ? sql.join(keys.map((k) => sql`${k.id}`), sql`, `) : sql`NULL`;
+  const keyIds =
+    keys.length > 0
+      ? sql.join(
+          keys.map((k) => sql`${k.id}`),
+          sql`, `,
+        )
+      : sql`NULL`;
   const inScope =
     scope.kind === 'people'
       ? sql` AND ${inArray(attempts.userId, scope.ids)}`

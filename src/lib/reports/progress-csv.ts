@@ -19,9 +19,22 @@ export function toCsv(header: string[], rows: (string | number)[][]): string {
   return `\uFEFF${Papa.unparse({ fields: header.map(safeCell), data }, { delimiter: ';', newline: '\r\n', quotes: true })}\r\n`;
 }
 
-const HEADER = ['Naam', 'E-mailadres', 'Team', 'Module', 'Status', 'Toetspogingen', 'Beste gehaalde toetsscore (%)', 'Afgerond op', 'Afgerond vóór de toets', 'Versie bij afronding', 'Huidige versie'];
+const HEADER = [
+  'Naam',
+  'E-mailadres',
+  'Team',
+  'Module',
+  'Status',
+  'Toetspogingen',
+  'Beste gehaalde toetsscore (%)',
+  'Afgerond op',
+  'Afgerond vóór de toets',
+  'Versie bij afronding',
+  'Huidige versie',
+];
 
-const csvDate = (ms: number | null) => (ms === null ? '' : new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: '2-digit', month: '2-digit', year: 'numeric' }).format(ms));
+const csvDate = (ms: number | null) =>
+  ms === null ? '' : new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: '2-digit', month: '2-digit', year: 'numeric' }).format(ms);
 
 /** The export of a team's table (getTeamProgress): one line per member and module, the status in the words of the dashboard. */
 export function teamProgressCsv(teamName: string, course: Pick<CourseModule, 'meta'>[], rows: TeamProgressRow[]): string {
@@ -47,5 +60,10 @@ export function teamProgressCsv(teamName: string, course: Pick<CourseModule, 'me
 }
 
 export function teamProgressFileName(teamName: string, now: number): string {
-  return `voortgang-${teamName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'team'}-${todayLocal(now)}.csv`;
+  return `voortgang-${
+    teamName
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'team'
+  }-${todayLocal(now)}.csv`;
 }

@@ -38,7 +38,13 @@ export interface QuestionKey {
 }
 
 /** The warnings for one question; shared by the database computation and the reference in the tests. */
-export function flagQuestion(key: QuestionKey, learners: number, facility: number | null, discrimination: number | null, firstChoices: Map<string, number>): QuestionFlag[] {
+export function flagQuestion(
+  key: QuestionKey,
+  learners: number,
+  facility: number | null,
+  discrimination: number | null,
+  firstChoices: Map<string, number>,
+): QuestionFlag[] {
   const flags: QuestionFlag[] = [];
   if (learners < MIN_LEARNERS) flags.push('te-weinig-pogingen');
   else {

@@ -17,7 +17,9 @@ export async function getOverdueReviewsPerPerson(db: Db, now: number, userIds?: 
     .select({ userId: reviewItems.userId, overdue: count() })
     .from(reviewItems)
     .innerJoin(users, eq(users.id, reviewItems.userId))
-    .where(and(lte(reviewItems.dueAt, todayStart - 1), eq(users.active, true), userIds ? inArray(reviewItems.userId, userIds) : undefined, currentOnly(questionIds)))
+    .where(
+      and(lte(reviewItems.dueAt, todayStart - 1), eq(users.active, true), userIds ? inArray(reviewItems.userId, userIds) : undefined, currentOnly(questionIds)),
+    )
     .groupBy(reviewItems.userId);
   return new Map(rows.map((r) => [r.userId, r.overdue]));
 }

@@ -27,7 +27,13 @@ export async function getTeamDashboard(db: Db, team: { id: string; name: string 
     `team\u0000${team.id}\u0000${chartModuleIds.join(',')}`,
     () =>
       Promise.all([
-        getTeamProgress(db, members, team.id, course.map((m) => m.outline), now),
+        getTeamProgress(
+          db,
+          members,
+          team.id,
+          course.map((m) => m.outline),
+          now,
+        ),
         getOverdueReviewsPerPerson(db, now, memberIds, questionIds),
         getMostForgottenQuestions(db, 10, memberIds, questionIds),
         getTeamCompletionsOverTime(db, team.id, chartModuleIds, 12, now),

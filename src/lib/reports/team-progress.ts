@@ -62,7 +62,11 @@ export async function getTeamProgress(
         SELECT user_id, module_id, sum(lessons) AS lessons, sum(questions) AS questions
         FROM (${questionsAnswered} UNION ALL ${lessonsTouched}) GROUP BY user_id, module_id)`),
     db.select().from(moduleCompletions).where(inArray(moduleCompletions.userId, ids)),
-    getDueDates(db, ids, outlines.map((o) => o.id)),
+    getDueDates(
+      db,
+      ids,
+      outlines.map((o) => o.id),
+    ),
     db
       .select({
         userId: toetsAttempts.userId,

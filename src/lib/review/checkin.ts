@@ -54,7 +54,13 @@ export type LessonCheckinResult = 'open' | 'bekend' | 'niet-bekend';
  * started. Failed once stays failed (the lesson must be read); otherwise the latest check-in that
  * asked about the lesson counts.
  */
-export async function getCheckinResults(db: Db, userId: string, moduleId: string, all: Checkin[], questions: CheckinQuestion[]): Promise<Map<string, LessonCheckinResult>> {
+export async function getCheckinResults(
+  db: Db,
+  userId: string,
+  moduleId: string,
+  all: Checkin[],
+  questions: CheckinQuestion[],
+): Promise<Map<string, LessonCheckinResult>> {
   const results = new Map<string, LessonCheckinResult>();
   if (all.length === 0) return results;
   const rows = await db
@@ -97,7 +103,10 @@ export async function checkinAvailability(
     const until = latest.createdAt + mod.retakeAfterHours * 60 * 60 * 1000;
     if (now < until) return { kind: 'wachten', until };
   }
-  const answered = await db.selectDistinct({ questionId: attempts.questionId }).from(attempts).where(and(eq(attempts.userId, userId), eq(attempts.moduleId, mod.moduleId)));
+  const answered = await db
+    .selectDistinct({ questionId: attempts.questionId })
+    .from(attempts)
+    .where(and(eq(attempts.userId, userId), eq(attempts.moduleId, mod.moduleId)));
   const seen = new Set([...all.flatMap((c) => c.questionIds), ...answered.map((a) => a.questionId)]);
   const results = await getCheckinResults(db, userId, mod.moduleId, all, mod.questions);
   // Known lessons stay markable from their check-in; failed ones must be read; done ones are done.
@@ -132,7 +141,11 @@ export async function startCheckin(
 export type TestOutResult = { ok: true } | { ok: false; reason: 'not-passed' };
 
 /** Marks a lesson as known, only when a check-in shows it known and none showed it failed. */
-export async function testOutLesson(db: Db, input: { userId: string; moduleId: string; lessonId: string; questions: CheckinQuestion[] }, now: number): Promise<TestOutResult> {
+export async function testOutLesson(
+  db: Db,
+  input: { userId: string; moduleId: string; lessonId: string; questions: CheckinQuestion[] },
+  now: number,
+): Promise<TestOutResult> {
   const all = await getCheckins(db, input.userId, input.moduleId);
   const results = await getCheckinResults(db, input.userId, input.moduleId, all, input.questions);
   if (results.get(input.lessonId) !== 'bekend') return { ok: false, reason: 'not-passed' };

@@ -31,7 +31,16 @@ export async function getRevisedQuestionsDue(db: Db, userId: string, modules: Ve
     const answered = await db
       .select({ questionId: attempts.questionId, contentVersion: attempts.contentVersion })
       .from(attempts)
-      .where(and(eq(attempts.userId, userId), eq(attempts.moduleId, mod.id), inArray(attempts.questionId, revised.map((q) => q.id))));
+      .where(
+        and(
+          eq(attempts.userId, userId),
+          eq(attempts.moduleId, mod.id),
+          inArray(
+            attempts.questionId,
+            revised.map((q) => q.id),
+          ),
+        ),
+      );
     for (const q of revised) {
       const seenNew = answered.some((a) => a.questionId === q.id && compareVersions(a.contentVersion, q.revisedIn!) >= 0);
       if (!seenNew) due.push({ moduleId: mod.id, questionId: q.id });

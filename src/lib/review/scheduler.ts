@@ -16,7 +16,12 @@ export interface ReviewState {
   reviewCount: number;
 }
 
-export function nextReviewState(previous: ReviewState | undefined, correct: boolean, now: number, ladder: readonly number[] = DEFAULT_LADDER_DAYS): ReviewState {
+export function nextReviewState(
+  previous: ReviewState | undefined,
+  correct: boolean,
+  now: number,
+  ladder: readonly number[] = DEFAULT_LADDER_DAYS,
+): ReviewState {
   if (ladder.length === 0) throw new Error('De herhaalladder is leeg.');
   let step: number;
   if (!correct) step = 0;

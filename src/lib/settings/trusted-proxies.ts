@@ -17,7 +17,10 @@ export interface TrustedProxies {
  * clients pick their own).
  */
 export function parseTrustedProxies(value: string): TrustedProxies {
-  const entries = value.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+  const entries = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
   const list = new BlockList();
   for (const entry of entries) {
     const [raw, prefixText, extra] = entry.split('/');

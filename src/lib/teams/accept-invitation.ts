@@ -9,20 +9,14 @@ import { hashToken } from '../auth/session.ts';
 import { createUser } from '../auth/user.ts';
 import { addToTeam } from './teams.ts';
 
-export type AcceptInvitationResult =
-  | { ok: true; userId: string }
-  | { ok: false; reason: 'unknown' | 'expired' | 'used' | 'email-taken' };
+export type AcceptInvitationResult = { ok: true; userId: string } | { ok: false; reason: 'unknown' | 'expired' | 'used' | 'email-taken' };
 
 /**
  * Marks the invitation used, creates the account and joins the team the invitation names. The
  * conditional update is the lock: of two simultaneous accepts only one sees a changed row, so a
  * link can never make two accounts.
  */
-export async function acceptInvitation(
-  db: Db,
-  input: { token: string; name: string; password: string },
-  now = Date.now(),
-): Promise<AcceptInvitationResult> {
+export async function acceptInvitation(db: Db, input: { token: string; name: string; password: string }, now = Date.now()): Promise<AcceptInvitationResult> {
   const lookup = await findInvitation(db, input.token, now);
   if (!lookup.ok) return lookup;
   const claimed = await db

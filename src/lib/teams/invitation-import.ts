@@ -12,9 +12,7 @@ export interface ImportRow {
   team: string;
 }
 
-export type CheckedRow =
-  | (ImportRow & { ok: true; teamId: string })
-  | (ImportRow & { ok: false; problems: string[] });
+export type CheckedRow = (ImportRow & { ok: true; teamId: string }) | (ImportRow & { ok: false; problems: string[] });
 
 const emailSchema = z.email();
 const HEADER_WORDS = /^(naam|name|e-?mail|werk-?e-?mail|e-?mailadres|team)$/i;
@@ -50,10 +48,7 @@ export function parseImportText(text: string): { rows: ImportRow[]; tooMany: boo
  * already has an account is deliberately not looked at: the preview must answer the same for
  * new and existing addresses (issue 13), and both get an invitation.
  */
-export function checkImportRows(
-  rows: ImportRow[],
-  context: { defaultTeamId: string; managedTeams: { id: string; name: string }[] },
-): CheckedRow[] {
+export function checkImportRows(rows: ImportRow[], context: { defaultTeamId: string; managedTeams: { id: string; name: string }[] }): CheckedRow[] {
   const seen = new Map<string, number>();
   return rows.map((row) => {
     const problems: string[] = [];

@@ -26,7 +26,11 @@ export async function inviteRows(
   const outcomes: InviteOutcome[] = [];
   for (const row of rows) {
     if (!row.ok) continue;
-    const made = await inviteToTeam(db, { email: row.email, name: row.name || undefined, role: input.role, teamId: row.teamId, createdBy: input.actor.id }, now);
+    const made = await inviteToTeam(
+      db,
+      { email: row.email, name: row.name || undefined, role: input.role, teamId: row.teamId, createdBy: input.actor.id },
+      now,
+    );
     outcomes.push({ email: row.email, name: row.name, kind: 'invited', ...made });
   }
   return { ok: true, outcomes };
@@ -40,7 +44,17 @@ export async function mailInvitations(
   const results = new Map<string, MailResult>();
   for (const outcome of outcomes) {
     const link = new URL(`/uitnodiging/${outcome.token}`, input.baseUrl).href;
-    results.set(outcome.email, await sendInvitationMail(input.smtpUrl, input.from, { to: outcome.email, name: outcome.name, link, teamName: input.teamName, expiresAt: outcome.expiresAt, forExistingAccount: outcome.forExistingAccount }));
+    results.set(
+      outcome.email,
+      await sendInvitationMail(input.smtpUrl, input.from, {
+        to: outcome.email,
+        name: outcome.name,
+        link,
+        teamName: input.teamName,
+        expiresAt: outcome.expiresAt,
+        forExistingAccount: outcome.forExistingAccount,
+      }),
+    );
   }
   return results;
 }

@@ -52,10 +52,18 @@ export interface AssignedPath {
 export async function getPathsForUser(db: Db, userId: string, now = Date.now()): Promise<AssignedPath[]> {
   const teamIds = await teamIdsOfMember(db, userId);
   const assignments = await db
-    .select({ pathId: pathAssignments.pathId, dueDate: pathAssignments.dueDate, teamId: pathAssignments.teamId, name: learningPaths.name, moduleIds: learningPaths.moduleIds })
+    .select({
+      pathId: pathAssignments.pathId,
+      dueDate: pathAssignments.dueDate,
+      teamId: pathAssignments.teamId,
+      name: learningPaths.name,
+      moduleIds: learningPaths.moduleIds,
+    })
     .from(pathAssignments)
     .innerJoin(learningPaths, eq(learningPaths.id, pathAssignments.pathId))
-    .where(or(eq(pathAssignments.userId, userId), teamIds.length > 0 ? and(isNotNull(pathAssignments.teamId), inArray(pathAssignments.teamId, teamIds)) : undefined))
+    .where(
+      or(eq(pathAssignments.userId, userId), teamIds.length > 0 ? and(isNotNull(pathAssignments.teamId), inArray(pathAssignments.teamId, teamIds)) : undefined),
+    )
     .orderBy(asc(pathAssignments.dueDate));
   if (assignments.length === 0) return [];
   const completions = await db

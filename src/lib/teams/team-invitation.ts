@@ -81,7 +81,9 @@ export async function answerTeamInvitation(
   const claimed = await db
     .update(invitations)
     .set({ usedAt: now })
-    .where(and(eq(invitations.id, pending.id), eq(invitations.email, normalizeEmail(person.email)), isNull(invitations.usedAt), gt(invitations.expiresAt, now)));
+    .where(
+      and(eq(invitations.id, pending.id), eq(invitations.email, normalizeEmail(person.email)), isNull(invitations.usedAt), gt(invitations.expiresAt, now)),
+    );
   if (claimed.rowsAffected === 0) return { ok: false, reason: 'unknown' };
   // A team invitation never changes the account's own role: trainer rights are an admin's to give.
   if (input.accept) await addToTeam(db, pending.teamId, person.id, pending.role === 'trainer' && person.role !== 'learner' ? 'trainer' : 'member', now);

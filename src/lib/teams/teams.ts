@@ -68,7 +68,10 @@ export async function listTeamTrainers(db: Db, teamId: string) {
 }
 
 export async function teamIdsOfMember(db: Db, userId: string): Promise<string[]> {
-  const rows = await db.select({ teamId: teamMembers.teamId }).from(teamMembers).where(and(eq(teamMembers.userId, userId), eq(teamMembers.role, 'member')));
+  const rows = await db
+    .select({ teamId: teamMembers.teamId })
+    .from(teamMembers)
+    .where(and(eq(teamMembers.userId, userId), eq(teamMembers.role, 'member')));
   return rows.map((r) => r.teamId);
 }
 

@@ -24,8 +24,14 @@ export function drawToets(
   }
   const target = Math.min(questions.length, Math.max(size, drawn.size));
   const rest = questions.filter((q) => !drawn.has(q.id));
-  const freshRest = shuffle(rest.filter((q) => !before.has(q.id)), random);
-  const usedRest = shuffle(rest.filter((q) => before.has(q.id)), random);
+  const freshRest = shuffle(
+    rest.filter((q) => !before.has(q.id)),
+    random,
+  );
+  const usedRest = shuffle(
+    rest.filter((q) => before.has(q.id)),
+    random,
+  );
   for (const q of [...freshRest, ...usedRest]) {
     if (drawn.size >= target) break;
     drawn.add(q.id);

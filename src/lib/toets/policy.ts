@@ -16,11 +16,7 @@ export interface AttemptSummary {
   passed: boolean | null;
 }
 
-export type ToetsAvailability =
-  | { kind: 'lessen-eerst' }
-  | { kind: 'bezig' }
-  | { kind: 'wachten'; until: number }
-  | { kind: 'beschikbaar' };
+export type ToetsAvailability = { kind: 'lessen-eerst' } | { kind: 'bezig' } | { kind: 'wachten'; until: number } | { kind: 'beschikbaar' };
 
 /** `attempts` newest first. */
 export function toetsAvailability(attempts: AttemptSummary[], lessonsDone: boolean, settings: ToetsSettings, now: number): ToetsAvailability {

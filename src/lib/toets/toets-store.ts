@@ -61,7 +61,14 @@ export type StartResult = { ok: true; attempt: ToetsAttempt } | { ok: false; ava
  * Starts a toets when the policy allows it. Two starts at once (two tabs, a double click) give
  * one attempt: the insert only happens while no attempt is open, checked by the statement itself.
  */
-export async function startToets(db: Db, userId: string, mod: ToetsModule, lessonsDone: boolean, now: number, random: () => number = Math.random): Promise<StartResult> {
+export async function startToets(
+  db: Db,
+  userId: string,
+  mod: ToetsModule,
+  lessonsDone: boolean,
+  now: number,
+  random: () => number = Math.random,
+): Promise<StartResult> {
   const attempts = await getToetsAttempts(db, userId, mod.id);
   const availability = toetsAvailability(attempts, lessonsDone, mod.settings, now);
   if (availability.kind === 'bezig') return { ok: true, attempt: attempts.find((a) => a.handedInAt === null)! };
@@ -75,9 +82,7 @@ export async function startToets(db: Db, userId: string, mod: ToetsModule, lesso
   return { ok: true, attempt: open };
 }
 
-export type ToetsAnswerResult =
-  | { ok: true; duplicate: boolean }
-  | { ok: false; status: 409; message: string };
+export type ToetsAnswerResult = { ok: true; duplicate: boolean } | { ok: false; status: 409; message: string };
 
 export const TOETS_MESSAGES = {
   alreadyAnswered: t.answer.alreadyAnswered,
@@ -104,7 +109,18 @@ export async function recordToetsAnswer(
             select 1 from toets_attempts where id = ? and user_id = ? and handed_in_at is null
               and ? in (select value from json_each(question_ids)))
           on conflict (toets_id, question_id) do nothing`,
-        args: [input.toetsId, input.questionId, input.idempotencyKey, answer, input.scored.correct ? 1 : 0, input.scored.score, now, input.toetsId, input.userId, input.questionId],
+        args: [
+          input.toetsId,
+          input.questionId,
+          input.idempotencyKey,
+          answer,
+          input.scored.correct ? 1 : 0,
+          input.scored.score,
+          now,
+          input.toetsId,
+          input.userId,
+          input.questionId,
+        ],
       },
       ...alongside,
     ],
@@ -119,7 +135,10 @@ export async function recordToetsAnswer(
     const same = existing.key === input.idempotencyKey && sameJson(existing.answer, input.answer);
     return same ? { ok: true, duplicate: true } : { ok: false, status: 409, message: TOETS_MESSAGES.alreadyAnswered };
   }
-  const [attempt] = await db.select({ handedInAt: toetsAttempts.handedInAt }).from(toetsAttempts).where(and(eq(toetsAttempts.id, input.toetsId), eq(toetsAttempts.userId, input.userId)));
+  const [attempt] = await db
+    .select({ handedInAt: toetsAttempts.handedInAt })
+    .from(toetsAttempts)
+    .where(and(eq(toetsAttempts.id, input.toetsId), eq(toetsAttempts.userId, input.userId)));
   return { ok: false, status: 409, message: attempt && attempt.handedInAt !== null ? TOETS_MESSAGES.closed : TOETS_MESSAGES.notInDraw };
 }
 
@@ -140,7 +159,13 @@ export interface StoredToetsAnswer {
 
 export async function getToetsAnswers(db: Db, toetsId: number): Promise<StoredToetsAnswer[]> {
   return db
-    .select({ questionId: toetsAnswers.questionId, answer: toetsAnswers.answer, correct: toetsAnswers.correct, score: toetsAnswers.score, answeredAt: toetsAnswers.answeredAt })
+    .select({
+      questionId: toetsAnswers.questionId,
+      answer: toetsAnswers.answer,
+      correct: toetsAnswers.correct,
+      score: toetsAnswers.score,
+      answeredAt: toetsAnswers.answeredAt,
+    })
     .from(toetsAnswers)
     .where(eq(toetsAnswers.toetsId, toetsId));
 }
@@ -157,7 +182,10 @@ export async function handInToets(db: Db, userId: string, toetsId: number, now: 
     .update(toetsAttempts)
     .set({ handedInAt: now })
     .where(and(eq(toetsAttempts.id, toetsId), eq(toetsAttempts.userId, userId), isNull(toetsAttempts.handedInAt)));
-  const [attempt] = (await db.select().from(toetsAttempts).where(and(eq(toetsAttempts.id, toetsId), eq(toetsAttempts.userId, userId)))) as ToetsAttempt[];
+  const [attempt] = (await db
+    .select()
+    .from(toetsAttempts)
+    .where(and(eq(toetsAttempts.id, toetsId), eq(toetsAttempts.userId, userId)))) as ToetsAttempt[];
   if (!attempt) return { ok: false, message: t.toets.notFound };
   if (attempt.score === null) {
     const answers = await getToetsAnswers(db, toetsId);

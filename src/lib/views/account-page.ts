@@ -28,7 +28,11 @@ const REFUSALS: Record<Exclude<AccountChangeResult, { ok: true }>['reason'], For
 export async function applyAccountAction(db: Db, actorId: string, userId: string, action: AccountAction): Promise<Response | FormRefusal> {
   const change = { actorId, userId };
   const result =
-    action.action === 'rol' ? await changeRole(db, { ...change, role: action.role }) : action.action === 'blokkeren' ? await deactivateAccount(db, change) : await reactivateAccount(db, change);
+    action.action === 'rol'
+      ? await changeRole(db, { ...change, role: action.role })
+      : action.action === 'blokkeren'
+        ? await deactivateAccount(db, change)
+        : await reactivateAccount(db, change);
   return result.ok ? seeOther(`/team/beheer/${userId}?gewijzigd=${action.action}#melding`) : REFUSALS[result.reason];
 }
 

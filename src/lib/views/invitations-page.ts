@@ -33,7 +33,14 @@ export async function applyInvitationAction(
   if (!result.ok) return gone;
   const link = new URL(`/uitnodiging/${result.token}`, site).href;
   const mail = smtp
-    ? await sendInvitationMail(smtp.url, smtp.from, { to: result.email, name: result.name ?? '', link, teamName: result.teamName ?? undefined, expiresAt: result.expiresAt, forExistingAccount: result.forExistingAccount })
+    ? await sendInvitationMail(smtp.url, smtp.from, {
+        to: result.email,
+        name: result.name ?? '',
+        link,
+        teamName: result.teamName ?? undefined,
+        expiresAt: result.expiresAt,
+        forExistingAccount: result.forExistingAccount,
+      })
     : undefined;
   return { renewed: { email: result.email, link, until: formatDateTime(result.expiresAt), mail } };
 }

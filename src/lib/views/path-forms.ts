@@ -5,7 +5,11 @@ import type { FormSchema, FormValues } from '../http/post-form.ts';
 import { ID_PATTERN } from '../ids.ts';
 
 export const pathFormSchema = z.object({
-  name: z.string().trim().min(2, { error: t.validation.tooShort(2) }).max(100, { error: t.validation.tooLong(100) }),
+  name: z
+    .string()
+    .trim()
+    .min(2, { error: t.validation.tooShort(2) })
+    .max(100, { error: t.validation.tooLong(100) }),
   /** `plek-<moduleId>` → position (1..n) or empty when the module is not in the path. */
   positions: z.record(z.string(), z.coerce.number().int().min(1).max(50)),
 });
@@ -18,7 +22,10 @@ export const assignFormSchema = z.object({
 });
 
 /** The module ids of a path in the order the trainer gave them. */
-export function modulesInOrder(fields: Record<string, string | string[]>, known: string[]): { ok: true; name: string; moduleIds: string[] } | { ok: false; message: string } {
+export function modulesInOrder(
+  fields: Record<string, string | string[]>,
+  known: string[],
+): { ok: true; name: string; moduleIds: string[] } | { ok: false; message: string } {
   const positions: Record<string, string> = {};
   for (const id of known) {
     const value = fields[`plek-${id}`];

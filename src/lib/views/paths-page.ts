@@ -44,7 +44,8 @@ export async function submitPathsForm(db: Db, me: Actor, team: { id: string }, p
   }
   const { pathId, to, dueDate } = form;
   // A path or person outside this team: refuse rather than assign across teams.
-  if (!page.paths.some((p) => p.id === pathId) || (to !== 'team' && !page.members.some((m) => m.id === to))) return { status: 404, message: t.errors.notFoundBody };
+  if (!page.paths.some((p) => p.id === pathId) || (to !== 'team' && !page.members.some((m) => m.id === to)))
+    return { status: 404, message: t.errors.notFoundBody };
   await assignPath(db, to === 'team' ? { pathId, dueDate, assignedBy: me.id, teamId: team.id } : { pathId, dueDate, assignedBy: me.id, userId: to });
   return seeOther(`/team/${team.id}/leerpaden?klaar=toegewezen`);
 }

@@ -31,7 +31,11 @@ export async function loadTeamsOverview(db: Db, me: Actor, course: CourseModule[
 
 const newTeamForm = z.object({
   action: z.literal('team'),
-  name: z.string().trim().min(2, { error: t.validation.tooShort(2) }).max(80, { error: t.validation.tooLong(80) }),
+  name: z
+    .string()
+    .trim()
+    .min(2, { error: t.validation.tooShort(2) })
+    .max(80, { error: t.validation.tooLong(80) }),
 });
 const inviteForm = invitationFormSchema.extend({ action: z.literal('invite') });
 
@@ -43,7 +47,12 @@ export function teamsFormFor(me: Actor): (values: FormValues) => FormSchema<Team
 }
 
 /** A new team opens at once; a new invitation stays here and shows its link to copy. */
-export async function submitTeamsForm(db: Db, me: Actor, form: TeamsForm, site: URL): Promise<Response | FormRefusal | { invited: { email: string; link: string } }> {
+export async function submitTeamsForm(
+  db: Db,
+  me: Actor,
+  form: TeamsForm,
+  site: URL,
+): Promise<Response | FormRefusal | { invited: { email: string; link: string } }> {
   if (form.action === 'team') return seeOther(`/team/${await createTeam(db, form.name, me)}`);
   const result = await createInvitation(db, { email: form.email, role: form.role, createdBy: me.id });
   if (!result.ok) return { status: 409, message: t.team.inviteExists };

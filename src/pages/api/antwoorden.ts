@@ -23,7 +23,10 @@ export const POST: APIRoute = async ({ request, locals }) => {
     return json({ error: t.answer.invalid(issue.path.join('.'), issue.message) }, 400);
   }
   const db = await getDb();
-  const result = await answerQuestion(db, findModuleForScoring, userId, parsed.data, { ladder: getSettings().REVIEW_LADDER_DAYS, tokens: await tokenizerForUser(db, userId) });
+  const result = await answerQuestion(db, findModuleForScoring, userId, parsed.data, {
+    ladder: getSettings().REVIEW_LADDER_DAYS,
+    tokens: await tokenizerForUser(db, userId),
+  });
   if (!result.ok) return json({ error: result.message }, result.status);
   if (result.kind === 'next-decision') return json({ status: 'volgende-beslissing' }, 200);
   if (result.kind === 'toets-stored') return json({ status: result.duplicate ? 'al-ontvangen' : 'opgeslagen' }, result.duplicate ? 200 : 201);

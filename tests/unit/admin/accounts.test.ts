@@ -13,7 +13,10 @@ import { createSession, generateSessionToken, validateSessionToken } from '../..
 import { createTempDb, type TempDb } from '../../helpers/temp-db.ts';
 
 async function audit(t: TempDb, subjectId: string | null = null) {
-  const rows = await t.client.execute({ sql: 'select action, actor_id, subject_id, detail from audit_log where subject_id is ? order by id', args: [subjectId] });
+  const rows = await t.client.execute({
+    sql: 'select action, actor_id, subject_id, detail from audit_log where subject_id is ? order by id',
+    args: [subjectId],
+  });
   return rows.rows.map((r) => ({ action: r.action, actor: r.actor_id, detail: r.detail }));
 }
 
@@ -33,7 +36,10 @@ describe('account list', () => {
     rows.push({ id: 'jansen', email: 'j.jansen@noord.nl', name: 'Jet Jansen', role: 'learner', active: true, passwordHash: 'x' });
     rows.push({ id: 'wild', email: 'wild_100%@noord.nl', name: 'Wil de Kaart', role: 'admin', active: true, passwordHash: 'x' });
     await t.db.insert(users).values(rows);
-    await t.db.insert(teams).values([{ id: 'noord', name: 'Team Noord' }, { id: 'zuid', name: 'Zuid' }]);
+    await t.db.insert(teams).values([
+      { id: 'noord', name: 'Team Noord' },
+      { id: 'zuid', name: 'Zuid' },
+    ]);
     await t.db.insert(teamMembers).values([
       { teamId: 'noord', userId: 'jansen', role: 'member', joinedAt: 1 },
       { teamId: 'noord', userId: 'u010', role: 'trainer', joinedAt: 1 },
@@ -56,10 +62,19 @@ describe('account list', () => {
   });
 
   test('search finds part of a name or address, without case, and LIKE wildcards match only themselves', async () => {
-    assert.deepEqual((await listAccounts(t.db, { query: 'JANSEN' })).rows.map((r) => r.id), ['jansen']);
+    assert.deepEqual(
+      (await listAccounts(t.db, { query: 'JANSEN' })).rows.map((r) => r.id),
+      ['jansen'],
+    );
     assert.deepEqual((await listAccounts(t.db, { query: '@noord.nl' })).rows.map((r) => r.id).sort(), ['jansen', 'wild']);
-    assert.deepEqual((await listAccounts(t.db, { query: '100%' })).rows.map((r) => r.id), ['wild']);
-    assert.deepEqual((await listAccounts(t.db, { query: '_' })).rows.map((r) => r.id), ['wild']);
+    assert.deepEqual(
+      (await listAccounts(t.db, { query: '100%' })).rows.map((r) => r.id),
+      ['wild'],
+    );
+    assert.deepEqual(
+      (await listAccounts(t.db, { query: '_' })).rows.map((r) => r.id),
+      ['wild'],
+    );
     assert.equal((await listAccounts(t.db, { query: '%' })).total, 1);
   });
 
@@ -68,8 +83,14 @@ describe('account list', () => {
     assert.equal((await listAccounts(t.db, { status: 'geblokkeerd' })).total, 19);
     assert.equal((await listAccounts(t.db, { role: 'trainer', status: 'geblokkeerd' })).total, 2); // u000, u070
     const noord = await listAccounts(t.db, { teamId: 'noord' });
-    assert.deepEqual(noord.rows.map((r) => r.id), ['jansen', 'u010']);
-    assert.deepEqual(noord.rows[1].teams.map((team) => team.name), ['Team Noord', 'Zuid']);
+    assert.deepEqual(
+      noord.rows.map((r) => r.id),
+      ['jansen', 'u010'],
+    );
+    assert.deepEqual(
+      noord.rows[1].teams.map((team) => team.name),
+      ['Team Noord', 'Zuid'],
+    );
     assert.equal((await listAccounts(t.db, { teamId: 'bestaat-niet' })).total, 0);
   });
 
@@ -137,7 +158,12 @@ describe('role changes and blocking', () => {
     assert.deepEqual(await changeRole(t.db, { actorId: null, userId: lastId, role: 'trainer' }), { ok: false, reason: 'last-admin' });
     assert.deepEqual(await deactivateAccount(t.db, { actorId: null, userId: lastId }), { ok: false, reason: 'last-admin' });
     if (lastId === 'admin2') assert.ok((await validateSessionToken(t.db, token)).user, 'a refused block signs nobody out');
-    const refusedAudits = (await t.client.execute({ sql: "select count(*) as n from audit_log where subject_id = ? and action in ('rol-gewijzigd', 'account-geblokkeerd')", args: [lastId] })).rows[0].n;
+    const refusedAudits = (
+      await t.client.execute({
+        sql: "select count(*) as n from audit_log where subject_id = ? and action in ('rol-gewijzigd', 'account-geblokkeerd')",
+        args: [lastId],
+      })
+    ).rows[0].n;
     assert.equal(refusedAudits, 0, 'a refused change leaves no audit entry');
   });
 });
@@ -196,7 +222,10 @@ describe('pending invitations', () => {
     for (let i = 0; i < 5; i++) {
       const made = await createInvitation(t.db, { email: `race${i}@gemeente.nl`, role: 'learner' });
       assert.ok(made.ok);
-      const [row] = await t.db.select({ id: invitations.id }).from(invitations).where(eq(invitations.email, `race${i}@gemeente.nl`));
+      const [row] = await t.db
+        .select({ id: invitations.id })
+        .from(invitations)
+        .where(eq(invitations.email, `race${i}@gemeente.nl`));
       const [revoked, accepted] = await Promise.all([
         revokeInvitation(t.db, { actorId: 'admin1', invitationId: row.id }),
         acceptInvitation(t.db, { token: made.token, name: 'Race', password: 'lang-genoeg-1' }),

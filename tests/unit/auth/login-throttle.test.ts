@@ -37,7 +37,8 @@ async function burst<T extends { ok: boolean; reason?: string }>(attempts: (() =
     passwordVerifications.unsubscribe(count);
   }
 }
-const throttled = (result: LoginResult) => (!result.ok && result.reason === 'throttled' ? result : assert.fail(`expected throttled, got ${JSON.stringify(result)}`));
+const throttled = (result: LoginResult) =>
+  !result.ok && result.reason === 'throttled' ? result : assert.fail(`expected throttled, got ${JSON.stringify(result)}`);
 
 describe('login throttle under parallel bursts', () => {
   let t: TempDb;
@@ -63,16 +64,23 @@ describe('login throttle under parallel bursts', () => {
   test('40 parallel guesses at one account from 40 addresses: 3 verified, the right password among the rest does not get in', async () => {
     const email = await newAccount();
     const now = Date.now();
-    const { results, argon2 } = await burst(Array.from({ length: 40 }, (_, i) => () => attemptLogin(t.db, { email, password: i === 39 ? PASSWORD : `gok-${i}`, ip: `198.51.100.${i}` }, now)));
+    const { results, argon2 } = await burst(
+      Array.from({ length: 40 }, (_, i) => () => attemptLogin(t.db, { email, password: i === 39 ? PASSWORD : `gok-${i}`, ip: `198.51.100.${i}` }, now)),
+    );
     assert.equal(argon2, LOGIN_PER_ACCOUNT.freeAttempts);
     assert.equal(results.filter((r) => r.ok).length, 0, 'the 40th guess (the right one) must have been refused unverified');
   });
 
   test('150 parallel guesses from one address at 150 accounts: at most 30 verified', async () => {
     const now = Date.now();
-    const { results, argon2 } = await burst(Array.from({ length: 150 }, (_, i) => () => attemptLogin(t.db, { email: `onbekend-${i}@gemeente.nl`, password: 'gok', ip: '203.0.113.7' }, now)));
+    const { results, argon2 } = await burst(
+      Array.from({ length: 150 }, (_, i) => () => attemptLogin(t.db, { email: `onbekend-${i}@gemeente.nl`, password: 'gok', ip: '203.0.113.7' }, now)),
+    );
     assert.equal(argon2, LOGIN_PER_IP.limit);
-    assert.ok(results.every((r) => r.ok || r.reason !== 'throttled' || r.retryAfterMs > 14 * 60 * 1000), 'the address waits out its window');
+    assert.ok(
+      results.every((r) => r.ok || r.reason !== 'throttled' || r.retryAfterMs > 14 * 60 * 1000),
+      'the address waits out its window',
+    );
   });
 
   test('150 parallel guesses from one address at one account: 3 verified', async () => {
@@ -85,10 +93,16 @@ describe('login throttle under parallel bursts', () => {
   test('after an attack the owner gets in once the delay has passed, not after 15 minutes', async () => {
     const email = await newAccount();
     const now = Date.now();
-    assert.equal((await burst(Array.from({ length: 40 }, (_, i) => () => attemptLogin(t.db, { email, password: `gok-${i}`, ip: `198.51.100.${i}` }, now)))).argon2, 3);
+    assert.equal(
+      (await burst(Array.from({ length: 40 }, (_, i) => () => attemptLogin(t.db, { email, password: `gok-${i}`, ip: `198.51.100.${i}` }, now)))).argon2,
+      3,
+    );
     const early = throttled(await attemptLogin(t.db, { email, password: PASSWORD, ip: '192.0.2.10' }, now + 10));
     assert.equal(early.retryAfterMs, 990, 'one second after the last counted guess');
-    assert.deepEqual(await attemptLogin(t.db, { email, password: PASSWORD, ip: '192.0.2.10' }, now + 1000), { ok: true, userId: (await findUserByEmail(t.db, email))!.id });
+    assert.deepEqual(await attemptLogin(t.db, { email, password: PASSWORD, ip: '192.0.2.10' }, now + 1000), {
+      ok: true,
+      userId: (await findUserByEmail(t.db, email))!.id,
+    });
     // A success starts the account afresh: a typo right after costs nothing.
     const typo = await attemptLogin(t.db, { email, password: 'tikfout', ip: '192.0.2.10' }, now + 1001);
     assert.deepEqual(typo, { ok: false, reason: 'invalid-credentials' });
@@ -101,7 +115,9 @@ describe('login throttle under parallel bursts', () => {
     const waits: number[] = [];
     for (let round = 0; round < 12; round++) {
       // Twenty refused guesses in between: the wait stays what it was.
-      const { results: refused, argon2 } = await burst(Array.from({ length: 20 }, (_, i) => () => attemptLogin(t.db, { email, password: 'gok', ip: `198.51.101.${i}` }, now)));
+      const { results: refused, argon2 } = await burst(
+        Array.from({ length: 20 }, (_, i) => () => attemptLogin(t.db, { email, password: 'gok', ip: `198.51.101.${i}` }, now)),
+      );
       assert.equal(argon2, 0);
       const waitsNow = new Set(refused.map((r) => throttled(r).retryAfterMs));
       assert.equal(waitsNow.size, 1);
@@ -110,7 +126,10 @@ describe('login throttle under parallel bursts', () => {
       now += wait;
       assert.deepEqual(await attemptLogin(t.db, { email, password: 'gok', ip: '198.51.100.1' }, now), { ok: false, reason: 'invalid-credentials' });
     }
-    assert.deepEqual(waits.map((w) => w / 1000), [1, 2, 4, 8, 16, 32, 64, 128, 256, 300, 300, 300]);
+    assert.deepEqual(
+      waits.map((w) => w / 1000),
+      [1, 2, 4, 8, 16, 32, 64, 128, 256, 300, 300, 300],
+    );
     // The owner, at the end of that: in after at most 5 minutes.
     assert.equal(throttled(await attemptLogin(t.db, { email, password: PASSWORD, ip: '192.0.2.11' }, now)).retryAfterMs, 5 * 60 * 1000);
     assert.equal((await attemptLogin(t.db, { email, password: PASSWORD, ip: '192.0.2.11' }, now + 5 * 60 * 1000)).ok, true);
@@ -137,7 +156,9 @@ describe('login throttle under parallel bursts', () => {
     const now = Date.now();
     let inside = 0;
     for (let group = 0; group < 4; group++) {
-      const results = await Promise.all(emails.slice(group * 10, group * 10 + 10).map((email) => attemptLogin(t.db, { email, password: PASSWORD, ip: '192.0.2.50' }, now)));
+      const results = await Promise.all(
+        emails.slice(group * 10, group * 10 + 10).map((email) => attemptLogin(t.db, { email, password: PASSWORD, ip: '192.0.2.50' }, now)),
+      );
       inside += results.filter((r) => r.ok).length;
     }
     assert.equal(inside, 40);
@@ -145,7 +166,12 @@ describe('login throttle under parallel bursts', () => {
 
   test('IPv6: one /64 is one address', async () => {
     const now = Date.now();
-    const { argon2 } = await burst(Array.from({ length: 40 }, (_, i) => () => attemptLogin(t.db, { email: `v6-${i}@gemeente.nl`, password: 'gok', ip: `2001:db8:1:2::${(i + 1).toString(16)}` }, now)));
+    const { argon2 } = await burst(
+      Array.from(
+        { length: 40 },
+        (_, i) => () => attemptLogin(t.db, { email: `v6-${i}@gemeente.nl`, password: 'gok', ip: `2001:db8:1:2::${(i + 1).toString(16)}` }, now),
+      ),
+    );
     assert.equal(argon2, LOGIN_PER_IP.limit);
   });
 
@@ -153,7 +179,9 @@ describe('login throttle under parallel bursts', () => {
     const email = await newAccount();
     const user = (await findUserByEmail(t.db, email))!;
     const now = Date.now();
-    const { results: checks, argon2 } = await burst(Array.from({ length: 40 }, (_, i) => () => confirmPassword(t.db, user, i === 39 ? PASSWORD : `gok-${i}`, now)));
+    const { results: checks, argon2 } = await burst(
+      Array.from({ length: 40 }, (_, i) => () => confirmPassword(t.db, user, i === 39 ? PASSWORD : `gok-${i}`, now)),
+    );
     assert.equal(argon2, LOGIN_PER_ACCOUNT.freeAttempts);
     assert.equal(checks.filter((c) => c.ok).length, 0);
     // The same account's login waits too: one counter for guessing this password.
@@ -202,14 +230,21 @@ describe('the same counters on a libSQL server, shared by instances', { skip: wi
 
   test('40 parallel attempts at one account over three instances: 3 go ahead', async () => {
     const now = Date.now();
-    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => takeAccountAttempt(instances[i % 3].db, 'login:account:gedeeld@gemeente.nl', LOGIN_PER_ACCOUNT, now)));
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => takeAccountAttempt(instances[i % 3].db, 'login:account:gedeeld@gemeente.nl', LOGIN_PER_ACCOUNT, now)),
+    );
     assert.equal(results.filter((r) => r.allowed).length, LOGIN_PER_ACCOUNT.freeAttempts);
-    assert.ok(results.every((r) => r.allowed || r.retryAfterMs === 1000), 'the refused ones wait for the 4th attempt');
+    assert.ok(
+      results.every((r) => r.allowed || r.retryAfterMs === 1000),
+      'the refused ones wait for the 4th attempt',
+    );
   });
 
   test('150 parallel attempts from one address over three instances: 30 go ahead', async () => {
     const now = Date.now();
-    const results = await Promise.all(Array.from({ length: 150 }, (_, i) => takeAddressAttempt(instances[i % 3].db, 'login:ip:203.0.113.7', LOGIN_PER_IP, now)));
+    const results = await Promise.all(
+      Array.from({ length: 150 }, (_, i) => takeAddressAttempt(instances[i % 3].db, 'login:ip:203.0.113.7', LOGIN_PER_IP, now)),
+    );
     assert.equal(results.filter((r) => r.allowed).length, LOGIN_PER_IP.limit);
   });
 });

@@ -24,15 +24,39 @@ describe('route rules', () => {
   });
 
   test('public pages are open to all', () => {
-    for (const route of ['/', '/inloggen', '/uitnodiging/[token]', '/wachtwoord-vergeten', '/wachtwoord-herstellen/[token]', '/404', '/500', '/geen-toegang', '/privacy', '/toegankelijkheid', '/inloggen/organisatie', '/inloggen/organisatie/terug']) {
+    for (const route of [
+      '/',
+      '/inloggen',
+      '/uitnodiging/[token]',
+      '/wachtwoord-vergeten',
+      '/wachtwoord-herstellen/[token]',
+      '/404',
+      '/500',
+      '/geen-toegang',
+      '/privacy',
+      '/toegankelijkheid',
+      '/inloggen/organisatie',
+      '/inloggen/organisatie/terug',
+    ]) {
       assert.equal(decideAccess(route, null), 'allow', route);
     }
-    const publicRoutes = Object.entries(ROUTE_ACCESS).filter(([, access]) => access === 'public').map(([route]) => route);
+    const publicRoutes = Object.entries(ROUTE_ACCESS)
+      .filter(([, access]) => access === 'public')
+      .map(([route]) => route);
     assert.equal(publicRoutes.length, 12, `public routes changed: ${publicRoutes.join(', ')}`);
   });
 
   test('learning pages need a session and are open to every role', () => {
-    for (const route of ['/modules', '/modules/[module]/[lesson]', '/voortgang', '/api/antwoorden', '/antwoord', '/reflectie', '/account/wachtwoord', '/uitloggen']) {
+    for (const route of [
+      '/modules',
+      '/modules/[module]/[lesson]',
+      '/voortgang',
+      '/api/antwoorden',
+      '/antwoord',
+      '/reflectie',
+      '/account/wachtwoord',
+      '/uitloggen',
+    ]) {
       assert.equal(decideAccess(route, null), 'sign-in', route);
       for (const role of ['learner', 'trainer', 'admin'] as const) assert.equal(decideAccess(route, role), 'allow', `${route} as ${role}`);
     }

@@ -54,7 +54,10 @@ describe('sessions', () => {
     await createSession(t.db, token, userId, now);
     const result = await validateSessionToken(t.db, token, now + SESSION_LIFETIME_MS + 1);
     assert.equal(result.session, null);
-    const rows = await t.db.select().from(sessions).where(eq(sessions.id, hashToken(token)));
+    const rows = await t.db
+      .select()
+      .from(sessions)
+      .where(eq(sessions.id, hashToken(token)));
     assert.equal(rows.length, 0);
   });
 

@@ -40,10 +40,13 @@ describe('password login for accounts with an organisation account', () => {
     await setPasswordLoginForSsoAccounts(t.db, { actorId: unlinked, allowed: true });
     assert.equal((await login('gekoppeld@utrecht.nl')).ok, true);
     const audit = await t.client.execute("select actor_id, detail from audit_log where action = 'instelling-gewijzigd' order by id");
-    assert.deepEqual(audit.rows.map((r) => [r.actor_id, r.detail]), [
-      [unlinked, 'wachtwoord-voor-sso-accounts: uit'],
-      [unlinked, 'wachtwoord-voor-sso-accounts: aan'],
-    ]);
+    assert.deepEqual(
+      audit.rows.map((r) => [r.actor_id, r.detail]),
+      [
+        [unlinked, 'wachtwoord-voor-sso-accounts: uit'],
+        [unlinked, 'wachtwoord-voor-sso-accounts: aan'],
+      ],
+    );
   });
 
   test('an account without a password fails like a wrong password, whatever is typed', async () => {

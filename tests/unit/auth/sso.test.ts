@@ -21,7 +21,8 @@ import { SSO_MESSAGES } from '../../../src/lib/auth/sso/sso-messages.ts';
 import { createUser, findUserByEmail, findUserById } from '../../../src/lib/auth/user.ts';
 import { deactivateAccount } from '../../../src/lib/auth/manage-account.ts';
 
-const deactivateUser = async (db: TempDb['db'], email: string) => assert.ok((await deactivateAccount(db, { actorId: null, userId: (await findUserByEmail(db, email))!.id })).ok);
+const deactivateUser = async (db: TempDb['db'], email: string) =>
+  assert.ok((await deactivateAccount(db, { actorId: null, userId: (await findUserByEmail(db, email))!.id })).ok);
 import { createTeam } from '../../../src/lib/teams/teams.ts';
 import { signInAtProvider, startOidcProvider, type TestOidcAccount, type TestOidcProvider } from '../../helpers/oidc-provider.ts';
 import { createTempDb, type TempDb } from '../../helpers/temp-db.ts';
@@ -31,7 +32,13 @@ const CLIENT = { client_id: 'leergang-test', client_secret: 'een-geheim-van-de-t
 const DAY = 24 * 60 * 60 * 1000;
 
 function settingsFor(issuer: string, extra: Record<string, string> = {}): SsoSettings {
-  const settings = readSsoSettings({ OIDC_ISSUER: issuer, OIDC_CLIENT_ID: CLIENT.client_id, OIDC_CLIENT_SECRET: CLIENT.client_secret, OIDC_ALLOWED_DOMAINS: ' Utrecht.nl , amersfoort.nl', ...extra });
+  const settings = readSsoSettings({
+    OIDC_ISSUER: issuer,
+    OIDC_CLIENT_ID: CLIENT.client_id,
+    OIDC_CLIENT_SECRET: CLIENT.client_secret,
+    OIDC_ALLOWED_DOMAINS: ' Utrecht.nl , amersfoort.nl',
+    ...extra,
+  });
   assert.ok(settings);
   return settings;
 }
@@ -89,7 +96,14 @@ describe('single sign-on against a real OpenID provider', () => {
   test('a new person from an allowed domain gets a learner account without a password, linked to their identity', async () => {
     const id = person('Utrecht.nl');
     const claims = await login(id);
-    assert.deepEqual(claims, { issuer: provider.issuer, subject: id, email: `Persoon.${n}@Utrecht.nl`, emailVerified: true, name: `Persoon ${n}`, roleValues: [] });
+    assert.deepEqual(claims, {
+      issuer: provider.issuer,
+      subject: id,
+      email: `Persoon.${n}@Utrecht.nl`,
+      emailVerified: true,
+      name: `Persoon ${n}`,
+      roleValues: [],
+    });
 
     const first = await admitSsoUser(t.db, settings, claims);
     assert.deepEqual(outcome(first), { ok: true, how: 'created' });
@@ -228,7 +242,11 @@ describe('single sign-on against a real OpenID provider', () => {
   });
 
   test('with a role claim the role follows the groups on every login (admin beats trainer); without one SSO never changes it', async () => {
-    const mapped = settingsFor(provider.issuer, { OIDC_ROLE_CLAIM: 'groups', OIDC_TRAINER_VALUES: 'leergang-opleiders', OIDC_ADMIN_VALUES: 'leergang-beheer, ict-beheer' });
+    const mapped = settingsFor(provider.issuer, {
+      OIDC_ROLE_CLAIM: 'groups',
+      OIDC_TRAINER_VALUES: 'leergang-opleiders',
+      OIDC_ADMIN_VALUES: 'leergang-beheer, ict-beheer',
+    });
     const id = person('utrecht.nl', { groups: ['medewerkers', 'leergang-opleiders'] });
     const claims = await login(id, mapped);
     assert.deepEqual(claims.roleValues, ['medewerkers', 'leergang-opleiders']);
@@ -246,11 +264,22 @@ describe('single sign-on against a real OpenID provider', () => {
     await admitSsoUser(t.db, mapped, await login(id, mapped));
     assert.equal(await roleNow(), 'admin');
     // …until there is another: then the groups decide again, and the change is in the audit log.
-    await t.db.insert(users).values({ id: 'nog-een-beheerder', email: 'tweede.beheerder@utrecht.nl', name: 'Tweede Beheerder', role: 'admin', passwordHash: 'x' });
+    await t.db
+      .insert(users)
+      .values({ id: 'nog-een-beheerder', email: 'tweede.beheerder@utrecht.nl', name: 'Tweede Beheerder', role: 'admin', passwordHash: 'x' });
     await admitSsoUser(t.db, mapped, await login(id, mapped));
     assert.equal(await roleNow(), 'learner');
-    const changes = await t.client.execute({ sql: "select actor_id, detail from audit_log where action = 'rol-gewijzigd' and subject_id = ? order by id", args: [first.userId] });
-    assert.deepEqual(changes.rows.map((r) => [r.actor_id, r.detail]), [[null, 'trainer → admin'], [null, 'admin → learner']]);
+    const changes = await t.client.execute({
+      sql: "select actor_id, detail from audit_log where action = 'rol-gewijzigd' and subject_id = ? order by id",
+      args: [first.userId],
+    });
+    assert.deepEqual(
+      changes.rows.map((r) => [r.actor_id, r.detail]),
+      [
+        [null, 'trainer → admin'],
+        [null, 'admin → learner'],
+      ],
+    );
 
     // Through settings without a role claim, whatever the groups, the role stays what it is.
     accounts[id].groups = ['leergang-opleiders'];
@@ -276,7 +305,11 @@ describe('single sign-on against a real OpenID provider', () => {
     assert.equal((await t.db.select().from(ssoLogins).where(eq(ssoLogins.nonce, 'n'))).length, 1, 'still stored…');
     await storePendingLogin(t.db, { state: 'staat-drie', nonce: 'n3', codeVerifier: 'v3' }, expiresAt);
     assert.equal((await t.db.select().from(ssoLogins).where(eq(ssoLogins.nonce, 'n'))).length, 0, '…until the next login clears it');
-    assert.equal((await t.db.select({ id: ssoLogins.id }).from(ssoLogins).where(eq(ssoLogins.nonce, 'n3')))[0].id.length, 64, 'kept under the SHA-256 of the state');
+    assert.equal(
+      (await t.db.select({ id: ssoLogins.id }).from(ssoLogins).where(eq(ssoLogins.nonce, 'n3')))[0].id.length,
+      64,
+      'kept under the SHA-256 of the state',
+    );
 
     await storePendingLogin(t.db, { state: 'staat-vier', nonce: 'n4', codeVerifier: 'v4' }, now);
     const takes = await Promise.all(Array.from({ length: 10 }, () => takePendingLogin(t.db, 'staat-vier', now + 1)));
@@ -290,7 +323,15 @@ describe('single sign-on against a real OpenID provider', () => {
     assert.ok(results[0].ok && results[1].ok, JSON.stringify(results));
     assert.equal(results[0].userId, results[1].userId);
     assert.deepEqual(results.map((r) => (r.ok ? r.how : r.reason)).sort(), ['created', 'known']);
-    assert.equal((await t.db.select().from(users).where(eq(users.email, `persoon.${n}@utrecht.nl`))).length, 1);
+    assert.equal(
+      (
+        await t.db
+          .select()
+          .from(users)
+          .where(eq(users.email, `persoon.${n}@utrecht.nl`))
+      ).length,
+      1,
+    );
     assert.deepEqual(await identitiesOf(results[0].userId), [{ issuer: provider.issuer, subject: id }]);
 
     // The same with an invitation, ten at once: one account, the invitation used once, one team membership.
@@ -300,7 +341,10 @@ describe('single sign-on against a real OpenID provider', () => {
     accounts[`tegelijk-${n}`] = { email, email_verified: true, name: 'Tegelijk' };
     const claims = await login(`tegelijk-${n}`);
     const many = await Promise.all(Array.from({ length: 10 }, () => admitSsoUser(t.db, settings, claims)));
-    assert.ok(many.every((r) => r.ok), JSON.stringify(many));
+    assert.ok(
+      many.every((r) => r.ok),
+      JSON.stringify(many),
+    );
     const userIds = new Set(many.map((r) => r.userId));
     assert.equal(userIds.size, 1);
     assert.deepEqual(many.map((r) => r.how).sort(), ['invited', ...Array(9).fill('known')]);
@@ -315,7 +359,14 @@ describe('single sign-on against a real OpenID provider', () => {
       const mapped = settingsFor(thin.issuer, { OIDC_ROLE_CLAIM: 'groups', OIDC_TRAINER_VALUES: 'leergang-opleiders' });
       const id = person('utrecht.nl', { groups: ['leergang-opleiders'] });
       const claims = await login(id, mapped);
-      assert.deepEqual(claims, { issuer: thin.issuer, subject: id, email: accounts[id].email, emailVerified: true, name: accounts[id].name, roleValues: ['leergang-opleiders'] });
+      assert.deepEqual(claims, {
+        issuer: thin.issuer,
+        subject: id,
+        email: accounts[id].email,
+        emailVerified: true,
+        name: accounts[id].name,
+        roleValues: ['leergang-opleiders'],
+      });
       const result = await admitSsoUser(t.db, mapped, claims);
       assert.ok(result.ok);
       assert.equal((await findUserById(t.db, result.userId))?.role, 'trainer');
@@ -370,8 +421,16 @@ describe('SSO settings', () => {
   });
 
   test('http only on loopback', () => {
-    for (const issuer of ['http://127.0.0.1:8080', 'http://localhost:9000/realms/x', 'http://[::1]:3000']) assert.equal(readSsoSettings({ ...base, OIDC_ISSUER: issuer })?.issuer, issuer);
-    for (const issuer of ['http://login.gemeente.nl', 'http://127.0.0.1.nip.io', 'http://10.0.0.5', 'ftp://login.gemeente.nl', 'login.gemeente.nl', 'https://login.gemeente.nl?x=1']) {
+    for (const issuer of ['http://127.0.0.1:8080', 'http://localhost:9000/realms/x', 'http://[::1]:3000'])
+      assert.equal(readSsoSettings({ ...base, OIDC_ISSUER: issuer })?.issuer, issuer);
+    for (const issuer of [
+      'http://login.gemeente.nl',
+      'http://127.0.0.1.nip.io',
+      'http://10.0.0.5',
+      'ftp://login.gemeente.nl',
+      'login.gemeente.nl',
+      'https://login.gemeente.nl?x=1',
+    ]) {
       assert.throws(() => readSsoSettings({ ...base, OIDC_ISSUER: issuer }), /OIDC_ISSUER/, issuer);
     }
   });

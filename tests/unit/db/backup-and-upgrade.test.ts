@@ -59,7 +59,11 @@ describe('backup and restore', () => {
     assert.match(ok.stdout, /Back-up gemaakt en gecontroleerd/);
     // A change after the backup, then the restore through the CLI: the change is gone, the
     // restore is in the audit log, and the file is whole.
-    const created = spawnSync(process.execPath, ['scripts/admin.ts', 'create-admin', '--email', 'na-de-backup@gemeente.nl', '--name', 'Na de backup', '--password', 'lang-genoeg-wachtwoord'], { env, encoding: 'utf8' });
+    const created = spawnSync(
+      process.execPath,
+      ['scripts/admin.ts', 'create-admin', '--email', 'na-de-backup@gemeente.nl', '--name', 'Na de backup', '--password', 'lang-genoeg-wachtwoord'],
+      { env, encoding: 'utf8' },
+    );
     assert.equal(created.status, 0, created.stderr);
     const restored = spawnSync(process.execPath, ['scripts/admin.ts', 'restore', join(dir, 'b.db')], { env, encoding: 'utf8' });
     assert.equal(restored.status, 0, restored.stderr);
@@ -67,7 +71,15 @@ describe('backup and restore', () => {
     const listed = spawnSync(process.execPath, ['scripts/admin.ts', 'list'], { env, encoding: 'utf8' });
     assert.equal(listed.status, 0, listed.stderr);
     assert.doesNotMatch(listed.stdout, /na-de-backup@gemeente\.nl/);
-    const check = spawnSync(process.execPath, ['--input-type=module', '-e', `import { createClient } from '@libsql/client'; const c = createClient({ url: process.env.DATABASE_URL }); const i = await c.execute('PRAGMA integrity_check'); const a = await c.execute("select action from audit_log order by id"); console.log(i.rows[0][0], a.rows.map((r) => r[0]).join(','));`], { env, encoding: 'utf8' });
+    const check = spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `import { createClient } from '@libsql/client'; const c = createClient({ url: process.env.DATABASE_URL }); const i = await c.execute('PRAGMA integrity_check'); const a = await c.execute("select action from audit_log order by id"); console.log(i.rows[0][0], a.rows.map((r) => r[0]).join(','));`,
+      ],
+      { env, encoding: 'utf8' },
+    );
     assert.equal(check.status, 0, check.stderr);
     assert.match(check.stdout, /^ok .*backup-teruggezet/);
     const missing = spawnSync(process.execPath, ['scripts/admin.ts', 'backup'], { env, encoding: 'utf8' });

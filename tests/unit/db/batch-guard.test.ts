@@ -66,7 +66,10 @@ describe('batch guard (onlyAfterChange)', () => {
   test('batchInOrder refuses what would change what a guard refers to', () => {
     assert.throws(() => batchInOrder([logIfChanged('eerst')]), /cannot come first/);
     assert.throws(() => batchInOrder([insertItem('a'), logIfChanged('een'), logIfChanged('twee')]), /not another guarded statement/);
-    assert.throws(() => batchInOrder([insertItem('a'), { sql: 'insert into guard_log (note) select ? where changes() = 1', args: ['x'] }]), /must be declared with onlyAfterChange/);
+    assert.throws(
+      () => batchInOrder([insertItem('a'), { sql: 'insert into guard_log (note) select ? where changes() = 1', args: ['x'] }]),
+      /must be declared with onlyAfterChange/,
+    );
     assert.throws(() => onlyAfterChange({ sql: 'insert into guard_log (note) values (?)', args: ['x'] }), /has no "changes\(\) = 1"/);
     assert.equal(batchInOrder([insertItem('a'), logIfChanged('een'), insertItem('b')]).length, 3);
   });

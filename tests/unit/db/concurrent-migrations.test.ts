@@ -65,7 +65,11 @@ async function checkSchema(url: string) {
   try {
     const applied = await listAppliedMigrations(db);
     const expected = readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER }).map((m) => m.folderMillis);
-    assert.deepEqual(applied.map((m) => m.createdAt), expected, 'every migration recorded exactly once');
+    assert.deepEqual(
+      applied.map((m) => m.createdAt),
+      expected,
+      'every migration recorded exactly once',
+    );
     const tables = (await client.execute("SELECT name FROM sqlite_master WHERE type = 'table'")).rows.map((r) => String(r.name));
     for (const table of ['users', 'sessions', 'rate_limits', 'attempts', 'review_items']) assert.ok(tables.includes(table), `table ${table}`);
     // The index that makes an answer land once, whichever instance receives it.

@@ -16,7 +16,13 @@ describe('database configuration', () => {
 
   test('a replica reads from a local file and syncs with the server', () => {
     const config = clientConfig({ url: 'libsql://leergang.turso.io', authToken: 'geheim', replicaPath: './data/replica.db', syncIntervalSeconds: 2 });
-    assert.deepEqual(config, { url: 'file:./data/replica.db', syncUrl: 'libsql://leergang.turso.io', authToken: 'geheim', syncInterval: 2, readYourWrites: true });
+    assert.deepEqual(config, {
+      url: 'file:./data/replica.db',
+      syncUrl: 'libsql://leergang.turso.io',
+      authToken: 'geheim',
+      syncInterval: 2,
+      readYourWrites: true,
+    });
     assert.equal(clientConfig({ url: 'http://127.0.0.1:8080', replicaPath: 'file:/var/lib/leergang/replica.db' }).url, 'file:/var/lib/leergang/replica.db');
     assert.equal(clientConfig({ url: 'http://127.0.0.1:8080', replicaPath: 'r.db' }).syncInterval, DEFAULT_SYNC_INTERVAL_SECONDS);
   });

@@ -29,12 +29,18 @@ describe('embedded client', () => {
   test('rows read the same as with @libsql/client: by position, by name, repeated names', async () => {
     const path = freshFile();
     const ours = createEmbeddedClient({ path, busyTimeoutMs: 1000 });
-    await ours.executeMultiple('create table t (id integer primary key, name text, score real, data blob); create table u (id integer primary key, t_id integer);');
+    await ours.executeMultiple(
+      'create table t (id integer primary key, name text, score real, data blob); create table u (id integer primary key, t_id integer);',
+    );
     await ours.execute({ sql: 'insert into t (id, name, score, data) values (?, ?, ?, ?)', args: [1, 'Anna', 0.5, new Uint8Array([1, 2, 3]).buffer] });
     await ours.execute({ sql: 'insert into u (id, t_id) values (:id, :t)', args: { ':id': 7, t: 1 } });
     const theirs = createClient({ url: `file:${path}` });
     try {
-      for (const sql of ['select id, name, score, data from t', 'select t.id, u.id, t.name from t join u on u.t_id = t.id', 'select count(*) as n from t where id > 5']) {
+      for (const sql of [
+        'select id, name, score, data from t',
+        'select t.id, u.id, t.name from t join u on u.t_id = t.id',
+        'select count(*) as n from t where id > 5',
+      ]) {
         const a = await ours.execute(sql);
         const b = await theirs.execute(sql);
         assert.deepEqual(a.columns, b.columns, sql);
@@ -62,12 +68,28 @@ describe('embedded client', () => {
     const client = createEmbeddedClient({ path: freshFile(), busyTimeoutMs: 1000 });
     try {
       await client.execute('create table t (id integer primary key, name text not null unique)');
-      await client.batch([{ sql: 'insert into t (name) values (?)', args: ['a'] }, { sql: 'insert into t (name) values (?)', args: ['b'] }], 'write');
+      await client.batch(
+        [
+          { sql: 'insert into t (name) values (?)', args: ['a'] },
+          { sql: 'insert into t (name) values (?)', args: ['b'] },
+        ],
+        'write',
+      );
       await assert.rejects(
-        client.batch([{ sql: 'insert into t (name) values (?)', args: ['c'] }, { sql: 'insert into t (name) values (?)', args: ['a'] }], 'write'),
+        client.batch(
+          [
+            { sql: 'insert into t (name) values (?)', args: ['c'] },
+            { sql: 'insert into t (name) values (?)', args: ['a'] },
+          ],
+          'write',
+        ),
         (error: unknown) => error instanceof LibsqlBatchError && error.code === 'SQLITE_CONSTRAINT' && error.statementIndex === 1,
       );
-      assert.deepEqual((await client.execute('select name from t order by name')).rows.map((r) => r.name), ['a', 'b'], 'c was rolled back');
+      assert.deepEqual(
+        (await client.execute('select name from t order by name')).rows.map((r) => r.name),
+        ['a', 'b'],
+        'c was rolled back',
+      );
       await client.batch([{ sql: 'insert into t (name) values (?)', args: ['c'] }]);
       assert.equal((await client.execute('select count(*) as n from t')).rows[0].n, 3);
       await assert.rejects(client.execute('select nonsense from t'), (error: unknown) => error instanceof LibsqlError && error.code === 'SQLITE_ERROR');
@@ -96,7 +118,10 @@ describe('embedded client', () => {
       await tx.rollback();
       await client.reconnect();
       await client.batch([{ sql: 'insert into t (v) values (?)', args: [3] }], 'write');
-      assert.deepEqual((await client.execute('select v from t')).rows.map((r) => r.v), [3]);
+      assert.deepEqual(
+        (await client.execute('select v from t')).rows.map((r) => r.v),
+        [3],
+      );
     } finally {
       blocker.close();
       client.close();
@@ -190,7 +215,11 @@ async function sideBySide(scenario: Scenario): Promise<Map<string, { ours: Outco
   try {
     const a = await record(ours);
     const b = await record(theirs);
-    assert.deepEqual(a.map(([label]) => label), b.map(([label]) => label), 'the same steps ran');
+    assert.deepEqual(
+      a.map(([label]) => label),
+      b.map(([label]) => label),
+      'the same steps ran',
+    );
     const byLabel = new Map<string, { ours: Outcome; theirs: Outcome }>();
     for (let i = 0; i < a.length; i++) {
       assert.ok(!byLabel.has(a[i][0]), `step labels are unique: ${a[i][0]}`);
@@ -230,32 +259,65 @@ const T0 = 1_795_323_895_502;
 describe('embedded client and @libsql/client side by side', () => {
   test('writes: INSERT, UPDATE, DELETE, upserts and RETURNING report the same rowsAffected and lastInsertRowid', async () => {
     const steps = await sideBySide(async (c, step) => {
-      await step('create', () => c.execute('create table answers (id integer primary key autoincrement, user_id text not null, question_id text not null, score real not null, unique (user_id, question_id))'));
+      await step('create', () =>
+        c.execute(
+          'create table answers (id integer primary key autoincrement, user_id text not null, question_id text not null, score real not null, unique (user_id, question_id))',
+        ),
+      );
       await step('create text key', () => c.execute('create table users (id text primary key, name text not null)'));
       await step('insert', () => c.execute({ sql: 'insert into answers (user_id, question_id, score) values (?, ?, ?)', args: ['anna', 'q1', 1] }));
       await step('insert, SQL text and args', () => c.execute('insert into answers (user_id, question_id, score) values (?, ?, ?)', ['anna', 'q2', 0.5]));
-      await step('insert several rows', () => c.execute({ sql: 'insert into answers (user_id, question_id, score) values (?, ?, ?), (?, ?, ?), (?, ?, ?)', args: ['bram', 'q1', 0, 'bram', 'q2', 1, 'bram', 'q3', 0.25] }));
-      await step('insert into a text key: the rowid of that row', () => c.execute({ sql: 'insert into users (id, name) values (?, ?)', args: ['anna', 'Anna'] }));
+      await step('insert several rows', () =>
+        c.execute({
+          sql: 'insert into answers (user_id, question_id, score) values (?, ?, ?), (?, ?, ?), (?, ?, ?)',
+          args: ['bram', 'q1', 0, 'bram', 'q2', 1, 'bram', 'q3', 0.25],
+        }),
+      );
+      await step('insert into a text key: the rowid of that row', () =>
+        c.execute({ sql: 'insert into users (id, name) values (?, ?)', args: ['anna', 'Anna'] }),
+      );
       await step('update several', () => c.execute({ sql: 'update answers set score = score + ? where user_id = ?', args: [0.125, 'bram'] }));
-      await step('update none (lastInsertRowid stays the last insert)', () => c.execute({ sql: 'update answers set score = 1 where user_id = ?', args: ['niemand'] }));
-      await step('upsert that updates', () => c.execute({ sql: 'insert into answers (user_id, question_id, score) values (?, ?, ?) on conflict (user_id, question_id) do update set score = excluded.score', args: ['anna', 'q1', 0.75] }));
-      await step('insert or ignore that ignores', () => c.execute({ sql: 'insert or ignore into answers (user_id, question_id, score) values (?, ?, ?)', args: ['anna', 'q1', 0] }));
-      await step('insert or replace', () => c.execute({ sql: 'insert or replace into answers (id, user_id, question_id, score) values (?, ?, ?, ?)', args: [1, 'anna', 'q1', 0.9] }));
-      await step('insert … returning', () => c.execute({ sql: 'insert into answers (user_id, question_id, score) values (?, ?, ?) returning id, score', args: ['eli', 'q1', 1] }));
+      await step('update none (lastInsertRowid stays the last insert)', () =>
+        c.execute({ sql: 'update answers set score = 1 where user_id = ?', args: ['niemand'] }),
+      );
+      await step('upsert that updates', () =>
+        c.execute({
+          sql: 'insert into answers (user_id, question_id, score) values (?, ?, ?) on conflict (user_id, question_id) do update set score = excluded.score',
+          args: ['anna', 'q1', 0.75],
+        }),
+      );
+      await step('insert or ignore that ignores', () =>
+        c.execute({ sql: 'insert or ignore into answers (user_id, question_id, score) values (?, ?, ?)', args: ['anna', 'q1', 0] }),
+      );
+      await step('insert or replace', () =>
+        c.execute({ sql: 'insert or replace into answers (id, user_id, question_id, score) values (?, ?, ?, ?)', args: [1, 'anna', 'q1', 0.9] }),
+      );
+      await step('insert … returning', () =>
+        c.execute({ sql: 'insert into answers (user_id, question_id, score) values (?, ?, ?) returning id, score', args: ['eli', 'q1', 1] }),
+      );
       await step('update … returning', () => c.execute({ sql: 'update answers set score = 0 where user_id = ? returning id, question_id', args: ['bram'] }));
       await step('delete some', () => c.execute({ sql: 'delete from answers where user_id = ? and score < ?', args: ['bram', 0.5] }));
       await step('delete none', () => c.execute({ sql: 'delete from answers where user_id = ?', args: ['niemand'] }));
       await step('delete … returning', () => c.execute({ sql: 'delete from answers where user_id = ? returning question_id', args: ['eli'] }));
       await step('DDL', () => c.execute('create index answers_user_idx on answers (user_id)'));
       await step('what is left', () => c.execute('select id, user_id, question_id, score from answers order by id'));
-      await step('a cached write statement again', () => c.execute({ sql: 'insert into answers (user_id, question_id, score) values (?, ?, ?)', args: ['anna', 'q3', 1] }));
+      await step('a cached write statement again', () =>
+        c.execute({ sql: 'insert into answers (user_id, question_id, score) values (?, ?, ?)', args: ['anna', 'q3', 1] }),
+      );
       await step('changes() and last_insert_rowid() agree', () => c.execute('select changes() as changes, last_insert_rowid() as id'));
     });
     assertSame(steps);
     // What the comparison rests on, spelled out.
-    assert.deepEqual([ok(steps.get('insert several rows')!.ours).rowsAffected, ok(steps.get('insert several rows')!.ours).lastInsertRowid], [3, { bigint: '5' }]);
+    assert.deepEqual(
+      [ok(steps.get('insert several rows')!.ours).rowsAffected, ok(steps.get('insert several rows')!.ours).lastInsertRowid],
+      [3, { bigint: '5' }],
+    );
     assert.equal(ok(steps.get('update several')!.ours).rowsAffected, 3);
-    assert.deepEqual(ok(steps.get('update none (lastInsertRowid stays the last insert)')!.ours).lastInsertRowid, { bigint: '1' }, "the connection's last insert: the row of the text key");
+    assert.deepEqual(
+      ok(steps.get('update none (lastInsertRowid stays the last insert)')!.ours).lastInsertRowid,
+      { bigint: '1' },
+      "the connection's last insert: the row of the text key",
+    );
     // RETURNING makes a statement a reader: its rows, and (on both) rowsAffected 0 and no rowid.
     const returning = ok(steps.get('insert … returning')!.ours);
     assert.deepEqual([returning.columns, returning.rows.length, returning.rowsAffected, returning.lastInsertRowid], [['id', 'score'], 1, 0, undefined]);
@@ -281,9 +343,26 @@ describe('embedded client and @libsql/client side by side', () => {
       await step('deferred batch (the default mode)', () => c.batch([['insert into t (name) values (?)', ['d']], 'select count(*) as n from t']));
       await step('read batch', () => c.batch(['select name from t order by name', ['select n from t where name = ?', ['b']]], 'read'));
       await step('empty batch', () => c.batch([], 'write'));
-      await step('failing at the second statement', () => c.batch([['insert into t (name) values (?)', ['e']], ['insert into t (name) values (?)', ['a']], ['insert into t (name) values (?)', ['f']]], 'write'));
+      await step('failing at the second statement', () =>
+        c.batch(
+          [
+            ['insert into t (name) values (?)', ['e']],
+            ['insert into t (name) values (?)', ['a']],
+            ['insert into t (name) values (?)', ['f']],
+          ],
+          'write',
+        ),
+      );
       await step('nothing of it was kept', () => c.execute('select name from t order by name'));
-      await step('failing at the first statement', () => c.batch([['insert into t (name) values (?)', [null]], ['insert into t (name) values (?)', ['g']]], 'write'));
+      await step('failing at the first statement', () =>
+        c.batch(
+          [
+            ['insert into t (name) values (?)', [null]],
+            ['insert into t (name) values (?)', ['g']],
+          ],
+          'write',
+        ),
+      );
       await step('a syntax error in the third statement', () => c.batch([['insert into t (name) values (?)', ['h']], 'select 1', 'selec 2'], 'deferred'));
       await step('an unknown table in a batch', () => c.batch(['select * from nope'], 'read'));
       await step('still nothing kept', () => c.execute('select name from t order by name'));
@@ -295,11 +374,25 @@ describe('embedded client and @libsql/client side by side', () => {
     });
     assertSame(steps);
     const failed = err(steps.get('failing at the second statement')!.ours);
-    assert.deepEqual([failed.class, failed.code, failed.extendedCode, failed.statementIndex], ['LibsqlBatchError', 'SQLITE_CONSTRAINT', 'SQLITE_CONSTRAINT_UNIQUE', 1]);
+    assert.deepEqual(
+      [failed.class, failed.code, failed.extendedCode, failed.statementIndex],
+      ['LibsqlBatchError', 'SQLITE_CONSTRAINT', 'SQLITE_CONSTRAINT_UNIQUE', 1],
+    );
     assert.equal(err(steps.get('a syntax error in the third statement')!.ours).statementIndex, 2);
     assert.deepEqual(ok(steps.get('nothing of it was kept')!.ours).rows, [['a'], ['b'], ['d']]);
-    assert.deepEqual(okBatch(steps.get('write batch')!.ours)[4].rows, [[1, 'a', 1], [2, 'b', 3], [3, 'c', 1]], 'a statement sees the writes before it in its batch');
-    assert.deepEqual(ok(steps.get('finally')!.ours).rows.map((r) => r[1]), ['a', 'b', 'd', 'e', 'via-read']);
+    assert.deepEqual(
+      okBatch(steps.get('write batch')!.ours)[4].rows,
+      [
+        [1, 'a', 1],
+        [2, 'b', 3],
+        [3, 'c', 1],
+      ],
+      'a statement sees the writes before it in its batch',
+    );
+    assert.deepEqual(
+      ok(steps.get('finally')!.ours).rows.map((r) => r[1]),
+      ['a', 'b', 'd', 'e', 'via-read'],
+    );
   });
 
   test("batch modes under another connection's write lock: 'write' waits for the lock at its start, 'deferred' and 'read' only when they write", async () => {
@@ -357,14 +450,20 @@ describe('embedded client and @libsql/client side by side', () => {
       await step('NOT NULL', () => c.execute({ sql: 'insert into users (id, email) values (?, ?)', args: ['u3', null] }));
       await step('CHECK', () => c.execute({ sql: 'insert into users (id, email, score) values (?, ?, ?)', args: ['u4', 'd@gemeente.nl', -1] }));
       await step('FOREIGN KEY', () => c.execute({ sql: 'insert into sessions (user_id) values (?)', args: ['nobody'] }));
-      await step('FOREIGN KEY on delete', () => c.execute({ sql: 'insert into sessions (user_id) values (?)', args: ['u1'] }).then(() => c.execute("delete from users where id = 'u1'")));
+      await step('FOREIGN KEY on delete', () =>
+        c.execute({ sql: 'insert into sessions (user_id) values (?)', args: ['u1'] }).then(() => c.execute("delete from users where id = 'u1'")),
+      );
       await step('STRICT type', () => c.execute({ sql: 'insert into strict_t (i) values (?)', args: ['geen getal'] }));
       await step('datatype mismatch on a rowid', () => c.execute({ sql: 'insert into sessions (id, user_id) values (?, ?)', args: ['x', 'u1'] }));
       await step('syntax error', () => c.execute('selec * from users'));
       await step('no such table', () => c.execute('select * from nope'));
       await step('no such column', () => c.execute('select nope from users'));
       await step('a constraint in a batch', () => c.batch([['insert into users (id, email) values (?, ?)', ['u5', 'a@gemeente.nl']]], 'write'));
-      await step('executeMultiple stops at the error', () => c.executeMultiple("insert into users (id, email) values ('u6', 'f@gemeente.nl'); insert into users (id, email) values ('u7', 'f@gemeente.nl'); insert into users (id, email) values ('u8', 'h@gemeente.nl');"));
+      await step('executeMultiple stops at the error', () =>
+        c.executeMultiple(
+          "insert into users (id, email) values ('u6', 'f@gemeente.nl'); insert into users (id, email) values ('u7', 'f@gemeente.nl'); insert into users (id, email) values ('u8', 'h@gemeente.nl');",
+        ),
+      );
       await step('what executeMultiple kept', () => c.execute('select id from users order by id'));
       await step('an object as argument', () => c.execute({ sql: 'select ?', args: [{} as unknown as InValue] }));
       await step('too many arguments are ignored', () => c.execute({ sql: 'select ? as a', args: [1, 2] }));
@@ -391,12 +490,17 @@ describe('embedded client and @libsql/client side by side', () => {
     }
     const [oursClosed, theirsClosed] = [closed.get('EmbeddedClient')!, [...closed].find(([name]) => name !== 'EmbeddedClient')![1]];
     assert.deepEqual({ ...oursClosed, message: undefined }, { ...theirsClosed, message: undefined }, 'a closed client: the same class and code');
-    assert.deepEqual([oursClosed.code, oursClosed.message, theirsClosed.message], ['CLIENT_CLOSED', 'CLIENT_CLOSED: De databaseverbinding is gesloten.', 'CLIENT_CLOSED: The client is closed']);
+    assert.deepEqual(
+      [oursClosed.code, oursClosed.message, theirsClosed.message],
+      ['CLIENT_CLOSED', 'CLIENT_CLOSED: De databaseverbinding is gesloten.', 'CLIENT_CLOSED: The client is closed'],
+    );
     // What the comparison rests on: SQLite's codes as the app matches on them.
-    const codes = ['UNIQUE', 'PRIMARY KEY', 'NOT NULL', 'CHECK', 'FOREIGN KEY', 'FOREIGN KEY on delete', 'syntax error', 'datatype mismatch on a rowid'].map((label) => {
-      const e = err(steps.get(label)!.ours);
-      return [label, e.class, e.code, e.extendedCode, e.rawCode];
-    });
+    const codes = ['UNIQUE', 'PRIMARY KEY', 'NOT NULL', 'CHECK', 'FOREIGN KEY', 'FOREIGN KEY on delete', 'syntax error', 'datatype mismatch on a rowid'].map(
+      (label) => {
+        const e = err(steps.get(label)!.ours);
+        return [label, e.class, e.code, e.extendedCode, e.rawCode];
+      },
+    );
     assert.deepEqual(codes, [
       ['UNIQUE', 'LibsqlError', 'SQLITE_CONSTRAINT', 'SQLITE_CONSTRAINT_UNIQUE', 2067],
       ['PRIMARY KEY', 'LibsqlError', 'SQLITE_CONSTRAINT', 'SQLITE_CONSTRAINT_PRIMARYKEY', 1555],
@@ -409,7 +513,11 @@ describe('embedded client and @libsql/client side by side', () => {
     ]);
     assert.equal(err(steps.get('UNIQUE')!.ours).message, 'SQLITE_CONSTRAINT: UNIQUE constraint failed: users.email');
     assert.equal(err(steps.get('syntax error')!.ours).message, 'SQLITE_ERROR: near "selec": syntax error');
-    assert.deepEqual(ok(steps.get('what executeMultiple kept')!.ours).rows, [['u1'], ['u6']], 'statements before the error stay (no transaction around executeMultiple)');
+    assert.deepEqual(
+      ok(steps.get('what executeMultiple kept')!.ours).rows,
+      [['u1'], ['u6']],
+      'statements before the error stay (no transaction around executeMultiple)',
+    );
   });
 
   test('types: integers, reals, text, blobs, null, booleans and dates, by positional and named arguments, read back the same', async () => {
@@ -461,10 +569,19 @@ describe('embedded client and @libsql/client side by side', () => {
         ];
         const [statement, args] = styles[values.findIndex(([l]) => l === label) % styles.length];
         await step(`insert ${label}`, () => c.execute({ sql: statement, args }));
-        await step(`select ${label}`, () => c.execute({ sql: 'select ? as arg, i, r, t, b, x, typeof(i), typeof(r), typeof(t), typeof(b), typeof(x) from v where label = ?', args: [value, label] }));
+        await step(`select ${label}`, () =>
+          c.execute({
+            sql: 'select ? as arg, i, r, t, b, x, typeof(i), typeof(r), typeof(t), typeof(b), typeof(x) from v where label = ?',
+            args: [value, label],
+          }),
+        );
       }
       await step('every row', () => c.execute('select * from v order by id'));
-      await step('computed values', () => c.execute("select 1 = 1 as bool, 7 / 2 as intdiv, 7 / 2.0 as div, 'a' || 'b' as cat, x'00ff' as hex, null as nothing, cast('3.5' as real) as cast, length('🌱') as len"));
+      await step('computed values', () =>
+        c.execute(
+          "select 1 = 1 as bool, 7 / 2 as intdiv, 7 / 2.0 as div, 'a' || 'b' as cat, x'00ff' as hex, null as nothing, cast('3.5' as real) as cast, length('🌱') as len",
+        ),
+      );
       // Text with a NUL character: stored whole (hex shows 61 00 62), read back only up to the NUL,
       // by both clients alike (the libsql binding reads C strings). The app stores JSON and form
       // text, where a NUL arrives escaped or not at all.
@@ -476,9 +593,25 @@ describe('embedded client and @libsql/client side by side', () => {
     // whole one. INTEGER columns turn it back into an integer (affinity), so stored ids, counts and
     // milliseconds are integers; in a column without a type it stays a real, and a TEXT column
     // stores it as '….0'. A bigint argument is bound as an integer.
-    assert.deepEqual(row('milliseconds since 1970'), { arg: T0, i: T0, r: T0, t: `${T0}.0`, b: T0, x: T0, 'typeof(i)': 'integer', 'typeof(r)': 'real', 'typeof(t)': 'text', 'typeof(b)': 'real', 'typeof(x)': 'real' });
+    assert.deepEqual(row('milliseconds since 1970'), {
+      arg: T0,
+      i: T0,
+      r: T0,
+      t: `${T0}.0`,
+      b: T0,
+      x: T0,
+      'typeof(i)': 'integer',
+      'typeof(r)': 'real',
+      'typeof(t)': 'text',
+      'typeof(b)': 'real',
+      'typeof(x)': 'real',
+    });
     assert.deepEqual([row('bigint within the safe range').x, row('bigint within the safe range')['typeof(x)']], [42, 'integer']);
-    assert.deepEqual([row('true').i, row('false').x, row('Date').i, row('Date')['typeof(i)']], [1, 0, T0, 'integer'], 'booleans as 1/0, a Date as its milliseconds');
+    assert.deepEqual(
+      [row('true').i, row('false').x, row('Date').i, row('Date')['typeof(i)']],
+      [1, 0, T0, 'integer'],
+      'booleans as 1/0, a Date as its milliseconds',
+    );
     assert.deepEqual(row('blob').b, { ArrayBuffer: [0, 1, 2, 254, 255] }, 'a blob comes back as an ArrayBuffer of exactly its bytes');
     assert.deepEqual(row('empty blob')['typeof(b)'], 'blob');
     assert.equal((row('64 KiB blob').b as { ArrayBuffer: number[] }).ArrayBuffer.length, 64 * 1024);
@@ -492,13 +625,18 @@ describe('embedded client and @libsql/client side by side', () => {
       await step('create', () => c.execute('create table n (id integer primary key, v integer)'));
       await step('insert a bigint argument', () => c.execute({ sql: 'insert into n (v) values (?)', args: [big] }));
       await step('insert the largest 64-bit integer', () => c.execute({ sql: 'insert into n (v) values (?)', args: [2n ** 63n - 1n] }));
-      await step('stored exactly', () => c.execute({ sql: 'select cast(v as text) as exact, v = ? as same, typeof(v) as type from n order by id', args: [big] }));
+      await step('stored exactly', () =>
+        c.execute({ sql: 'select cast(v as text) as exact, v = ? as same, typeof(v) as type from n order by id', args: [big] }),
+      );
       await step('read back', () => c.execute('select v from n order by id'));
       await step('a rowid beyond 2^53', () => c.execute({ sql: 'insert into n (id, v) values (?, 0)', args: [big] }));
       await step('a bigint beyond 64 bits', () => c.execute({ sql: 'select ?', args: [2n ** 64n] }));
     });
     assertSame(steps, ['read back', 'a bigint beyond 64 bits']);
-    assert.deepEqual(ok(steps.get('stored exactly')!.ours).rows, [['9007199254740993', 1, 'integer'], ['9223372036854775807', 0, 'integer']]);
+    assert.deepEqual(ok(steps.get('stored exactly')!.ours).rows, [
+      ['9007199254740993', 1, 'integer'],
+      ['9223372036854775807', 0, 'integer'],
+    ]);
     // Shared by both: the binding reports the last rowid as a number, so beyond 2^53 the bigint
     // in lastInsertRowid is already rounded (the row itself has the exact id).
     assert.deepEqual(ok(steps.get('a rowid beyond 2^53')!.ours).lastInsertRowid, { bigint: '9007199254740992' });
@@ -508,7 +646,10 @@ describe('embedded client and @libsql/client side by side', () => {
     const read = steps.get('read back')!;
     assert.deepEqual(ok(read.ours).rows, [[9007199254740992], [9223372036854775807]], 'ours: rounded to the nearest double');
     assert.notEqual(BigInt(ok(read.ours).rows[0][0] as number), big, 'the exact value is lost');
-    assert.deepEqual([err(read.theirs).class, err(read.theirs).message], ['RangeError', 'Received integer which cannot be safely represented as a JavaScript number']);
+    assert.deepEqual(
+      [err(read.theirs).class, err(read.theirs).message],
+      ['RangeError', 'Received integer which cannot be safely represented as a JavaScript number'],
+    );
     // A bigint that fits no 64-bit integer is refused by both, with different messages: ours
     // from the libsql binding, theirs from @libsql/client's own check.
     const tooBig = steps.get('a bigint beyond 64 bits')!;
@@ -522,7 +663,9 @@ describe('embedded client and @libsql/client side by side', () => {
       assert.equal(clientConfig(config).intMode, undefined, JSON.stringify(config));
     }
     const steps = await sideBySide(async (c, step) => {
-      await step('integers', () => c.execute({ sql: 'select 1 as one, cast(? as integer) as ms, count(*) as n, ? as big from (select 1)', args: [T0, 2n ** 40n] }));
+      await step('integers', () =>
+        c.execute({ sql: 'select 1 as one, cast(? as integer) as ms, count(*) as n, ? as big from (select 1)', args: [T0, 2n ** 40n] }),
+      );
     });
     assertSame(steps);
     assert.deepEqual(ok(steps.get('integers')!.ours).rows, [[1, T0, 1, 2 ** 40]], 'integers as numbers, never bigint or string');
@@ -535,7 +678,11 @@ describe('embedded client and @libsql/client side by side', () => {
     const run = async ({ db, client }: { db: Db; client: Client }) => {
       await client.execute('PRAGMA foreign_keys = ON');
       const migrated = await applyMigrations(db);
-      const tables = (await client.execute("select type, name, sql from sqlite_master where name not like 'sqlite_%' order by name")).rows.map((r) => [r[0], r[1], r[2]]);
+      const tables = (await client.execute("select type, name, sql from sqlite_master where name not like 'sqlite_%' order by name")).rows.map((r) => [
+        r[0],
+        r[1],
+        r[2],
+      ]);
       const { users, attempts, sessions } = schema;
       await db.batch([
         db.insert(users).values({ id: 'u1', email: 'anna@gemeente.nl', name: 'Anna Çelik', passwordHash: 'x', createdAt: T0 }),
@@ -544,14 +691,40 @@ describe('embedded client and @libsql/client side by side', () => {
       ]);
       const inserted = await db
         .insert(attempts)
-        .values({ userId: 'u1', moduleId: 'giz', questionId: 'q1', idempotencyKey: 'k1', answer: { choices: ['a', 'c'], text: 'één' }, correct: true, score: 0.5, contentVersion: '2026.1', createdAt: T0 })
+        .values({
+          userId: 'u1',
+          moduleId: 'giz',
+          questionId: 'q1',
+          idempotencyKey: 'k1',
+          answer: { choices: ['a', 'c'], text: 'één' },
+          correct: true,
+          score: 0.5,
+          contentVersion: '2026.1',
+          createdAt: T0,
+        })
         .returning();
       const duplicate = await db
         .insert(attempts)
-        .values({ userId: 'u1', moduleId: 'giz', questionId: 'q1', idempotencyKey: 'k1', answer: {}, correct: false, score: 0, contentVersion: '2026.1', createdAt: T0 })
-        .then(() => 'inserted', (e: Error) => failure((e as { cause?: unknown }).cause ?? e));
+        .values({
+          userId: 'u1',
+          moduleId: 'giz',
+          questionId: 'q1',
+          idempotencyKey: 'k1',
+          answer: {},
+          correct: false,
+          score: 0,
+          contentVersion: '2026.1',
+          createdAt: T0,
+        })
+        .then(
+          () => 'inserted',
+          (e: Error) => failure((e as { cause?: unknown }).cause ?? e),
+        );
       const updated = await db.update(users).set({ active: true }).where(eq(users.id, 'u2')).run();
-      const joined = await db.select({ name: users.name, active: users.active, answer: attempts.answer, correct: attempts.correct, score: attempts.score }).from(attempts).innerJoin(users, eq(users.id, attempts.userId));
+      const joined = await db
+        .select({ name: users.name, active: users.active, answer: attempts.answer, correct: attempts.correct, score: attempts.score })
+        .from(attempts)
+        .innerJoin(users, eq(users.id, attempts.userId));
       const query = await db.query.users.findMany({ orderBy: users.id });
       const raw = await db.all(sql`select count(*) as n, sum(${attempts.score}) as total from ${attempts}`);
       const deleted = await db.delete(users).where(eq(users.id, 'u1')).run();
@@ -582,7 +755,12 @@ describe('embedded client and @libsql/client side by side', () => {
       await step('before', () => c.execute('select * from t'));
       await step('add a column', () => c.execute("alter table t add column c text default 'nieuw'"));
       await step('after adding', () => c.execute('select * from t'));
-      await step('drop and create with other columns', () => c.executeMultiple("drop table t; create table t (z text, y text); insert into t values ('p', 'q');").then(() => c.execute('drop table t')).then(() => c.execute('create table t (k text)')));
+      await step('drop and create with other columns', () =>
+        c
+          .executeMultiple("drop table t; create table t (z text, y text); insert into t values ('p', 'q');")
+          .then(() => c.execute('drop table t'))
+          .then(() => c.execute('create table t (k text)')),
+      );
       await step('after recreating', () => c.execute('select * from t'));
     });
     assertSame(steps);

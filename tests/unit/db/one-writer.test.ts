@@ -29,8 +29,11 @@ function overlapCounter(real: Client) {
   };
   const client = new Proxy(real, {
     get(target, property) {
-      if (property === 'execute') return (s: { sql: string; args?: unknown[] }) => timed(/^\s*select/i.test(s.sql) ? 'read' : 'write', () => target.execute(s as never));
-      if (property === 'batch') return (s: Parameters<Client['batch']>[0], mode?: Parameters<Client['batch']>[1]) => timed(mode === 'read' ? 'read' : 'write', () => target.batch(s, mode));
+      if (property === 'execute')
+        return (s: { sql: string; args?: unknown[] }) => timed(/^\s*select/i.test(s.sql) ? 'read' : 'write', () => target.execute(s as never));
+      if (property === 'batch')
+        return (s: Parameters<Client['batch']>[0], mode?: Parameters<Client['batch']>[1]) =>
+          timed(mode === 'read' ? 'read' : 'write', () => target.batch(s, mode));
       const value: unknown = Reflect.get(target, property, target);
       return typeof value === 'function' ? value.bind(target) : value;
     },
@@ -45,7 +48,9 @@ test('one write in flight per instance; reads overlap; a failed write frees the 
   const client = oneWriterAtATime(spied);
   try {
     const writes = Array.from({ length: 12 }, (_, i) =>
-      i % 2 ? client.execute({ sql: 'insert into t (name) values (?)', args: [`n${i}`] }) : client.batch([{ sql: 'insert into t (name) values (?)', args: [`b${i}`] }], 'write'),
+      i % 2
+        ? client.execute({ sql: 'insert into t (name) values (?)', args: [`n${i}`] })
+        : client.batch([{ sql: 'insert into t (name) values (?)', args: [`b${i}`] }], 'write'),
     );
     const duplicate = client.execute({ sql: 'insert into t (name) values (?)', args: ['n1'] });
     const reads = Array.from({ length: 8 }, () => client.execute({ sql: 'select count(*) from t', args: [] }));

@@ -41,9 +41,26 @@ const sha = (seed: string) => seed.repeat(64).slice(0, 64);
  */
 const FIXTURES: Record<string, Fixture[]> = {
   users: [
-    { id: 'usr_anna', email: 'anna.devries@gemeente-utrecht.nl', name: 'Anna de Vries', role: 'learner', password_hash: ARGON, active: 1, created_at: T0 - 90 * DAY, last_login_at: T0 - DAY },
+    {
+      id: 'usr_anna',
+      email: 'anna.devries@gemeente-utrecht.nl',
+      name: 'Anna de Vries',
+      role: 'learner',
+      password_hash: ARGON,
+      active: 1,
+      created_at: T0 - 90 * DAY,
+      last_login_at: T0 - DAY,
+    },
     { id: 'usr_bram', email: 'b.celik@gemeente-utrecht.nl', name: 'Bram Çelik', role: 'trainer', password_hash: ARGON, active: 1, created_at: T0 - 200 * DAY },
-    { id: 'usr_eline', email: 'e.otsuka@gemeente-utrecht.nl', name: 'Eliënne Ōtsuka-Mulder', role: 'admin', password_hash: ARGON, active: 1, created_at: T0 - 400 * DAY },
+    {
+      id: 'usr_eline',
+      email: 'e.otsuka@gemeente-utrecht.nl',
+      name: 'Eliënne Ōtsuka-Mulder',
+      role: 'admin',
+      password_hash: ARGON,
+      active: 1,
+      created_at: T0 - 400 * DAY,
+    },
     { id: 'usr_oud', email: 'oud.account@gemeente-utrecht.nl', name: "Jan 'Oud' Account", password_hash: ARGON, active: 0 },
     { id: 'usr_nieuw', email: 'nieuw@gemeente-utrecht.nl', name: 'Nieuwe Medewerker 🌱', password_hash: ARGON },
   ],
@@ -56,7 +73,17 @@ const FIXTURES: Record<string, Fixture[]> = {
     { id: sha('b2'), user_id: 'usr_bram', expires_at: T0 + 29 * DAY },
   ],
   invitations: [
-    { id: sha('c3'), email: 'daan.jansen@gemeente-utrecht.nl', role: 'learner', created_by: 'usr_bram', expires_at: T0 + 7 * DAY, used_at: null, created_at: T0, name: 'Daan Jansen', team_id: 'team_noord' },
+    {
+      id: sha('c3'),
+      email: 'daan.jansen@gemeente-utrecht.nl',
+      role: 'learner',
+      created_by: 'usr_bram',
+      expires_at: T0 + 7 * DAY,
+      used_at: null,
+      created_at: T0,
+      name: 'Daan Jansen',
+      team_id: 'team_noord',
+    },
     { id: sha('d4'), email: 'fatima.elamrani@gemeente-utrecht.nl', role: 'trainer', created_by: null, expires_at: T0 - DAY, used_at: T0 - 3 * DAY, name: null },
     { id: sha('e5'), email: 'kees@gemeente-utrecht.nl', expires_at: T0 + 6 * DAY },
   ],
@@ -70,27 +97,86 @@ const FIXTURES: Record<string, Fixture[]> = {
     { user_id: 'usr_oud', module_id: 'meldcode', lesson_id: '02-stappen', kind: 'opened', content_version: '2026.9.3', at: T0 - 100 * DAY },
   ],
   lesson_progress: [
-    { user_id: 'usr_anna', module_id: 'giz', lesson_id: '01-wat-is-giz', first_opened_at: T0 - 10 * DAY, last_opened_at: T0 - 9 * DAY, completed_at: T0 - 10 * DAY + 600_000 },
-    { user_id: 'usr_anna', module_id: 'giz', lesson_id: '02-gesprek', first_opened_at: T0 - 5 * DAY, last_opened_at: T0 - 5 * DAY, completed_at: null, tested_out_at: T0 - 5 * DAY },
+    {
+      user_id: 'usr_anna',
+      module_id: 'giz',
+      lesson_id: '01-wat-is-giz',
+      first_opened_at: T0 - 10 * DAY,
+      last_opened_at: T0 - 9 * DAY,
+      completed_at: T0 - 10 * DAY + 600_000,
+    },
+    {
+      user_id: 'usr_anna',
+      module_id: 'giz',
+      lesson_id: '02-gesprek',
+      first_opened_at: T0 - 5 * DAY,
+      last_opened_at: T0 - 5 * DAY,
+      completed_at: null,
+      tested_out_at: T0 - 5 * DAY,
+    },
     { user_id: 'usr_oud', module_id: 'meldcode', lesson_id: '02-stappen', first_opened_at: T0 - 100 * DAY, last_opened_at: T0 - 99 * DAY },
   ],
   attempts: [
-    { user_id: 'usr_anna', module_id: 'giz', question_id: 'giz-casus-1', idempotency_key: '0b9f3c1e-7a4d-4f8e-9c2b-5d6e7f8a9b0c', answer: '{"choice":"b"}', correct: 1, score: 1, content_version: '2026.11.1', created_at: T0 - 9 * DAY },
-    { user_id: 'usr_anna', module_id: 'giz', question_id: 'giz-casus-2', idempotency_key: '1c0a4d2f-8b5e-4a9f-8d3c-6e7f8a9b0c1d', answer: '{"choices":["a","c"]}', correct: 0, score: 0.5, content_version: '2026.11.1', created_at: T0 - 9 * DAY + 30_000 },
-    { user_id: 'usr_oud', module_id: 'meldcode', question_id: 'meldcode-open-1', idempotency_key: '2d1b5e30-9c6f-4b0a-9e4d-7f8a9b0c1d2e', answer: '{"text":"Ouders \\"mee\\" laten beslissen — één gezin, één plan"}', correct: 1, score: 0.75, content_version: '2026.9.3', created_at: T0 - 99 * DAY },
+    {
+      user_id: 'usr_anna',
+      module_id: 'giz',
+      question_id: 'giz-casus-1',
+      idempotency_key: '0b9f3c1e-7a4d-4f8e-9c2b-5d6e7f8a9b0c',
+      answer: '{"choice":"b"}',
+      correct: 1,
+      score: 1,
+      content_version: '2026.11.1',
+      created_at: T0 - 9 * DAY,
+    },
+    {
+      user_id: 'usr_anna',
+      module_id: 'giz',
+      question_id: 'giz-casus-2',
+      idempotency_key: '1c0a4d2f-8b5e-4a9f-8d3c-6e7f8a9b0c1d',
+      answer: '{"choices":["a","c"]}',
+      correct: 0,
+      score: 0.5,
+      content_version: '2026.11.1',
+      created_at: T0 - 9 * DAY + 30_000,
+    },
+    {
+      user_id: 'usr_oud',
+      module_id: 'meldcode',
+      question_id: 'meldcode-open-1',
+      idempotency_key: '2d1b5e30-9c6f-4b0a-9e4d-7f8a9b0c1d2e',
+      answer: '{"text":"Ouders \\"mee\\" laten beslissen — één gezin, één plan"}',
+      correct: 1,
+      score: 0.75,
+      content_version: '2026.9.3',
+      created_at: T0 - 99 * DAY,
+    },
   ],
   module_completions: [
     { user_id: 'usr_anna', module_id: 'giz', completed_at: T0 - 8 * DAY, score: 0.875, content_version: '2026.11.1' },
     { user_id: 'usr_oud', module_id: 'meldcode', completed_at: T0 - 98 * DAY, score: 1, content_version: '2026.9.3' },
   ],
   reflections: [
-    { user_id: 'usr_anna', module_id: 'giz', reflection_id: 'wat-neem-ik-mee', body: "Wat ik meeneem:\n- eerst het gesprek met 'ouders'\n- één gezin, één plan ✔", updated_at: T0 - 8 * DAY },
+    {
+      user_id: 'usr_anna',
+      module_id: 'giz',
+      reflection_id: 'wat-neem-ik-mee',
+      body: "Wat ik meeneem:\n- eerst het gesprek met 'ouders'\n- één gezin, één plan ✔",
+      updated_at: T0 - 8 * DAY,
+    },
   ],
-  checkins: [
-    { user_id: 'usr_bram', module_id: 'giz', question_ids: '["giz-casus-1","giz-casus-4","giz-kennis-2"]', created_at: T0 - 2 * DAY },
-  ],
+  checkins: [{ user_id: 'usr_bram', module_id: 'giz', question_ids: '["giz-casus-1","giz-casus-4","giz-kennis-2"]', created_at: T0 - 2 * DAY }],
   review_items: [
-    { user_id: 'usr_anna', question_id: 'giz-casus-2', module_id: 'giz', step: 2, due_at: T0 + 3 * DAY, lapses: 1, last_correct: 0, review_count: 3, updated_at: T0 - DAY },
+    {
+      user_id: 'usr_anna',
+      question_id: 'giz-casus-2',
+      module_id: 'giz',
+      step: 2,
+      due_at: T0 + 3 * DAY,
+      lapses: 1,
+      last_correct: 0,
+      review_count: 3,
+      updated_at: T0 - DAY,
+    },
     { user_id: 'usr_anna', question_id: 'giz-casus-1', module_id: 'giz', step: 0, due_at: T0 + DAY, last_correct: 1, updated_at: T0 - 9 * DAY },
   ],
   team_members: [
@@ -112,25 +198,88 @@ const FIXTURES: Record<string, Fixture[]> = {
     { at: T0, actor_id: 'usr_eline', action: 'rol-gewijzigd', subject_id: 'usr_bram', detail: 'learner → trainer' },
   ],
   anonymous_attempts: [
-    { anon_id: 'anon_7f3a9c', module_id: 'giz', question_id: 'giz-casus-1', answer: '{"choice":"a"}', correct: 0, score: 0, content_version: '2026.11.1', day: '2026-11-20' },
+    {
+      anon_id: 'anon_7f3a9c',
+      module_id: 'giz',
+      question_id: 'giz-casus-1',
+      answer: '{"choice":"a"}',
+      correct: 0,
+      score: 0,
+      content_version: '2026.11.1',
+      day: '2026-11-20',
+    },
   ],
   toets_attempts: [
-    { id: 1, user_id: 'usr_anna', module_id: 'giz', question_ids: '["giz-casus-1","giz-casus-2"]', content_version: '2026.11.1', pass_mark: 0.7, started_at: T0 - 3 * DAY, handed_in_at: T0 - 3 * DAY + 600_000, score: 0.5, passed: 0 },
-    { id: 2, user_id: 'usr_anna', module_id: 'giz', question_ids: '["giz-casus-3"]', content_version: '2026.11.1', pass_mark: 0.7, started_at: T0 - DAY, handed_in_at: null, score: null, passed: null },
+    {
+      id: 1,
+      user_id: 'usr_anna',
+      module_id: 'giz',
+      question_ids: '["giz-casus-1","giz-casus-2"]',
+      content_version: '2026.11.1',
+      pass_mark: 0.7,
+      started_at: T0 - 3 * DAY,
+      handed_in_at: T0 - 3 * DAY + 600_000,
+      score: 0.5,
+      passed: 0,
+    },
+    {
+      id: 2,
+      user_id: 'usr_anna',
+      module_id: 'giz',
+      question_ids: '["giz-casus-3"]',
+      content_version: '2026.11.1',
+      pass_mark: 0.7,
+      started_at: T0 - DAY,
+      handed_in_at: null,
+      score: null,
+      passed: null,
+    },
   ],
   toets_answers: [
-    { toets_id: 1, question_id: 'giz-casus-1', idempotency_key: 'toets-sleutel-0001', answer: '{"type":"single","choice":"b","misconceptions":[]}', correct: 1, score: 1, answered_at: T0 - 3 * DAY + 60_000 },
+    {
+      toets_id: 1,
+      question_id: 'giz-casus-1',
+      idempotency_key: 'toets-sleutel-0001',
+      answer: '{"type":"single","choice":"b","misconceptions":[]}',
+      correct: 1,
+      score: 1,
+      answered_at: T0 - 3 * DAY + 60_000,
+    },
   ],
   branch_progress: [
     { user_id: 'usr_bram', question_id: 'giz-casus-4', context: 'oefen', path: '["doorvragen"]', last_key: 'tak-sleutel-0001', updated_at: T0 - DAY },
   ],
   password_resets: [
-    { id: 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00', user_id: 'usr_anna', created_by: 'usr_bram', expires_at: T0 + 3_600_000, used_at: null, claim: null, created_at: T0 },
+    {
+      id: 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00',
+      user_id: 'usr_anna',
+      created_by: 'usr_bram',
+      expires_at: T0 + 3_600_000,
+      used_at: null,
+      claim: null,
+      created_at: T0,
+    },
   ],
   app_secrets: [{ name: 'option-tokens', value: 'a3f1c0de9b8e7d6c5b4a39281706f5e4d3c2b1a0998877665544332211001122' }],
   app_settings: [{ name: 'wachtwoord-voor-sso-accounts', value: 'uit', updated_at: T0 }],
-  sso_identities: [{ issuer: 'https://login.microsoftonline.com/0b1c-tenant/v2.0', subject: 'AAAAAAAAAAAAAAAAAAAAAIkzqFVrSaSaFHy782bbtaQ', user_id: 'usr_anna', linked_at: T0 - 10 * DAY }],
-  sso_logins: [{ id: 'c0ffee'.padEnd(64, '0'), nonce: 'n-0S6_WzA2Mj', code_verifier: 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk', return_to: '/modules/giz', expires_at: T0 + 600_000, created_at: T0 }],
+  sso_identities: [
+    {
+      issuer: 'https://login.microsoftonline.com/0b1c-tenant/v2.0',
+      subject: 'AAAAAAAAAAAAAAAAAAAAAIkzqFVrSaSaFHy782bbtaQ',
+      user_id: 'usr_anna',
+      linked_at: T0 - 10 * DAY,
+    },
+  ],
+  sso_logins: [
+    {
+      id: 'c0ffee'.padEnd(64, '0'),
+      nonce: 'n-0S6_WzA2Mj',
+      code_verifier: 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk',
+      return_to: '/modules/giz',
+      expires_at: T0 + 600_000,
+      created_at: T0,
+    },
+  ],
 };
 
 /** Columns and tables a migration may drop on purpose, as `table.column` or `table`, with why. */
@@ -150,13 +299,19 @@ interface Column {
 const quoteId = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 async function tablesOf(client: Client): Promise<string[]> {
-  const result = await client.execute(`select name from sqlite_master where type = 'table' and name not like 'sqlite\\_%' escape '\\' and name <> '${MIGRATIONS_TABLE}' order by name`);
+  const result = await client.execute(
+    `select name from sqlite_master where type = 'table' and name not like 'sqlite\\_%' escape '\\' and name <> '${MIGRATIONS_TABLE}' order by name`,
+  );
   return result.rows.map((row) => String(row.name));
 }
 
 async function columnsOf(client: Client, table: string): Promise<Column[]> {
   const result = await client.execute(`select name, "notnull", dflt_value from pragma_table_info(${`'${table}'`}) order by cid`);
-  return result.rows.map((row) => ({ name: String(row.name), notnull: Number(row.notnull), dflt_value: row.dflt_value === null ? null : String(row.dflt_value) }));
+  return result.rows.map((row) => ({
+    name: String(row.name),
+    notnull: Number(row.notnull),
+    dflt_value: row.dflt_value === null ? null : String(row.dflt_value),
+  }));
 }
 
 /** Every row of a table, each value as SQL's quote() spells it (type and value exactly), in a stable order. */
@@ -168,7 +323,9 @@ async function snapshot(client: Client, table: string, columns: string[]): Promi
 }
 
 async function schemaOf(client: Client): Promise<string[][]> {
-  const result = await client.execute("select type, name, tbl_name, coalesce(sql, '') from sqlite_master where name not like 'sqlite\\_%' escape '\\' order by type, name");
+  const result = await client.execute(
+    "select type, name, tbl_name, coalesce(sql, '') from sqlite_master where name not like 'sqlite\\_%' escape '\\' order by type, name",
+  );
   return result.rows.map((row) => [0, 1, 2, 3].map((i) => String(row[i])));
 }
 
@@ -233,13 +390,23 @@ describe('upgrading from every earlier migration state', () => {
     assert.ok(migrations.length >= 2, 'at least two migrations');
     // drizzle applies only migrations newer than the newest one a database has: one that sorts
     // before an earlier entry (a merge of two branches) would be skipped on every existing database.
-    migrations.forEach((m, i) => assert.ok(i === 0 || m.folderMillis > migrations[i - 1].folderMillis, `${tags[i]} ("when" ${m.folderMillis}) is not newer than ${tags[i - 1]}: existing databases would never get it; regenerate it`));
+    migrations.forEach((m, i) =>
+      assert.ok(
+        i === 0 || m.folderMillis > migrations[i - 1].folderMillis,
+        `${tags[i]} ("when" ${m.folderMillis}) is not newer than ${tags[i - 1]}: existing databases would never get it; regenerate it`,
+      ),
+    );
     for (const [table, rows] of Object.entries(FIXTURES)) {
       assert.ok(rows.length > 0, `${table}: no rows`);
       // A column a later migration dropped would be missing here; it then belongs in DROPPED.
       const known = freshColumns.get(table);
       assert.ok(known || DROPPED[table], `FIXTURES.${table}: no such table in the newest schema`);
-      for (const row of rows) for (const column of Object.keys(row)) assert.ok(!known || known.some((c) => c.name === column) || DROPPED[`${table}.${column}`], `FIXTURES.${table}: no column ${column} in the newest schema`);
+      for (const row of rows)
+        for (const column of Object.keys(row))
+          assert.ok(
+            !known || known.some((c) => c.name === column) || DROPPED[`${table}.${column}`],
+            `FIXTURES.${table}: no column ${column} in the newest schema`,
+          );
     }
   });
 
@@ -288,11 +455,19 @@ describe('upgrading from every earlier migration state', () => {
           if (!tables.includes(table)) continue;
           const now = await columnsOf(app.client, table);
           const kept = columns.filter((c) => now.some((col) => col.name === c));
-          for (const column of columns) assert.ok(kept.includes(column) || DROPPED[`${table}.${column}`], `column ${table}.${column} is gone after the upgrade, with its data (list it in DROPPED if that is intended)`);
+          for (const column of columns)
+            assert.ok(
+              kept.includes(column) || DROPPED[`${table}.${column}`],
+              `column ${table}.${column} is gone after the upgrade, with its data (list it in DROPPED if that is intended)`,
+            );
 
           // Every row, every old value, exactly.
           const keptIndexes = kept.map((c) => columns.indexOf(c));
-          assert.deepEqual(await snapshot(app.client, table, kept), rows.map((row) => keptIndexes.map((i) => row[i])), `${table}: the rows of state ${n}, unchanged`);
+          assert.deepEqual(
+            await snapshot(app.client, table, kept),
+            rows.map((row) => keptIndexes.map((i) => row[i])),
+            `${table}: the rows of state ${n}, unchanged`,
+          );
           for (const row of inserted[table]) {
             const values = Object.fromEntries(Object.entries(row).filter(([column]) => kept.includes(column)));
             assert.equal(await matching(app.client, table, values), 1, `${table}: ${JSON.stringify(values)} still there`);
@@ -307,14 +482,27 @@ describe('upgrading from every earlier migration state', () => {
               assert.fail(`${table}.${column.name}: default ${column.dflt_value} is not a constant; give this column an explicit expectation here`);
             }
             const expected = column.dflt_value === null ? 'NULL' : String((await app.client.execute(`select quote(${column.dflt_value})`)).rows[0][0]);
-            assert.deepEqual(values, values.map(() => expected), `${table}.${column.name}: added by the upgrade, so every old row holds its default ${expected}`);
+            assert.deepEqual(
+              values,
+              values.map(() => expected),
+              `${table}.${column.name}: added by the upgrade, so every old row holds its default ${expected}`,
+            );
           }
         }
-        if (n === 1) assert.deepEqual(added.filter((c) => KNOWN_ADDED_SINCE_FIRST.includes(c)).sort(), [...KNOWN_ADDED_SINCE_FIRST].sort(), 'the columns added since the first migration were checked');
+        if (n === 1)
+          assert.deepEqual(
+            added.filter((c) => KNOWN_ADDED_SINCE_FIRST.includes(c)).sort(),
+            [...KNOWN_ADDED_SINCE_FIRST].sort(),
+            'the columns added since the first migration were checked',
+          );
 
         // Tables the upgrade created start empty.
         for (const table of tables.filter((t) => !before[t])) {
-          assert.equal(Number((await app.client.execute(`select count(*) from ${quoteId(table)}`)).rows[0][0]), 0, `${table}: created by the upgrade, so empty`);
+          assert.equal(
+            Number((await app.client.execute(`select count(*) from ${quoteId(table)}`)).rows[0][0]),
+            0,
+            `${table}: created by the upgrade, so empty`,
+          );
         }
 
         assert.deepEqual((await app.client.execute('PRAGMA foreign_key_check')).rows.length, 0, 'no row points at a missing one');
@@ -331,13 +519,32 @@ describe('upgrading from every earlier migration state', () => {
 
         // A second run, as every later start does: nothing changes at all.
         const schemaBefore = await schemaOf(app.client);
-        const snapshots = await Promise.all(tables.map(async (t) => snapshot(app.client, t, (await columnsOf(app.client, t)).map((c) => c.name))));
+        const snapshots = await Promise.all(
+          tables.map(async (t) =>
+            snapshot(
+              app.client,
+              t,
+              (await columnsOf(app.client, t)).map((c) => c.name),
+            ),
+          ),
+        );
         const changes = await totalChanges(app.client);
         assert.deepEqual(await applyMigrations(app.db), { attempts: 1, appliedByAnother: false });
         assert.equal(await totalChanges(app.client), changes, 'the second run wrote no row');
         assert.deepEqual(await listAppliedMigrations(app.db), applied(migrations.length), 'nothing applied or recorded twice');
         assert.deepEqual(await schemaOf(app.client), schemaBefore);
-        assert.deepEqual(await Promise.all(tables.map(async (t) => snapshot(app.client, t, (await columnsOf(app.client, t)).map((c) => c.name)))), snapshots);
+        assert.deepEqual(
+          await Promise.all(
+            tables.map(async (t) =>
+              snapshot(
+                app.client,
+                t,
+                (await columnsOf(app.client, t)).map((c) => c.name),
+              ),
+            ),
+          ),
+          snapshots,
+        );
       } finally {
         app.client.close();
       }

@@ -103,12 +103,22 @@ describe('the TRUSTED_PROXIES setting', () => {
   });
 
   test('an entry that is not an address or range is refused with a Dutch message that names it', () => {
-    for (const [value, named] of [['localhost', 'localhost'], ['10.0.0.0/33', '10.0.0.0/33'], ['::1/129', '::1/129'], ['10.0.0.0/8/8', '10.0.0.0/8/8'], ['127.0.0.1,10.0.0.0/x', '10.0.0.0/x'], ['1.2.3.4:80', '1.2.3.4:80']]) {
-      assert.throws(() => readEnv({ TRUSTED_PROXIES: value }), (error: Error) => {
-        assert.match(error.message, /^Ongeldige instellingen: TRUSTED_PROXIES: /);
-        assert.ok(error.message.includes(`"${named}" is geen IP-adres of adresbereik`), error.message);
-        return true;
-      });
+    for (const [value, named] of [
+      ['localhost', 'localhost'],
+      ['10.0.0.0/33', '10.0.0.0/33'],
+      ['::1/129', '::1/129'],
+      ['10.0.0.0/8/8', '10.0.0.0/8/8'],
+      ['127.0.0.1,10.0.0.0/x', '10.0.0.0/x'],
+      ['1.2.3.4:80', '1.2.3.4:80'],
+    ]) {
+      assert.throws(
+        () => readEnv({ TRUSTED_PROXIES: value }),
+        (error: Error) => {
+          assert.match(error.message, /^Ongeldige instellingen: TRUSTED_PROXIES: /);
+          assert.ok(error.message.includes(`"${named}" is geen IP-adres of adresbereik`), error.message);
+          return true;
+        },
+      );
     }
   });
 });
@@ -133,8 +143,11 @@ describe('requestClientAddress in a real HTTP server', () => {
     assert.deepEqual(new Set(seen), new Set(['127.0.0.1']));
   });
 
-  test('outside a request (no socket known): Astro\'s address without X-Forwarded-For, else one shared bucket', () => {
+  test("outside a request (no socket known): Astro's address without X-Forwarded-For, else one shared bucket", () => {
     assert.equal(requestClientAddress(new Request('http://localhost/'), '203.0.113.5', loopback), '203.0.113.5');
-    assert.equal(requestClientAddress(new Request('http://localhost/', { headers: { 'x-forwarded-for': '198.51.100.1' } }), '198.51.100.1', loopback), UNKNOWN_ADDRESS);
+    assert.equal(
+      requestClientAddress(new Request('http://localhost/', { headers: { 'x-forwarded-for': '198.51.100.1' } }), '198.51.100.1', loopback),
+      UNKNOWN_ADDRESS,
+    );
   });
 });

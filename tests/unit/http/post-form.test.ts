@@ -7,7 +7,13 @@ import { z } from 'astro/zod';
 import { t } from '../../../src/lib/i18n/nl.ts';
 import { postForm, textField, tooManyAttempts, type FormPage, type FormState } from '../../../src/lib/http/post-form.ts';
 
-const nameForm = z.object({ name: z.string().min(2, { error: 'Te kort.' }).regex(/^[A-Z]/, { error: 'Met een hoofdletter.' }), age: z.coerce.number({ error: 'Geen getal.' }) });
+const nameForm = z.object({
+  name: z
+    .string()
+    .min(2, { error: 'Te kort.' })
+    .regex(/^[A-Z]/, { error: 'Met een hoofdletter.' }),
+  age: z.coerce.number({ error: 'Geen getal.' }),
+});
 
 function page(method: string, body?: string, type = 'application/x-www-form-urlencoded'): FormPage {
   const request = new Request('https://leergang.gemeente.nl/pagina', { method, body, headers: body === undefined ? {} : { 'content-type': type } });

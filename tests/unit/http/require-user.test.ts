@@ -12,7 +12,10 @@ import { AccessRefused, refusalOf, requireRole, requireUser } from '../../../src
 const trainer: SessionUser = { id: 'u1', email: 'opleider@gemeente.nl', name: 'Olga', role: 'trainer' };
 
 /** What Astro's context does for these calls: a redirect is a Location header, a rewrite renders another page. */
-function context(path: string, rewrite: (path: string) => Promise<Response> = async () => new Response('<h1>Geen toegang</h1>', { headers: { 'content-type': 'text/html' } })): RefusalContext & { rewrites: string[] } {
+function context(
+  path: string,
+  rewrite: (path: string) => Promise<Response> = async () => new Response('<h1>Geen toegang</h1>', { headers: { 'content-type': 'text/html' } }),
+): RefusalContext & { rewrites: string[] } {
   const rewrites: string[] = [];
   return {
     url: new URL(path, 'https://leergang.gemeente.nl'),

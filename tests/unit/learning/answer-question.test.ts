@@ -38,7 +38,12 @@ describe('answering with tokens, in practice and in the toets', () => {
 
   const send = (questionId: string, answer: WireAnswer, context: 'oefen' | 'toets' = 'oefen', idempotencyKey = key()) =>
     answerQuestion(t.db, find, userId, { moduleId: 'voorbeeld', questionId, idempotencyKey, context, answer } satisfies WireSubmission, { tokens });
-  const right = (questionId: string) => encodeAnswer(q(questionId), questionId === 'vb-tak' ? { type: 'branching', path: ['goed1', 'goed2', 'goed3'] } : { type: 'single', choice: 'luisteren' }, tokens);
+  const right = (questionId: string) =>
+    encodeAnswer(
+      q(questionId),
+      questionId === 'vb-tak' ? { type: 'branching', path: ['goed1', 'goed2', 'goed3'] } : { type: 'single', choice: 'luisteren' },
+      tokens,
+    );
 
   test('an authored id instead of a token is refused', async () => {
     const result = await send('vb-enkel', { type: 'single', choice: 'luisteren' });
@@ -63,7 +68,7 @@ describe('answering with tokens, in practice and in the toets', () => {
     const [other] = encodeAnswer(q('vb-tak'), { type: 'branching', path: ['matig1'] }, tokens);
     const results = await Promise.all([send('vb-tak', first), send('vb-tak', other), send('vb-tak', first), send('vb-tak', other)]);
     assert.equal(results.filter((r) => r.ok).length, 1, JSON.stringify(results));
-    assert.ok(results.filter((r) => !r.ok).every((r) => !r.ok && r.status === 409 || (!r.ok && r.status === 400)));
+    assert.ok(results.filter((r) => !r.ok).every((r) => (!r.ok && r.status === 409) || (!r.ok && r.status === 400)));
   });
 
   test('while a toets is open its questions cannot be practised; a toets answer gets no verdict; a question outside the draw is refused', async () => {
@@ -72,12 +77,14 @@ describe('answering with tokens, in practice and in the toets', () => {
     const started = await startToets(t.db, userId, small, true, Date.now(), () => 0);
     assert.ok(started.ok);
     const drawn = started.attempt.questionIds;
-    const inDraw = drawn.includes('vb-enkel') ? 'vb-enkel' : drawn.find((id) => id !== 'vb-tak') ?? 'vb-tak';
+    const inDraw = drawn.includes('vb-enkel') ? 'vb-enkel' : (drawn.find((id) => id !== 'vb-tak') ?? 'vb-tak');
     const outside = source.questions.find((x) => !drawn.includes(x.id))!.id;
-    const wireFor = (id: string) => (id === 'vb-enkel' || id === 'vb-tak' ? right(id) : encodeAnswer(q(id), { type: 'order', order: ['een', 'twee', 'drie'] }, tokens));
+    const wireFor = (id: string) =>
+      id === 'vb-enkel' || id === 'vb-tak' ? right(id) : encodeAnswer(q(id), { type: 'order', order: ['een', 'twee', 'drie'] }, tokens);
 
     assert.deepEqual(await send(inDraw, wireFor(inDraw)[0], 'oefen'), { ok: false, status: 409, message: ANSWER_MESSAGES.inOpenToets });
-    if (outside !== 'vb-tak') assert.deepEqual(await send(outside, wireFor(outside)[0], 'toets'), { ok: false, status: 409, message: ANSWER_MESSAGES.notInDraw });
+    if (outside !== 'vb-tak')
+      assert.deepEqual(await send(outside, wireFor(outside)[0], 'toets'), { ok: false, status: 409, message: ANSWER_MESSAGES.notInDraw });
 
     let stored;
     for (const step of wireFor(inDraw)) stored = await send(inDraw, step, 'toets');

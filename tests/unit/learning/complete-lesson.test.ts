@@ -49,12 +49,22 @@ describe('completing a lesson or testing out of one completes the module after a
       const question = source.questions.find((q) => q.id === questionId)!;
       const scored = scoreAnswer(question, answerKey(question));
       assert.ok(scored.ok);
-      await recordToetsAnswer(t.db, { toetsId: started.attempt.id, userId, questionId, idempotencyKey: key(), answer: answerKey(question), scored: scored.result }, now + 1);
+      await recordToetsAnswer(
+        t.db,
+        { toetsId: started.attempt.id, userId, questionId, idempotencyKey: key(), answer: answerKey(question), scored: scored.result },
+        now + 1,
+      );
     }
     const handedIn = await handInToets(t.db, userId, started.attempt.id, now + 2);
     assert.ok(handedIn.ok && handedIn.attempt.passed);
   };
-  const completion = async () => (await t.db.select().from(moduleCompletions).where(and(eq(moduleCompletions.userId, userId), eq(moduleCompletions.moduleId, mod.outline.id))))[0];
+  const completion = async () =>
+    (
+      await t.db
+        .select()
+        .from(moduleCompletions)
+        .where(and(eq(moduleCompletions.userId, userId), eq(moduleCompletions.moduleId, mod.outline.id)))
+    )[0];
 
   test('completeLesson records the lesson, and the last one completes the module', async () => {
     assert.equal(await completeLesson(t.db, userId, mod.outline, 'eerste', 1000), false, 'no toets yet');
@@ -70,9 +80,17 @@ describe('completing a lesson or testing out of one completes the module after a
 
   test('testOutOfLesson marks a known lesson and completes the module; a lesson not known is refused', async () => {
     const now = Date.parse('2026-11-22T09:00:00Z');
-    const started = await startCheckin(t.db, userId, { moduleId: 'voorbeeld', lessonIds: source.lessons.map((l) => l.id), questions: source.questions, retakeAfterHours: 24 }, new Set(), now, () => 0);
+    const started = await startCheckin(
+      t.db,
+      userId,
+      { moduleId: 'voorbeeld', lessonIds: source.lessons.map((l) => l.id), questions: source.questions, retakeAfterHours: 24 },
+      new Set(),
+      now,
+      () => 0,
+    );
     assert.ok(started.ok);
-    const answer = (questionId: string, a: Answer, at: number) => submitAnswer(t.db, find, userId, { moduleId: 'voorbeeld', questionId, idempotencyKey: key(), answer: a }, { now: at });
+    const answer = (questionId: string, a: Answer, at: number) =>
+      submitAnswer(t.db, find, userId, { moduleId: 'voorbeeld', questionId, idempotencyKey: key(), answer: a }, { now: at });
     await answer('vb-enkel', { type: 'single', choice: 'luisteren' }, now + 1000);
     await answer('vb-meer', { type: 'multiple', choices: ['a'] }, now + 2000);
     assert.deepEqual(await testOutOfLesson(t.db, userId, mod, 'tweede', now + 3000), { ok: false, reason: 'not-passed' });

@@ -31,7 +31,17 @@ describe('download and delete your own data', () => {
     for (const userId of [anna, bram]) {
       await recordLessonOpened(t.db, { userId, moduleId: 'voorbeeld', lessonId: 'eerste', contentVersion: '1' });
       // The check-in first: a question answered before is never drawn in one.
-      assert.ok((await startCheckin(t.db, userId, { moduleId: 'voorbeeld', lessonIds: ['eerste'], questions: source.questions, retakeAfterHours: 24 }, new Set(), Date.now())).ok);
+      assert.ok(
+        (
+          await startCheckin(
+            t.db,
+            userId,
+            { moduleId: 'voorbeeld', lessonIds: ['eerste'], questions: source.questions, retakeAfterHours: 24 },
+            new Set(),
+            Date.now(),
+          )
+        ).ok,
+      );
       await submitAnswer(t.db, async () => ({ outline, questions: source.questions }), userId, {
         moduleId: 'voorbeeld',
         questionId: 'vb-enkel',
@@ -64,7 +74,18 @@ describe('download and delete your own data', () => {
 
   test('deleting removes every personal row and keeps an anonymous answer for the statistics', async () => {
     assert.equal(await deleteAccount(t.db, { userId: anna, actorId: anna }), true);
-    for (const table of ['users', 'sessions', 'lesson_events', 'lesson_progress', 'attempts', 'module_completions', 'reflections', 'review_items', 'checkins', 'team_members']) {
+    for (const table of [
+      'users',
+      'sessions',
+      'lesson_events',
+      'lesson_progress',
+      'attempts',
+      'module_completions',
+      'reflections',
+      'review_items',
+      'checkins',
+      'team_members',
+    ]) {
       const column = table === 'users' ? 'id' : 'user_id';
       const { rows } = await t.client.execute({ sql: `select count(*) as n from ${table} where ${column} = ?`, args: [anna] });
       assert.equal(rows[0].n, 0, `${table} still holds Anna`);

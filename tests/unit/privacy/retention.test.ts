@@ -49,17 +49,34 @@ describe('deleting an account also removes what is kept by e-mail address', () =
     // Someone else's invitation and counters must survive.
     const other = await createInvitation(t.db, { email: 'ander@gemeente.nl', name: 'Ander', role: 'learner' });
     assert.ok(other.ok);
-    assert.deepEqual(await attemptLogin(t.db, { email: ' ILSE.uitgenodigd@gemeente.nl', password: 'fout-wachtwoord', ip: '192.0.2.7' }), { ok: false, reason: 'invalid-credentials' });
+    assert.deepEqual(await attemptLogin(t.db, { email: ' ILSE.uitgenodigd@gemeente.nl', password: 'fout-wachtwoord', ip: '192.0.2.7' }), {
+      ok: false,
+      reason: 'invalid-credentials',
+    });
     await attemptLogin(t.db, { email: 'ander@gemeente.nl', password: 'fout-wachtwoord', ip: '192.0.2.8' });
-    assert.equal((await t.db.select().from(invitations)).filter((i) => i.email === 'ilse.uitgenodigd@gemeente.nl').length, 2, 'set-up: two invitations for Ilse');
-    assert.ok((await t.db.select().from(rateLimits)).some((r) => r.key === 'login:account:ilse.uitgenodigd@gemeente.nl'), 'set-up: a counter for her address');
+    assert.equal(
+      (await t.db.select().from(invitations)).filter((i) => i.email === 'ilse.uitgenodigd@gemeente.nl').length,
+      2,
+      'set-up: two invitations for Ilse',
+    );
+    assert.ok(
+      (await t.db.select().from(rateLimits)).some((r) => r.key === 'login:account:ilse.uitgenodigd@gemeente.nl'),
+      'set-up: a counter for her address',
+    );
 
     assert.equal(await deleteAccount(t.db, { userId: accepted.userId, actorId: accepted.userId }), true);
 
     const leftInvitations = await t.db.select().from(invitations);
-    assert.deepEqual(leftInvitations.map((i) => i.email), ['ander@gemeente.nl']);
+    assert.deepEqual(
+      leftInvitations.map((i) => i.email),
+      ['ander@gemeente.nl'],
+    );
     const leftCounters = (await t.db.select().from(rateLimits)).map((r) => r.key).sort();
-    assert.deepEqual(leftCounters, ['login:account:ander@gemeente.nl', 'login:ip:192.0.2.7', 'login:ip:192.0.2.8'], 'IP counters have no owner: pruning removes them');
+    assert.deepEqual(
+      leftCounters,
+      ['login:account:ander@gemeente.nl', 'login:ip:192.0.2.7', 'login:ip:192.0.2.8'],
+      'IP counters have no owner: pruning removes them',
+    );
     const log = await t.db.select().from(auditLog);
     assert.equal(log.length, 1);
     assert.equal(log[0].action, 'account-verwijderd');
@@ -85,7 +102,10 @@ describe('deleting an account also removes what is kept by e-mail address', () =
     assert.equal(await deleteAccount(t.db, { userId: created.userId, actorId: 'beheerder' }), true);
 
     for (const text of [email, name, reflection]) assert.deepEqual(filesHolding(t, text), [], `"${text}" is still readable in the database files`);
-    assert.equal((await t.db.select().from(users)).some((u) => u.email === email), false);
+    assert.equal(
+      (await t.db.select().from(users)).some((u) => u.email === email),
+      false,
+    );
   });
 });
 
@@ -115,14 +135,22 @@ describe('pruning on a schedule', () => {
       { key: 'login:ip:203.0.113.6', count: 2, windowStart: now - addressWindow + 1 },
     ]);
     const kept = INVITATION_KEPT_DAYS * DAY;
-    const invitation = (id: string, fields: { expiresAt: number; usedAt?: number }) => ({ id, email: `${id}@gemeente.nl`, name: `Naam ${id}`, role: 'learner' as const, ...fields });
-    await t.db.insert(invitations).values([
-      invitation('open', { expiresAt: now + DAY }),
-      invitation('net-verlopen', { expiresAt: now - kept + 1 }),
-      invitation('lang-verlopen', { expiresAt: now - kept }),
-      invitation('net-gebruikt', { expiresAt: now + DAY, usedAt: now - kept + 1 }),
-      invitation('lang-gebruikt', { expiresAt: now - kept + DAY, usedAt: now - kept }),
-    ]);
+    const invitation = (id: string, fields: { expiresAt: number; usedAt?: number }) => ({
+      id,
+      email: `${id}@gemeente.nl`,
+      name: `Naam ${id}`,
+      role: 'learner' as const,
+      ...fields,
+    });
+    await t.db
+      .insert(invitations)
+      .values([
+        invitation('open', { expiresAt: now + DAY }),
+        invitation('net-verlopen', { expiresAt: now - kept + 1 }),
+        invitation('lang-verlopen', { expiresAt: now - kept }),
+        invitation('net-gebruikt', { expiresAt: now + DAY, usedAt: now - kept + 1 }),
+        invitation('lang-gebruikt', { expiresAt: now - kept + DAY, usedAt: now - kept }),
+      ]);
 
     await t.db.insert(passwordResets).values([
       { id: 'herstel-open', userId: user.userId, expiresAt: now + 1, createdAt: now - 1 },
@@ -136,26 +164,39 @@ describe('pruning on a schedule', () => {
     ]);
 
     assert.deepEqual(await pruneExpiredData(t.db, now), { sessions: 2, rateLimits: 2, invitations: 2, passwordResets: 1, ssoLogins: 1 });
-    assert.deepEqual((await t.db.select().from(ssoLogins)).map((r) => r.id), ['sso-loopt']);
+    assert.deepEqual(
+      (await t.db.select().from(ssoLogins)).map((r) => r.id),
+      ['sso-loopt'],
+    );
     assert.deepEqual((await t.db.select().from(passwordResets)).map((r) => r.id).sort(), ['herstel-net-verlopen', 'herstel-open']);
 
-    assert.deepEqual((await t.db.select().from(sessions)).map((s) => s.id), ['geldig']);
+    assert.deepEqual(
+      (await t.db.select().from(sessions)).map((s) => s.id),
+      ['geldig'],
+    );
     assert.deepEqual((await t.db.select().from(rateLimits)).map((r) => r.key).sort(), ['login:account:nog-onthouden@gemeente.nl', 'login:ip:203.0.113.6']);
     assert.deepEqual((await t.db.select().from(invitations)).map((i) => i.id).sort(), ['net-gebruikt', 'net-verlopen', 'open']);
     for (const gone of ['geprobeerd-zonder-account@gemeente.nl', '203.0.113.5', 'lang-verlopen@gemeente.nl', 'Naam lang-gebruikt']) {
       assert.deepEqual(filesHolding(t, gone), [], `"${gone}" is still readable in the database files after pruning`);
     }
-    assert.deepEqual(await pruneExpiredData(t.db, now), { sessions: 0, rateLimits: 0, invitations: 0, passwordResets: 0, ssoLogins: 0 }, 'a second run finds nothing');
+    assert.deepEqual(
+      await pruneExpiredData(t.db, now),
+      { sessions: 0, rateLimits: 0, invitations: 0, passwordResets: 0, ssoLogins: 0 },
+      'a second run finds nothing',
+    );
   });
 
   test('runs on the first request, then at most once a day; after a failure again an hour later', async () => {
     const runs: number[] = [];
     let fail = false;
     const logged: string[] = [];
-    const pruneWhenDue = createPruneSchedule(async (now) => {
-      runs.push(now);
-      if (fail) throw new Error('database is locked');
-    }, (m) => logged.push(m));
+    const pruneWhenDue = createPruneSchedule(
+      async (now) => {
+        runs.push(now);
+        if (fail) throw new Error('database is locked');
+      },
+      (m) => logged.push(m),
+    );
     const start = 1_000_000;
 
     await pruneWhenDue(start);

@@ -50,7 +50,10 @@ describe('a used idempotency key is no oracle', () => {
     assertRefused(await submit('vb-tak', { type: 'branching', path: ['goed1', 'gevaar'] }, key), 'a finished branching case');
 
     const rows = await storedFor();
-    assert.deepEqual(rows.map((r) => r.questionId), ['vb-enkel']);
+    assert.deepEqual(
+      rows.map((r) => r.questionId),
+      ['vb-enkel'],
+    );
     assert.deepEqual(await reviewFor(), ['vb-enkel'], 'no review schedule for questions that were never answered');
   });
 

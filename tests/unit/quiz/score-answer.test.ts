@@ -68,7 +68,11 @@ describe('put in order', () => {
       const view = toPublicQuestion(question, tokens);
       assert.ok(view.type === 'order');
       const answerOrder = ['een', 'twee', 'drie'].map((id) => tokens(question.id, id));
-      assert.notDeepEqual(view.items.map((i) => i.token), answerOrder, `person ${person} sees the answer order`);
+      assert.notDeepEqual(
+        view.items.map((i) => i.token),
+        answerOrder,
+        `person ${person} sees the answer order`,
+      );
       assert.deepEqual(toPublicQuestion(question, tokens), view, 'stable between renders');
     }
   });

@@ -83,7 +83,12 @@ describe('a module status is the same for the learner, the trainer, the dashboar
         db.db,
         async (id) => byId(id),
         learnerId,
-        { moduleId, questionId, idempotencyKey: `status-${String(++keys).padStart(12, '0')}`, answer: answerKey(source.questions.find((q) => q.id === questionId)!) },
+        {
+          moduleId,
+          questionId,
+          idempotencyKey: `status-${String(++keys).padStart(12, '0')}`,
+          answer: answerKey(source.questions.find((q) => q.id === questionId)!),
+        },
         { now: at },
       );
     const passToets = async (moduleId: string, at: number) => {
@@ -92,9 +97,23 @@ describe('a module status is the same for the learner, the trainer, the dashboar
       assert.ok(started.ok, `toets of ${moduleId} starts`);
       for (const questionId of started.attempt.questionIds) {
         const given = answerKey(source.questions.find((q) => q.id === questionId)!);
-        const scored = scoreAnswer(source.questions.find((q) => q.id === questionId)!, given);
+        const scored = scoreAnswer(
+          source.questions.find((q) => q.id === questionId)!,
+          given,
+        );
         assert.ok(scored.ok);
-        await recordToetsAnswer(db.db, { toetsId: started.attempt.id, userId: learnerId, questionId, idempotencyKey: `toets-${String(++keys).padStart(12, '0')}`, answer: given, scored: scored.result }, at + 1);
+        await recordToetsAnswer(
+          db.db,
+          {
+            toetsId: started.attempt.id,
+            userId: learnerId,
+            questionId,
+            idempotencyKey: `toets-${String(++keys).padStart(12, '0')}`,
+            answer: given,
+            scored: scored.result,
+          },
+          at + 1,
+        );
       }
       const handedIn = await handInModuleToets(db.db, learnerId, mod, started.attempt.id, at + 2);
       assert.ok(handedIn.ok && handedIn.moduleCompleted, `${moduleId} completed`);
@@ -112,7 +131,10 @@ describe('a module status is the same for the learner, the trainer, the dashboar
     assert.ok((await startCheckin(db.db, learnerId, checkinModule, new Set(), NOW - 30 * HOUR, () => 0)).ok);
     const [checkin] = await getCheckins(db.db, learnerId, 'getoetst');
     for (const questionId of checkin.questionIds) await answer('getoetst', questionId, NOW - 29 * HOUR);
-    for (const l of source.lessons) assert.deepEqual(await testOutLesson(db.db, { userId: learnerId, moduleId: 'getoetst', lessonId: l.id, questions: source.questions }, NOW - 28 * HOUR), { ok: true });
+    for (const l of source.lessons)
+      assert.deepEqual(await testOutLesson(db.db, { userId: learnerId, moduleId: 'getoetst', lessonId: l.id, questions: source.questions }, NOW - 28 * HOUR), {
+        ok: true,
+      });
     await passToets('getoetst', NOW - 27 * HOUR);
     // Only a toets begun and left open (started as if the lessons were done, to keep it the only trace).
     assert.ok((await startToets(db.db, learnerId, toetsModuleOf(byId('toets-open')), true, NOW - 40 * HOUR)).ok);
@@ -139,7 +161,17 @@ describe('a module status is the same for the learner, the trainer, the dashboar
     const dashboardRow = dashboard.rows.find((r) => r.userId === learnerId)!;
     // The CSV export, as export.csv.ts writes it.
     const members = await listTeamMembers(db.db, team.id);
-    const csv = teamProgressCsv(team.name, course, await getTeamProgress(db.db, members, team.id, course.map((m) => m.outline), NOW));
+    const csv = teamProgressCsv(
+      team.name,
+      course,
+      await getTeamProgress(
+        db.db,
+        members,
+        team.id,
+        course.map((m) => m.outline),
+        NOW,
+      ),
+    );
     const [header, ...lines] = Papa.parse<string[]>(csv.replace(/^\uFEFF/, '').trimEnd(), { delimiter: ';', newline: '\r\n' }).data;
     const statusColumn = header.indexOf('Status');
 
@@ -166,7 +198,10 @@ describe('a module status is the same for the learner, the trainer, the dashboar
 
   test('the dashboard filter finds the person by the status the learner sees; a late module not begun still says "Beginnen"', async () => {
     const late = await getTeamDashboard(db.db, team, course, new URLSearchParams({ status: 'te-laat', module: 'laat-nieuw' }), NOW);
-    assert.deepEqual(late.shownRows.map((r) => r.userId), [learnerId]);
+    assert.deepEqual(
+      late.shownRows.map((r) => r.userId),
+      [learnerId],
+    );
     const progress = (await getProgressRows(db.db, learnerId, course, { now: NOW })).find((r) => r.mod.meta.id === 'laat-nieuw')!.progress;
     assert.equal(progress.status, 'te-laat');
     assert.equal(progress.started, false);

@@ -13,38 +13,43 @@ describe('report cache', () => {
   // The suite's second run (TEST_DB_CLIENT=libsql) opens files with @libsql/client, which has no
   // data version (db/data-version.ts): there the same steps must compute every time.
   const caching = process.env.TEST_DB_CLIENT !== 'libsql';
-  test(caching ? 'reused while nothing changed; computed again after a write, another process’s commit, or time' : 'on @libsql/client: computed every time, nothing reused', async () => {
-    const t = await createTempDb();
-    let computed = 0;
-    const report = (now = Date.now()) => cachedReport(t.db, 'team-x', async () => ++computed, now);
-    /** One request for the report: `reused` when the data has not changed since the last one. */
-    const expect = async (outcome: 'computed' | 'reused', why: string, now?: number) => {
-      const before = computed;
-      const value = await report(now);
-      const computedNow = outcome === 'computed' || !caching;
-      assert.equal(computed, computedNow ? before + 1 : before, why);
-      assert.equal(value, computed, why);
-    };
-    try {
-      await expect('computed', 'first time');
-      await expect('reused', 'same data: same report');
-      assert.equal(await cachedReport(t.db, 'team-y', async () => 'other'), 'other', 'keys are separate');
+  test(
+    caching
+      ? 'reused while nothing changed; computed again after a write, another process’s commit, or time'
+      : 'on @libsql/client: computed every time, nothing reused',
+    async () => {
+      const t = await createTempDb();
+      let computed = 0;
+      const report = (now = Date.now()) => cachedReport(t.db, 'team-x', async () => ++computed, now);
+      /** One request for the report: `reused` when the data has not changed since the last one. */
+      const expect = async (outcome: 'computed' | 'reused', why: string, now?: number) => {
+        const before = computed;
+        const value = await report(now);
+        const computedNow = outcome === 'computed' || !caching;
+        assert.equal(computed, computedNow ? before + 1 : before, why);
+        assert.equal(value, computed, why);
+      };
+      try {
+        await expect('computed', 'first time');
+        await expect('reused', 'same data: same report');
+        assert.equal(await cachedReport(t.db, 'team-y', async () => 'other'), 'other', 'keys are separate');
 
-      await createUser(t.db, { email: 'nieuw@gemeente.nl', name: 'Nieuw', password: 'lang-genoeg-1', role: 'learner' });
-      await expect('computed', 'a write by the app');
-      await expect('reused', 'nothing written since');
+        await createUser(t.db, { email: 'nieuw@gemeente.nl', name: 'Nieuw', password: 'lang-genoeg-1', role: 'learner' });
+        await expect('computed', 'a write by the app');
+        await expect('reused', 'nothing written since');
 
-      // The admin CLI or a restore: another connection to the same file.
-      const other = createClient({ url: t.url });
-      await other.execute("update users set name = 'Anders' where email = 'nieuw@gemeente.nl'");
-      other.close();
-      await expect('computed', 'a commit by another process');
+        // The admin CLI or a restore: another connection to the same file.
+        const other = createClient({ url: t.url });
+        await other.execute("update users set name = 'Anders' where email = 'nieuw@gemeente.nl'");
+        other.close();
+        await expect('computed', 'a commit by another process');
 
-      await expect('computed', 'too old', Date.now() + REPORT_CACHE_MS + 1);
-    } finally {
-      t.cleanup();
-    }
-  });
+        await expect('computed', 'too old', Date.now() + REPORT_CACHE_MS + 1);
+      } finally {
+        t.cleanup();
+      }
+    },
+  );
 
   test('never cached on a client that cannot see other instances’ writes', async () => {
     const t = await createTempDb();

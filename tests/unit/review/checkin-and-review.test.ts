@@ -29,11 +29,18 @@ describe('drawing a check-in', () => {
     { id: 'x', lesson: undefined },
   ];
   test('one question per lesson, none for lessons without questions', () => {
-    assert.deepEqual(drawCheckin(['a', 'b', 'c'], questions, new Set(), new Set(), () => 0), ['a1', 'b1']);
+    assert.deepEqual(
+      drawCheckin(['a', 'b', 'c'], questions, new Set(), new Set(), () => 0),
+      ['a1', 'b1'],
+    );
   });
   test('never a question whose answer was shown: a lesson without a fresh one is left out', () => {
     for (let i = 0; i < 20; i++) assert.deepEqual(drawCheckin(['a', 'b'], questions, new Set(['a1', 'b1']), new Set(), Math.random), ['a2']);
-    assert.deepEqual(drawCheckin(['a', 'b'], questions, new Set(), new Set(['a']), () => 0), ['b1'], 'a skipped lesson is not asked');
+    assert.deepEqual(
+      drawCheckin(['a', 'b'], questions, new Set(), new Set(['a']), () => 0),
+      ['b1'],
+      'a skipped lesson is not asked',
+    );
   });
 });
 
@@ -69,7 +76,10 @@ describe('check-in, test-out and review against a real database', () => {
     await answer(userId, 'vb-meer', { type: 'multiple', choices: ['a', 'b'] }, now + 2500);
     const results = await getCheckinResults(t.db, userId, 'voorbeeld', all, source.questions);
     assert.deepEqual(Object.fromEntries(results), { eerste: 'bekend', tweede: 'niet-bekend' });
-    assert.deepEqual(await testOutLesson(t.db, { userId, moduleId: 'voorbeeld', lessonId: 'tweede', questions: source.questions }, now + 3000), { ok: false, reason: 'not-passed' });
+    assert.deepEqual(await testOutLesson(t.db, { userId, moduleId: 'voorbeeld', lessonId: 'tweede', questions: source.questions }, now + 3000), {
+      ok: false,
+      reason: 'not-passed',
+    });
     assert.deepEqual(await testOutLesson(t.db, { userId, moduleId: 'voorbeeld', lessonId: 'eerste', questions: source.questions }, now + 3000), { ok: true });
     const progress = await getModuleProgress(t.db, userId, mod.outline);
     assert.ok(progress.lessonsTestedOut.has('eerste'));
@@ -91,7 +101,10 @@ describe('check-in, test-out and review against a real database', () => {
     const later = await start(userId, now + DAY);
     assert.deepEqual(later.started, { ok: false, availability: { kind: 'niets-te-toetsen' } });
     assert.deepEqual(await testOutLesson(t.db, { userId, moduleId: 'voorbeeld', lessonId: 'eerste', questions: source.questions }, now + DAY), { ok: true });
-    assert.deepEqual(await testOutLesson(t.db, { userId, moduleId: 'voorbeeld', lessonId: 'tweede', questions: source.questions }, now + DAY), { ok: false, reason: 'not-passed' });
+    assert.deepEqual(await testOutLesson(t.db, { userId, moduleId: 'voorbeeld', lessonId: 'tweede', questions: source.questions }, now + DAY), {
+      ok: false,
+      reason: 'not-passed',
+    });
   });
 
   test('two check-ins started at once give one', async () => {
@@ -126,13 +139,19 @@ describe('check-in, test-out and review against a real database', () => {
     assert.equal(today.dueLaterThisWeek, 2);
     assert.equal(today.reviewedToday, 0, 'first answers are not reviews');
     const tomorrow = await getDueOverview(t.db, userId, now + DAY, allIds);
-    assert.deepEqual(tomorrow.dueNow.map((d) => d.questionId), ['vb-enkel']);
+    assert.deepEqual(
+      tomorrow.dueNow.map((d) => d.questionId),
+      ['vb-enkel'],
+    );
     const inThreeDays = await getDueOverview(t.db, userId, now + 3 * DAY, allIds);
     assert.deepEqual(inThreeDays.dueNow.map((d) => d.questionId).sort(), ['vb-enkel', 'vb-meer']);
     // Answering it right moves it out again, and that answer is a review.
     await answer(userId, 'vb-enkel', { type: 'single', choice: 'luisteren' }, now + 3 * DAY);
     const after = await getDueOverview(t.db, userId, now + 3 * DAY + 1000, allIds);
-    assert.deepEqual(after.dueNow.map((d) => d.questionId), ['vb-meer']);
+    assert.deepEqual(
+      after.dueNow.map((d) => d.questionId),
+      ['vb-meer'],
+    );
     assert.equal(after.reviewedToday, 1);
   });
 
@@ -144,7 +163,10 @@ describe('check-in, test-out and review against a real database', () => {
     const [item] = (await t.db.select().from(reviewItems)).filter((r) => r.userId === userId);
     assert.equal(item.step, 0);
     assert.equal(item.lastCorrect, false);
-    assert.deepEqual((await getDueOverview(t.db, userId, now + DAY, allIds)).dueNow.map((d) => d.questionId), ['vb-enkel']);
+    assert.deepEqual(
+      (await getDueOverview(t.db, userId, now + DAY, allIds)).dueNow.map((d) => d.questionId),
+      ['vb-enkel'],
+    );
     // Due tomorrow: the first answer then decides, a retry again does not.
     await answer(userId, 'vb-enkel', { type: 'single', choice: 'verwijzen' }, now + DAY + 1000);
     await answer(userId, 'vb-enkel', { type: 'single', choice: 'luisteren' }, now + DAY + 2000);
@@ -186,7 +208,10 @@ describe('check-in, test-out and review against a real database', () => {
     await answer(userId, 'vb-meer', { type: 'multiple', choices: ['a'] }, now);
     const withoutMeer = source.questions.map((q) => q.id).filter((id) => id !== 'vb-meer');
     const overview = await getDueOverview(t.db, userId, now + DAY, withoutMeer);
-    assert.deepEqual(overview.dueNow.map((d) => d.questionId), ['vb-enkel']);
+    assert.deepEqual(
+      overview.dueNow.map((d) => d.questionId),
+      ['vb-enkel'],
+    );
     const { getOverdueReviewsPerPerson } = await import('../../../src/lib/reports/review-health.ts');
     assert.equal((await getOverdueReviewsPerPerson(t.db, now + 5 * DAY, [userId], withoutMeer)).get(userId), 1);
     assert.equal((await getOverdueReviewsPerPerson(t.db, now + 5 * DAY, [userId])).get(userId), 2);
@@ -199,7 +224,12 @@ describe('check-in, test-out and review against a real database', () => {
     assert.deepEqual(await getRevisedQuestionsDue(t.db, userId, modules), [{ moduleId: 'voorbeeld', questionId: 'vb-enkel' }]);
     // Answering the new version takes it off the list.
     const v2: ModuleForScoring = { outline: { ...mod.outline, version: '2' }, questions: mod.questions };
-    await submitAnswer(t.db, async () => v2, userId, { moduleId: 'voorbeeld', questionId: 'vb-enkel', idempotencyKey: `k-${++n}-${'y'.repeat(16)}`, answer: { type: 'single', choice: 'luisteren' } });
+    await submitAnswer(t.db, async () => v2, userId, {
+      moduleId: 'voorbeeld',
+      questionId: 'vb-enkel',
+      idempotencyKey: `k-${++n}-${'y'.repeat(16)}`,
+      answer: { type: 'single', choice: 'luisteren' },
+    });
     assert.deepEqual(await getRevisedQuestionsDue(t.db, userId, modules), []);
     assert.ok(compareVersions('2026.10', '2026.9') > 0);
   });

@@ -14,15 +14,32 @@ describe('invitation e-mail through a real SMTP server on loopback', () => {
   test('every invitation is mailed with its link; an existing account is asked to log in and accept', async () => {
     const results = await mailInvitations(
       [
-        { email: 'nina@gemeente.nl', name: 'Nina', kind: 'invited', token: 'abcdefghijklmnopqrstuvwxyz234567', expiresAt: Date.parse('2026-11-29T12:00:00Z'), forExistingAccount: false },
-        { email: 'bestaat@gemeente.nl', name: 'Bestaat', kind: 'invited', token: 'bcdefghijklmnopqrstuvwxyz2345672', expiresAt: Date.parse('2026-11-29T12:00:00Z'), forExistingAccount: true },
+        {
+          email: 'nina@gemeente.nl',
+          name: 'Nina',
+          kind: 'invited',
+          token: 'abcdefghijklmnopqrstuvwxyz234567',
+          expiresAt: Date.parse('2026-11-29T12:00:00Z'),
+          forExistingAccount: false,
+        },
+        {
+          email: 'bestaat@gemeente.nl',
+          name: 'Bestaat',
+          kind: 'invited',
+          token: 'bcdefghijklmnopqrstuvwxyz2345672',
+          expiresAt: Date.parse('2026-11-29T12:00:00Z'),
+          forExistingAccount: true,
+        },
       ],
       { smtpUrl: smtp.url, from: 'Leergang <no-reply@leergang.invalid>', baseUrl: 'https://leergang.example.nl', teamName: 'Wijkteam Noord' },
     );
-    assert.deepEqual([...results], [
-      ['nina@gemeente.nl', { sent: true }],
-      ['bestaat@gemeente.nl', { sent: true }],
-    ]);
+    assert.deepEqual(
+      [...results],
+      [
+        ['nina@gemeente.nl', { sent: true }],
+        ['bestaat@gemeente.nl', { sent: true }],
+      ],
+    );
     assert.equal(smtp.received.length, 2);
     const [nina, existing] = [smtp.received.find((m) => m.to.includes('nina@gemeente.nl'))!, smtp.received.find((m) => m.to.includes('bestaat@gemeente.nl'))!];
     assert.match(nina.body, /https:\/\/leergang\.example\.nl\/uitnodiging\/abcdefghijklmnopqrstuvwxyz234567/);
@@ -33,7 +50,12 @@ describe('invitation e-mail through a real SMTP server on loopback', () => {
   });
 
   test('a server that is down gives a clear reason, not an exception', async () => {
-    const result = await sendInvitationMail('smtp://127.0.0.1:1', 'x@y.nl', { to: 'a@b.nl', name: 'A', link: 'https://x/uitnodiging/y', expiresAt: Date.now() });
+    const result = await sendInvitationMail('smtp://127.0.0.1:1', 'x@y.nl', {
+      to: 'a@b.nl',
+      name: 'A',
+      link: 'https://x/uitnodiging/y',
+      expiresAt: Date.now(),
+    });
     assert.equal(result.sent, false);
     assert.ok(!result.sent && result.reason.length > 0);
   });

@@ -29,7 +29,11 @@ function answerFor(questionId: string, random: () => number): { answer: Record<s
   const r = random();
   if (questionId === 'm-single') {
     const choice = r < 0.5 ? 'a' : r < 0.8 ? 'b' : 'c';
-    return { answer: { type: 'single', choice, misconceptions: choice === 'a' ? [] : [`mis-${choice}`] }, correct: choice === 'a', score: choice === 'a' ? 1 : 0 };
+    return {
+      answer: { type: 'single', choice, misconceptions: choice === 'a' ? [] : [`mis-${choice}`] },
+      correct: choice === 'a',
+      score: choice === 'a' ? 1 : 0,
+    };
   }
   if (questionId === 'm-multiple') {
     const choices = r < 0.4 ? ['a', 'c'] : r < 0.7 ? ['a'] : ['b', 'c'];
@@ -60,14 +64,49 @@ describe('question analysis in the database', () => {
         const times = Math.floor(random() * 4);
         for (let i = 0; i < times; i++) {
           const a = answerFor(key.id, random);
-          await t.db.insert(attempts).values({ userId, moduleId: 'm', questionId: key.id, idempotencyKey: `k-${n++}`, answer: a.answer, correct: a.correct, score: a.score, contentVersion: '1', createdAt: n });
+          await t.db
+            .insert(attempts)
+            .values({
+              userId,
+              moduleId: 'm',
+              questionId: key.id,
+              idempotencyKey: `k-${n++}`,
+              answer: a.answer,
+              correct: a.correct,
+              score: a.score,
+              contentVersion: '1',
+              createdAt: n,
+            });
         }
       }
-      await t.db.insert(attempts).values({ userId, moduleId: 'ander', questionId: 'ander-q', idempotencyKey: `k-${n++}`, answer: { type: 'single', choice: 'a', misconceptions: ['elders'] }, correct: false, score: 0, contentVersion: '1', createdAt: n });
+      await t.db
+        .insert(attempts)
+        .values({
+          userId,
+          moduleId: 'ander',
+          questionId: 'ander-q',
+          idempotencyKey: `k-${n++}`,
+          answer: { type: 'single', choice: 'a', misconceptions: ['elders'] },
+          correct: false,
+          score: 0,
+          contentVersion: '1',
+          createdAt: n,
+        });
     }
     for (let i = 0; i < 6; i++) {
       const a = answerFor(keys[i % 2].id, random);
-      await t.db.insert(anonymousAttempts).values({ anonId: `anon-${i % 3}`, moduleId: 'm', questionId: keys[i % 2].id, answer: a.answer, correct: a.correct, score: a.score, contentVersion: '1', day: '2026-01-01' });
+      await t.db
+        .insert(anonymousAttempts)
+        .values({
+          anonId: `anon-${i % 3}`,
+          moduleId: 'm',
+          questionId: keys[i % 2].id,
+          answer: a.answer,
+          correct: a.correct,
+          score: a.score,
+          contentVersion: '1',
+          day: '2026-01-01',
+        });
     }
   });
   after(() => t.cleanup());
@@ -82,11 +121,7 @@ describe('question analysis in the database', () => {
       assert.deepEqual(actual.misconceptions, expected.misconceptions);
       for (const [i, q] of expected.questions.entries()) {
         const got = actual.questions[i];
-        assert.deepEqual(
-          { ...got, optionCounts: [...got.optionCounts].sort() },
-          { ...q, optionCounts: [...q.optionCounts].sort() },
-          `vraag ${q.questionId}`,
-        );
+        assert.deepEqual({ ...got, optionCounts: [...got.optionCounts].sort() }, { ...q, optionCounts: [...q.optionCounts].sort() }, `vraag ${q.questionId}`);
       }
     });
   }
@@ -103,7 +138,11 @@ describe('question analysis in the database', () => {
     for (const [i, q] of whole.questions.entries()) {
       const got = sliced.questions[i];
       assert.ok(q.learners > 0, `vraag ${q.questionId} heeft antwoorden`);
-      assert.deepEqual({ ...got, discrimination: got.discrimination === null ? null : got.discrimination.toFixed(6), optionCounts: [...got.optionCounts].sort() }, { ...q, discrimination: q.discrimination === null ? null : q.discrimination.toFixed(6), optionCounts: [...q.optionCounts].sort() }, `vraag ${q.questionId}`);
+      assert.deepEqual(
+        { ...got, discrimination: got.discrimination === null ? null : got.discrimination.toFixed(6), optionCounts: [...got.optionCounts].sort() },
+        { ...q, discrimination: q.discrimination === null ? null : q.discrimination.toFixed(6), optionCounts: [...q.optionCounts].sort() },
+        `vraag ${q.questionId}`,
+      );
     }
   });
 

@@ -26,12 +26,19 @@ describe('question statistics', () => {
   test('facility uses first attempts; discrimination the rest score', () => {
     // Six people. q1 right first time for u1..u3; u4 is right only on the second try.
     const rows = [
-      row('u1', 'q1', 'a', true), row('u1', 'q2', 'a', true),
-      row('u2', 'q1', 'a', true), row('u2', 'q2', 'a', true),
-      row('u3', 'q1', 'a', true), row('u3', 'q2', 'b', false, ['m-b']),
-      row('u4', 'q1', 'b', false, ['m-b']), row('u4', 'q1', 'a', true), row('u4', 'q2', 'b', false, ['m-b']),
-      row('u5', 'q1', 'c', false, ['m-c']), row('u5', 'q2', 'b', false, ['m-b']),
-      row('u6', 'q1', 'b', false, ['m-b']), row('u6', 'q2', 'a', true),
+      row('u1', 'q1', 'a', true),
+      row('u1', 'q2', 'a', true),
+      row('u2', 'q1', 'a', true),
+      row('u2', 'q2', 'a', true),
+      row('u3', 'q1', 'a', true),
+      row('u3', 'q2', 'b', false, ['m-b']),
+      row('u4', 'q1', 'b', false, ['m-b']),
+      row('u4', 'q1', 'a', true),
+      row('u4', 'q2', 'b', false, ['m-b']),
+      row('u5', 'q1', 'c', false, ['m-c']),
+      row('u5', 'q2', 'b', false, ['m-b']),
+      row('u6', 'q1', 'b', false, ['m-b']),
+      row('u6', 'q2', 'a', true),
     ];
     const stats = computeModuleStats(keys, rows);
     const q1 = stats.questions[0];
@@ -40,9 +47,16 @@ describe('question statistics', () => {
     assert.equal(q1.facility, 0.5); // u1, u2, u3 of six
     // q1 first scores: 1,1,1,0,0,0 ; q2 first scores (rest): 1,1,0,0,0,1 → r = 1/3
     assert.equal(q1.discrimination, 0.33);
-    assert.deepEqual([...q1.optionCounts].sort(), [['a', 4], ['b', 2], ['c', 1]]);
+    assert.deepEqual([...q1.optionCounts].sort(), [
+      ['a', 4],
+      ['b', 2],
+      ['c', 1],
+    ]);
     assert.deepEqual(q1.flags, []);
-    assert.deepEqual(stats.misconceptions, [{ tag: 'm-b', count: 5 }, { tag: 'm-c', count: 1 }]);
+    assert.deepEqual(stats.misconceptions, [
+      { tag: 'm-b', count: 5 },
+      { tag: 'm-c', count: 1 },
+    ]);
   });
 
   test('flags: almost everyone wrong, a distractor above the key, negative discrimination', () => {

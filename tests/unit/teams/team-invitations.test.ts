@@ -35,7 +35,10 @@ describe('team invitations', () => {
     const admin = await person('beheer@gemeente.nl', 'admin');
 
     // The preview: the same for both addresses.
-    const preview = checkImportRows(parseImportText('Bestaand,learner-b@gemeente.nl\nNieuw,nieuw-a@gemeente.nl').rows, { defaultTeamId: teamA, managedTeams: [] });
+    const preview = checkImportRows(parseImportText('Bestaand,learner-b@gemeente.nl\nNieuw,nieuw-a@gemeente.nl').rows, {
+      defaultTeamId: teamA,
+      managedTeams: [],
+    });
     assert.deepEqual(
       preview.map(({ line: _line, email: _email, name: _name, ...rest }) => rest),
       [
@@ -70,7 +73,10 @@ describe('team invitations', () => {
     // The admin accepts: joins as a member (a team invitation gives no trainer rights).
     const [forAdmin] = await listPendingTeamInvitations(t.db, admin);
     assert.ok((await answerTeamInvitation(t.db, admin, { invitationId: forAdmin.id, accept: true })).ok);
-    assert.deepEqual((await listTeamMembers(t.db, teamA)).map((m) => m.email), ['beheer@gemeente.nl']);
+    assert.deepEqual(
+      (await listTeamMembers(t.db, teamA)).map((m) => m.email),
+      ['beheer@gemeente.nl'],
+    );
   });
 
   test('only the invited person can answer, once, before it expires', async () => {

@@ -54,7 +54,10 @@ describe('team and admin pages', () => {
     const invited = await submitTeamsForm(t0.db, admin, { action: 'invite', email: 'nieuw@gemeente.nl', role: 'learner' }, SITE);
     assert.ok('invited' in invited);
     assert.match(invited.invited.link, /^https:\/\/leergang\.gemeente\.nl\/uitnodiging\/[a-z2-7]{32}$/);
-    assert.deepEqual(await submitTeamsForm(t0.db, admin, { action: 'invite', email: 'anna@gemeente.nl', role: 'learner' }, SITE), { status: 409, message: t.team.inviteExists });
+    assert.deepEqual(await submitTeamsForm(t0.db, admin, { action: 'invite', email: 'anna@gemeente.nl', role: 'learner' }, SITE), {
+      status: 409,
+      message: t.team.inviteExists,
+    });
   });
 
   test('/team/[team]/leerpaden: published modules only, a path in order, an assignment inside the team only', async () => {
@@ -65,7 +68,10 @@ describe('team and admin pages', () => {
     await addToTeam(t0.db, teamId, member.id);
     const outsider = await user('buiten@gemeente.nl');
     let page = await loadPathsPage(t0.db, team, COURSE, Date.parse('2026-03-01T12:00:00Z'));
-    assert.deepEqual(page.course.map((m) => m.meta.id), ['giz', 'meldcode']);
+    assert.deepEqual(
+      page.course.map((m) => m.meta.id),
+      ['giz', 'meldcode'],
+    );
     assert.equal(page.today, '2026-03-01');
 
     const newPath = pathsFormFor(page)({ action: 'pad' })!.safeParse({ action: 'pad', name: 'Start', 'plek-meldcode': '1', 'plek-giz': '2' });
@@ -102,7 +108,10 @@ describe('team and admin pages', () => {
     const confirmed = await submitInvitations(t0.db, trainer, team, form({ action: 'confirm', lijst: list, rol: 'learner' }), { site: SITE });
     assert.equal(confirmed.view.preview, undefined);
     assert.equal(confirmed.view.made?.mailed, false);
-    assert.deepEqual(confirmed.view.made?.rows.map((r) => [r.name, r.email, r.mail]), [['Cas', 'cas@gemeente.nl', undefined]]);
+    assert.deepEqual(
+      confirmed.view.made?.rows.map((r) => [r.name, r.email, r.mail]),
+      [['Cas', 'cas@gemeente.nl', undefined]],
+    );
     assert.match(confirmed.view.made!.rows[0].link, /^https:\/\/leergang\.gemeente\.nl\/uitnodiging\/[a-z2-7]{32}$/);
   });
 
@@ -110,7 +119,10 @@ describe('team and admin pages', () => {
     const admin = await user('admin2@gemeente.nl', 'admin');
     const person = await user('dirk@gemeente.nl');
     assert.equal(accountActionForm.safeParse({ action: 'rol', role: 'keizer' }).success, false);
-    assert.equal(redirectOf(await applyAccountAction(t0.db, admin.id, person.id, { action: 'rol', role: 'trainer' })), `/team/beheer/${person.id}?gewijzigd=rol#melding`);
+    assert.equal(
+      redirectOf(await applyAccountAction(t0.db, admin.id, person.id, { action: 'rol', role: 'trainer' })),
+      `/team/beheer/${person.id}?gewijzigd=rol#melding`,
+    );
     assert.deepEqual(await applyAccountAction(t0.db, admin.id, admin.id, { action: 'blokkeren' }), { status: 403, message: t.accounts.self });
     assert.deepEqual(await applyAccountAction(t0.db, admin.id, person.id, { action: 'deblokkeren' }), { status: 409, message: t.accounts.unchanged });
     assert.equal(changedMessage('rol', { role: 'trainer' }), t.accounts.roleChanged(t.roles.trainer));

@@ -17,14 +17,26 @@ import { createTempDb, type TempDb } from '../../helpers/temp-db.ts';
 
 describe('invitation import', () => {
   test('reads comma, semicolon and tab lists, with or without a header', () => {
-    assert.deepEqual(parseImportText('naam;e-mail;team\nAnna de Vries;anna@gemeente.nl;Noord\n').rows, [{ line: 2, name: 'Anna de Vries', email: 'anna@gemeente.nl', team: 'Noord' }]);
+    assert.deepEqual(parseImportText('naam;e-mail;team\nAnna de Vries;anna@gemeente.nl;Noord\n').rows, [
+      { line: 2, name: 'Anna de Vries', email: 'anna@gemeente.nl', team: 'Noord' },
+    ]);
     assert.deepEqual(parseImportText('Bob, bob@gemeente.nl').rows[0], { line: 1, name: 'Bob', email: 'bob@gemeente.nl', team: '' });
     assert.deepEqual(parseImportText('Cas\tcas@gemeente.nl\tZuid').rows[0].team, 'Zuid');
     assert.deepEqual(parseImportText('"de Wit, Daan",daan@gemeente.nl').rows[0].name, 'de Wit, Daan');
     assert.deepEqual(parseImportText('only@gemeente.nl').rows[0], { line: 1, name: '', email: 'only@gemeente.nl', team: '' });
   });
   test('bad rows say why; good rows get a team', () => {
-    const { rows } = parseImportText(['Anna,anna@gemeente.nl', 'Bob,geen-adres', 'X,x@gemeente.nl', 'Anna twee,ANNA@gemeente.nl', 'Eva,eva@gemeente.nl,Onbekend', 'Gijs,', 'Finn,finn@gemeente.nl,noord'].join('\n'));
+    const { rows } = parseImportText(
+      [
+        'Anna,anna@gemeente.nl',
+        'Bob,geen-adres',
+        'X,x@gemeente.nl',
+        'Anna twee,ANNA@gemeente.nl',
+        'Eva,eva@gemeente.nl,Onbekend',
+        'Gijs,',
+        'Finn,finn@gemeente.nl,noord',
+      ].join('\n'),
+    );
     const checked = checkImportRows(rows, { defaultTeamId: 'T1', managedTeams: [{ id: 'T2', name: 'Noord' }] });
     const problems = checked.map((r) => (r.ok ? 'ok' : r.problems.join(' | ')));
     assert.equal(problems[0], 'ok');
@@ -63,10 +75,16 @@ describe('paths', () => {
     assert.equal(path.via, 'persoonlijk');
     assert.equal(path.next, 'b');
     assert.equal(path.overdue, true);
-    assert.deepEqual(path.modules.map((m) => m.status), ['afgerond', 'te-laat', 'te-laat']);
+    assert.deepEqual(
+      path.modules.map((m) => m.status),
+      ['afgerond', 'te-laat', 'te-laat'],
+    );
     const [onTime] = resolvePaths([{ pathId: 'p', dueDate: '2026-12-01', teamId: 't', name: 'S', moduleIds: ['a'] }], new Map(), '2026-11-22');
     assert.equal(onTime.overdue, false);
-    assert.deepEqual(onTime.modules.map((m) => m.status), ['open']);
+    assert.deepEqual(
+      onTime.modules.map((m) => m.status),
+      ['open'],
+    );
   });
   test('the path form keeps the trainer’s order', () => {
     const parsed = modulesInOrder({ name: 'Inwerken', 'plek-c': '1', 'plek-a': '2', 'plek-b': '' }, ['a', 'b', 'c']);
@@ -99,7 +117,10 @@ describe('teams against a real database', () => {
     assert.equal(await findManagedTeam(t.db, trainerA, teamB), undefined);
     assert.equal(await findManagedTeam(t.db, learner, teamA), undefined);
     assert.ok(await findManagedTeam(t.db, admin, teamB));
-    assert.deepEqual((await listManagedTeams(t.db, trainerA)).map((x) => x.name), ['Team A']);
+    assert.deepEqual(
+      (await listManagedTeams(t.db, trainerA)).map((x) => x.name),
+      ['Team A'],
+    );
     assert.equal((await listManagedTeams(t.db, admin)).length, 2);
     assert.equal(await canSeeProfessional(t.db, trainerA, learner.id), true);
     assert.equal(await canSeeProfessional(t.db, trainerB, learner.id), false);
@@ -116,7 +137,10 @@ describe('teams against a real database', () => {
     const [outcome] = made.outcomes;
     const accepted = await acceptInvitation(t.db, { token: outcome.token, name: 'Nina', password: 'lang-genoeg-1' });
     assert.ok(accepted.ok);
-    assert.deepEqual((await listTeamMembers(t.db, team)).map((m) => m.email), ['nina@gemeente.nl']);
+    assert.deepEqual(
+      (await listTeamMembers(t.db, team)).map((m) => m.email),
+      ['nina@gemeente.nl'],
+    );
     const [path] = await getPathsForUser(t.db, accepted.userId);
     assert.equal(path.name, 'Inwerken');
     assert.equal(path.next, 'voorbeeld');

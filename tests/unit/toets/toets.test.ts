@@ -49,12 +49,19 @@ describe('draw', () => {
     const drawn = drawToets(lessons, bank, 6, []);
     assert.equal(drawn.length, 6);
     assert.equal(new Set(drawn).size, 6);
-    for (const lesson of lessons) assert.ok(drawn.some((id) => bank.find((q) => q.id === id)!.lesson === lesson), lesson);
+    for (const lesson of lessons)
+      assert.ok(
+        drawn.some((id) => bank.find((q) => q.id === id)!.lesson === lesson),
+        lesson,
+      );
   });
   test('a new draw avoids the previous questions where the bank allows', () => {
     const first = drawToets(lessons, bank, 6, []);
     const second = drawToets(lessons, bank, 6, first);
-    assert.deepEqual(second.filter((id) => first.includes(id)), []);
+    assert.deepEqual(
+      second.filter((id) => first.includes(id)),
+      [],
+    );
     assert.equal(drawToets(lessons, bank, 20, []).length, 12, 'never more than the bank');
   });
 });
@@ -107,7 +114,9 @@ describe('toets store against a real database', () => {
     const started = await startToets(t.db, userId, toetsModule, true, 1000);
     assert.ok(started.ok);
     const id = started.attempt.id;
-    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => recordToetsAnswer(t.db, answerInput(id, userId, 'vb-enkel', `sleutel-${i}-xxxxxxxxxxxx`, i % 2 === 0), 2000)));
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => recordToetsAnswer(t.db, answerInput(id, userId, 'vb-enkel', `sleutel-${i}-xxxxxxxxxxxx`, i % 2 === 0), 2000)),
+    );
     assert.equal(results.filter((r) => r.ok && !r.duplicate).length, 1, 'one stored');
     assert.ok(results.filter((r) => !r.ok).every((r) => !r.ok && r.status === 409));
     const stored = await getToetsAnswers(t.db, id);

@@ -3,7 +3,13 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { judgeAudit } from '../../../scripts/audit.ts';
 
-const run = (stdout: unknown, extra: object = {}) => ({ status: 1, signal: null, stdout: typeof stdout === 'string' ? stdout : JSON.stringify(stdout), stderr: '', ...extra });
+const run = (stdout: unknown, extra: object = {}) => ({
+  status: 1,
+  signal: null,
+  stdout: typeof stdout === 'string' ? stdout : JSON.stringify(stdout),
+  stderr: '',
+  ...extra,
+});
 
 describe('npm audit step', () => {
   test('405 from the registry is the only skip', () => {

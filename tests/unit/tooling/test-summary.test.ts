@@ -46,7 +46,10 @@ describe('test summary', () => {
   });
 
   test('a Playwright run that broke before any test is a failure', () => {
-    const totals = countPlaywright({ stats: { expected: 0, unexpected: 0, skipped: 0 }, suites: [], errors: [{ message: 'Error: Timed out waiting 120000ms from config.webServer.' }] }, 'e2e.json');
+    const totals = countPlaywright(
+      { stats: { expected: 0, unexpected: 0, skipped: 0 }, suites: [], errors: [{ message: 'Error: Timed out waiting 120000ms from config.webServer.' }] },
+      'e2e.json',
+    );
     assert.equal(totals.failed, 1);
     assert.equal(totals.passed, 0);
     assert.match(totals.problems[0], /webServer/);

@@ -93,7 +93,10 @@ async function admitOnce(db: Db, settings: AdmitSettings, claims: AdmitClaims, n
         sql: `insert into users (id, email, name, role, password_hash, created_at) select ?, ?, ?, ?, ?, ? where ${PREVIOUS_CHANGED_ONE_ROW} on conflict (email) do nothing`,
         args: [userId, email, accountName(claims.name ?? invitation.name, email), role, unusablePasswordHash(), now],
       }),
-      { sql: 'insert into sso_identities (issuer, subject, user_id, linked_at) select ?, ?, id, ? from users where id = ? on conflict do nothing', args: [claims.issuer, claims.subject, now, userId] },
+      {
+        sql: 'insert into sso_identities (issuer, subject, user_id, linked_at) select ?, ?, id, ? from users where id = ? on conflict do nothing',
+        args: [claims.issuer, claims.subject, now, userId],
+      },
     ];
     if (invitation.teamId) {
       statements.push({

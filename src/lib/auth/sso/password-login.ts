@@ -17,7 +17,10 @@ export async function passwordLoginForSsoAccounts(db: Db): Promise<boolean> {
 export async function setPasswordLoginForSsoAccounts(db: Db, input: { actorId: string | null; allowed: boolean }, now = Date.now()): Promise<void> {
   const value = input.allowed ? 'aan' : 'uit';
   await db.batch([
-    db.insert(appSettings).values({ name: SETTING, value, updatedAt: now }).onConflictDoUpdate({ target: appSettings.name, set: { value, updatedAt: now } }),
+    db
+      .insert(appSettings)
+      .values({ name: SETTING, value, updatedAt: now })
+      .onConflictDoUpdate({ target: appSettings.name, set: { value, updatedAt: now } }),
     db.insert(auditLog).values({ at: now, actorId: input.actorId, action: 'instelling-gewijzigd', subjectId: null, detail: `${SETTING}: ${value}` }),
   ]);
 }

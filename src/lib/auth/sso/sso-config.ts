@@ -58,10 +58,13 @@ function issuerProblem(value: string): string | undefined {
 
 const ssoSchema = z
   .object({
-    OIDC_ISSUER: z.string().trim().superRefine((value, ctx) => {
-      const problem = issuerProblem(value);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
-    }),
+    OIDC_ISSUER: z
+      .string()
+      .trim()
+      .superRefine((value, ctx) => {
+        const problem = issuerProblem(value);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }),
     OIDC_CLIENT_ID: z.preprocess(blankIsUnset, z.string({ error: 'ontbreekt: de client-id die de identiteitsprovider gaf' }).trim()),
     OIDC_CLIENT_SECRET: z.preprocess(blankIsUnset, z.string({ error: 'ontbreekt: het client-geheim dat de identiteitsprovider gaf' })),
     OIDC_ALLOWED_DOMAINS: optionalText
@@ -74,9 +77,12 @@ const ssoSchema = z
     OIDC_ADMIN_VALUES: optionalText.transform(list),
     OIDC_NAME: optionalText,
     OIDC_TRUST_EMAIL: z.preprocess(blankIsUnset, z.enum(['ja', 'nee'], { error: 'moet ja of nee zijn' }).default('nee')),
-    OIDC_REDIRECT_URI: optionalText.refine((value) => value === undefined || (URL.canParse(value) && new URL(value).pathname === '/inloggen/organisatie/terug'), {
-      error: 'moet de volledige URL van /inloggen/organisatie/terug op deze site zijn, bijv. https://leergang.gemeente.nl/inloggen/organisatie/terug',
-    }),
+    OIDC_REDIRECT_URI: optionalText.refine(
+      (value) => value === undefined || (URL.canParse(value) && new URL(value).pathname === '/inloggen/organisatie/terug'),
+      {
+        error: 'moet de volledige URL van /inloggen/organisatie/terug op deze site zijn, bijv. https://leergang.gemeente.nl/inloggen/organisatie/terug',
+      },
+    ),
   })
   .superRefine((env, ctx) => {
     const hasValues = env.OIDC_TRAINER_VALUES.length > 0 || env.OIDC_ADMIN_VALUES.length > 0;

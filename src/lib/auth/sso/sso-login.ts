@@ -22,7 +22,12 @@ export function redirectUriFor(settings: SsoSettings, requestUrl: URL): string {
 export type SsoStart = { ok: true; url: string; state: string } | { ok: false; reason: 'unreachable'; detail: string };
 
 /** Where to send the browser, and the state to keep in its cookie. */
-export async function startSsoLogin(db: Db, settings: SsoSettings, input: { redirectUri: string; returnTo: string | null; forceLogin?: boolean }, now = Date.now()): Promise<SsoStart> {
+export async function startSsoLogin(
+  db: Db,
+  settings: SsoSettings,
+  input: { redirectUri: string; returnTo: string | null; forceLogin?: boolean },
+  now = Date.now(),
+): Promise<SsoStart> {
   let start;
   try {
     start = await beginSsoLogin(settings, input.redirectUri, { forceLogin: input.forceLogin ?? false });
@@ -34,8 +39,7 @@ export async function startSsoLogin(db: Db, settings: SsoSettings, input: { redi
 }
 
 export type SsoCompletion =
-  | { ok: true; userId: string; how: AdmitHow; returnTo: string | null }
-  | { ok: false; reason: SsoFailure | 'cancelled'; detail?: string };
+  { ok: true; userId: string; how: AdmitHow; returnTo: string | null } | { ok: false; reason: SsoFailure | 'cancelled'; detail?: string };
 
 /**
  * Finishes a login. `browserState`: what this browser's cookie kept when it left (undefined when it
@@ -63,7 +67,15 @@ export async function completeSsoLogin(
   const admitted = await admitSsoUser(db, settings, finished.claims, now);
   if (!admitted.ok) return admitted;
   if (admitted.how !== 'known') {
-    await db.insert(auditLog).values({ at: now, actorId: null, action: admitted.how === 'linked' ? 'sso-gekoppeld' : 'sso-account-gemaakt', subjectId: admitted.userId, detail: admitted.how });
+    await db
+      .insert(auditLog)
+      .values({
+        at: now,
+        actorId: null,
+        action: admitted.how === 'linked' ? 'sso-gekoppeld' : 'sso-account-gemaakt',
+        subjectId: admitted.userId,
+        detail: admitted.how,
+      });
   }
   return { ok: true, userId: admitted.userId, how: admitted.how, returnTo: pending.returnTo };
 }

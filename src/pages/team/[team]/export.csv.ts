@@ -16,7 +16,13 @@ export const GET: APIRoute = async ({ params, locals }) => {
   const course = (await getCourse()).filter((m) => !m.meta.draft);
   const members = await listTeamMembers(db, team.id);
   const now = Date.now();
-  const rows = await getTeamProgress(db, members, team.id, course.map((m) => m.outline), now);
+  const rows = await getTeamProgress(
+    db,
+    members,
+    team.id,
+    course.map((m) => m.outline),
+    now,
+  );
   return new Response(teamProgressCsv(team.name, course, rows), {
     headers: {
       'content-type': 'text/csv; charset=utf-8',

@@ -37,6 +37,8 @@ counted_step() {
 export LEERGANG_REQUIRE_SQLD=1
 counted_step "libSQL-server (sqld) beschikbaar" node scripts/scale/sqld-binary.ts
 
+# Format and import floors first: a violation is quick to see and quick to fix (npm run format).
+counted_step "Opmaak en importgrenzen (npm run lint)" bash scripts/lint.sh
 counted_step "Leerinhoud controleren" node scripts/validate-content.ts
 counted_step "Typecontrole (astro check)" npx astro check --minimumSeverity warning
 step "Unit- en integratietests" bash -c "node --test --test-reporter=spec --test-reporter-destination=stdout --test-reporter=tap --test-reporter-destination=test-results/unit.tap 'tests/unit/**/*.test.ts'"

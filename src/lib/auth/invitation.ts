@@ -4,6 +4,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { invitations, type Role } from '../../../db/schema.ts';
+import { TOKEN_PATTERN } from '../ids.ts';
 import { generateSessionToken, hashToken } from './session.ts';
 import { findUserByEmail, normalizeEmail } from './user.ts';
 
@@ -49,7 +50,7 @@ export type InvitationLookup =
   { ok: true; email: string; role: Role; name: string | null; teamId: string | null } | { ok: false; reason: 'unknown' | 'expired' | 'used' };
 
 export async function findInvitation(db: Db, token: string, now = Date.now()): Promise<InvitationLookup> {
-  if (!/^[a-z2-7]{32}$/.test(token)) return { ok: false, reason: 'unknown' };
+  if (!TOKEN_PATTERN.test(token)) return { ok: false, reason: 'unknown' };
   const [row] = await db
     .select()
     .from(invitations)

@@ -250,19 +250,40 @@ export const t = {
     saved: 'Je antwoord is opgeslagen.',
     caseStart: 'Start casus',
   },
-  /** Why an answer was not taken (src/lib/learning/answer-question.ts, the toets in src/lib/toets/). */
+  /** Why an answer was not taken (src/lib/learning/, the scoring in src/lib/quiz/, the toets in src/lib/toets/). */
   answer: {
     inOpenToets: 'Deze vraag zit in je toets die nog openstaat. Beantwoord hem in de toets; na het inleveren kun je hem weer oefenen.',
     noOpenToets: 'Je hebt voor deze module geen toets openstaan. Start de toets opnieuw vanaf de toetspagina.',
     notInDraw: 'Deze vraag hoort niet bij je toets.',
     stepTaken: 'Deze stap van de casus is al gezet, bijvoorbeeld in een ander venster. Laad de pagina opnieuw.',
     wrongStep: 'Deze keuze hoort niet bij deze stap van de casus. Laad de pagina opnieuw.',
-    notBranching: 'Dit antwoord hoort niet bij deze vraag.',
+    /** An answer of another type than the question (e.g. a single choice for a branching case). */
+    wrongType: 'Dit antwoord hoort niet bij deze vraag.',
     caseNotFinished: 'De casus is nog niet afgerond.',
     alreadyAnswered: 'Deze vraag heb je in deze toets al beantwoord. In een toets telt je eerste antwoord.',
     toetsClosed: 'Deze toets is al ingeleverd. Je antwoord is niet opgeslagen.',
+    keyUsed: 'Dit formulier is al gebruikt voor een ander antwoord. Laad de pagina opnieuw en antwoord nog een keer.',
+    /** Scoring refuses an answer it cannot score (src/lib/quiz/score-answer.ts, option-tokens.ts). */
+    chooseOne: 'Kies een van de antwoorden.',
+    chooseAtLeastOne: 'Kies minstens één antwoord.',
+    unknownChoice: 'Een gekozen antwoord hoort niet bij deze vraag.',
+    unknownChoiceReload: 'Een gekozen antwoord hoort niet bij deze vraag. Laad de pagina opnieuw.',
+    unknownStepReload: 'Een stap hoort niet bij deze vraag. Laad de pagina opnieuw.',
+    eachStepOnce: 'Zet elke stap precies één keer op een plek.',
+    choiceNotInStep: 'Deze keuze hoort niet bij deze stap van de casus.',
+    caseAlreadyEnded: 'De casus was al afgelopen.',
+    oneDecisionAtATime: 'Een vertakte casus beantwoord je stap voor stap.',
     /** The JSON endpoint's refusal of a malformed answer: which field, and zod's reason. */
     invalid: (field: string, reason: string) => `Ongeldig antwoord (${field || 'invoer'}): ${reason}`,
+    /** zod's reasons for a malformed answer (src/lib/quiz/answer-from-form.ts, answer-schemas.ts), shown after `invalid`. */
+    reason: {
+      unknownChoice: 'onbekende keuze',
+      duplicateChoice: 'een keuze staat er dubbel in',
+      unknownModule: 'onbekende module',
+      unknownQuestion: 'onbekende vraag',
+      formExpired: 'formulier is verlopen: laad de pagina opnieuw',
+      unknownContext: 'onbekende plek van de vraag',
+    },
   },
   questions: {
     title: (module: string) => `Oefenvragen: ${module}`,

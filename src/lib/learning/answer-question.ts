@@ -68,7 +68,7 @@ export async function answerQuestion(
   let answer: Answer;
   const alongside: InStatement[] = [];
   if (question.type === 'branching') {
-    if (submission.answer.type !== 'branching') return refuse(400, ANSWER_MESSAGES.notBranching);
+    if (submission.answer.type !== 'branching') return refuse(400, ANSWER_MESSAGES.wrongType);
     const repeat = await repeatedFinalStep(db, userId, question, submission, openToets?.id, tokens);
     if (repeat) return repeat;
     const step = await takeDecision(db, userId, question, submission, branchContext, tokens, now);

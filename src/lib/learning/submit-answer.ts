@@ -9,6 +9,7 @@
 import type { InStatement } from '@libsql/client';
 import type { Db } from '../../../db/client.ts';
 import type { ModuleForScoring } from '../content/outline.ts';
+import { t } from '../i18n/nl.ts';
 import { findAttemptByKey, recordAttempt } from '../progress/record-attempt.ts';
 import type { Answer } from '../quiz/answer-schemas.ts';
 import { isSameAnswer } from '../quiz/same-answer.ts';
@@ -29,7 +30,7 @@ export type SubmitResult =
   | { ok: true; kind: 'next-decision'; path: string[] }
   | { ok: false; status: 400 | 404 | 409; message: string };
 
-export const KEY_USED_MESSAGE = 'Dit formulier is al gebruikt voor een ander antwoord. Laad de pagina opnieuw en antwoord nog een keer.';
+export const KEY_USED_MESSAGE = t.answer.keyUsed;
 const keyUsed = { ok: false, status: 409, message: KEY_USED_MESSAGE } as const;
 
 export interface SubmitOptions {
@@ -49,7 +50,7 @@ export async function submitAnswer(
 ): Promise<SubmitResult> {
   const mod = await findModule(submission.moduleId);
   const question = mod?.questions.find((q) => q.id === submission.questionId);
-  if (!mod || !question) return { ok: false, status: 404, message: 'Deze vraag bestaat niet (meer).' };
+  if (!mod || !question) return { ok: false, status: 404, message: t.question.unknown };
 
   if (question.type === 'branching' && submission.answer.type === 'branching') {
     const walk = walkBranching(question, submission.answer.path);

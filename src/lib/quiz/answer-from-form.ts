@@ -2,8 +2,10 @@
 // the per-person option tokens the page showed (option-tokens.ts); the use case maps them back.
 // The shape is checked here; this only maps field names.
 import { z } from 'astro/zod';
+import { t } from '../i18n/nl.ts';
+import { IDEMPOTENCY_KEY_PATTERN, SENT_TOKEN_PATTERN, SLUG_PATTERN } from '../ids.ts';
 
-const token = z.string().regex(/^[A-Za-z0-9_-]{1,80}$/, { error: 'onbekende keuze' });
+const token = z.string().regex(SENT_TOKEN_PATTERN, { error: t.answer.reason.unknownChoice });
 
 export const wireAnswerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('single'), choice: token }),
@@ -12,7 +14,7 @@ export const wireAnswerSchema = z.discriminatedUnion('type', [
     choices: z
       .array(token)
       .max(30)
-      .refine((c) => new Set(c).size === c.length, { error: 'een keuze staat er dubbel in' }),
+      .refine((c) => new Set(c).size === c.length, { error: t.answer.reason.duplicateChoice }),
   }),
   /** `order` lists the step tokens in the order the learner put them. */
   z.object({ type: z.literal('order'), order: z.array(token).min(1).max(30) }),
@@ -21,10 +23,10 @@ export const wireAnswerSchema = z.discriminatedUnion('type', [
 ]);
 
 export const submissionSchema = z.object({
-  moduleId: z.string().regex(/^[a-z0-9-]{1,80}$/, { error: 'onbekende module' }),
-  questionId: z.string().regex(/^[a-z0-9-]{1,80}$/, { error: 'onbekende vraag' }),
-  idempotencyKey: z.string().regex(/^[A-Za-z0-9-]{16,64}$/, { error: 'formulier is verlopen: laad de pagina opnieuw' }),
-  context: z.enum(['oefen', 'toets'], { error: 'onbekende plek van de vraag' }).default('oefen'),
+  moduleId: z.string().regex(SLUG_PATTERN, { error: t.answer.reason.unknownModule }),
+  questionId: z.string().regex(SLUG_PATTERN, { error: t.answer.reason.unknownQuestion }),
+  idempotencyKey: z.string().regex(IDEMPOTENCY_KEY_PATTERN, { error: t.answer.reason.formExpired }),
+  context: z.enum(['oefen', 'toets'], { error: t.answer.reason.unknownContext }).default('oefen'),
   answer: wireAnswerSchema,
 });
 

@@ -1,7 +1,9 @@
 // What a learner may send for each question type. Parsed before scoring; anything else is a 400.
 import { z } from 'astro/zod';
+import { t } from '../i18n/nl.ts';
+import { SLUG_PATTERN } from '../ids.ts';
 
-const choiceId = z.string().regex(/^[a-z0-9-]{1,80}$/, { error: 'onbekende keuze' });
+const choiceId = z.string().regex(SLUG_PATTERN, { error: t.answer.reason.unknownChoice });
 
 export const singleAnswerSchema = z.object({ type: z.literal('single'), choice: choiceId });
 export const multipleAnswerSchema = z.object({
@@ -9,7 +11,7 @@ export const multipleAnswerSchema = z.object({
   choices: z
     .array(choiceId)
     .max(30)
-    .refine((c) => new Set(c).size === c.length, { error: 'een keuze staat er dubbel in' }),
+    .refine((c) => new Set(c).size === c.length, { error: t.answer.reason.duplicateChoice }),
 });
 /** `order` lists item ids in the order the learner put them. */
 export const orderAnswerSchema = z.object({ type: z.literal('order'), order: z.array(choiceId).min(1).max(30) });

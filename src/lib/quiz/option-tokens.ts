@@ -8,12 +8,11 @@
 // The order is the tokens sorted: a uniform shuffle that needs no state and no extra secret.
 import { createHmac } from 'node:crypto';
 import type { BranchingQuestion, Question } from '../content/schemas.ts';
+import { t } from '../i18n/nl.ts';
 import type { Answer } from './answer-schemas.ts';
 
 /** Token of one option of one question, for the person the tokenizer was made for. */
 export type Tokenizer = (questionId: string, optionKey: string) => string;
-
-export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{16}$/;
 
 export function tokenizerFor(secret: string, userId: string): Tokenizer {
   const memo = new Map<string, string>();
@@ -60,7 +59,7 @@ export type Decoded = { ok: true; answer: Answer } | { ok: false; message: strin
 
 /** Maps the tokens of a single, multiple or order answer back to authored ids. Unknown token: refused. */
 export function decodeAnswer(question: Question, wire: WireAnswer, tokens: Tokenizer): Decoded {
-  if (question.type !== wire.type) return { ok: false, message: 'Dit antwoord hoort niet bij deze vraag.' };
+  if (question.type !== wire.type) return { ok: false, message: t.answer.wrongType };
   const lookup = (ids: string[]) => {
     const byToken = new Map(ids.map((id) => [tokens(question.id, id), id]));
     return (token: string) => byToken.get(token);
@@ -69,16 +68,16 @@ export function decodeAnswer(question: Question, wire: WireAnswer, tokens: Token
     const idOf = lookup(question.options.map((o) => o.id));
     const sent = wire.type === 'single' ? [wire.choice] : wire.choices;
     const ids = sent.map(idOf);
-    if (ids.some((id) => id === undefined)) return { ok: false, message: 'Een gekozen antwoord hoort niet bij deze vraag. Laad de pagina opnieuw.' };
+    if (ids.some((id) => id === undefined)) return { ok: false, message: t.answer.unknownChoiceReload };
     return { ok: true, answer: wire.type === 'single' ? { type: 'single', choice: ids[0]! } : { type: 'multiple', choices: ids as string[] } };
   }
   if (question.type === 'order' && wire.type === 'order') {
     const idOf = lookup(question.items.map((i) => i.id));
     const ids = wire.order.map(idOf);
-    if (ids.some((id) => id === undefined)) return { ok: false, message: 'Een stap hoort niet bij deze vraag. Laad de pagina opnieuw.' };
+    if (ids.some((id) => id === undefined)) return { ok: false, message: t.answer.unknownStepReload };
     return { ok: true, answer: { type: 'order', order: ids as string[] } };
   }
-  return { ok: false, message: 'Een vertakte casus beantwoord je stap voor stap.' };
+  return { ok: false, message: t.answer.oneDecisionAtATime };
 }
 
 /** The choice id at a decision point for a token, if the token belongs there. */

@@ -1,6 +1,7 @@
 // Scores an answer against a question from the content. Runs only on the server: this is the
 // one place answer keys are read.
 import type { BranchingQuestion, MultipleChoiceQuestion, OrderQuestion, Quality, Question, SingleChoiceQuestion } from '../content/schemas.ts';
+import { t } from '../i18n/nl.ts';
 import type { Answer } from './answer-schemas.ts';
 
 export interface OptionFeedback {
@@ -38,7 +39,7 @@ export interface ScoredAnswer {
 export type ScoreResult = { ok: true; result: ScoredAnswer } | { ok: false; message: string };
 
 export function scoreAnswer(question: Question, answer: Answer): ScoreResult {
-  if (question.type !== answer.type) return { ok: false, message: 'Dit antwoord hoort niet bij deze vraag.' };
+  if (question.type !== answer.type) return { ok: false, message: t.answer.wrongType };
   switch (question.type) {
     case 'single':
       return scoreSingle(question, answer.type === 'single' ? answer.choice : '');
@@ -49,7 +50,7 @@ export function scoreAnswer(question: Question, answer: Answer): ScoreResult {
     case 'branching': {
       const walked = walkBranching(question, answer.type === 'branching' ? answer.path : []);
       if (!walked.ok) return walked;
-      if (!walked.finished) return { ok: false, message: 'De casus is nog niet afgerond.' };
+      if (!walked.finished) return { ok: false, message: t.answer.caseNotFinished };
       return { ok: true, result: walked.result };
     }
   }
@@ -61,7 +62,7 @@ function optionFeedback(question: SingleChoiceQuestion | MultipleChoiceQuestion,
 
 function scoreSingle(question: SingleChoiceQuestion, choice: string): ScoreResult {
   const option = question.options.find((o) => o.id === choice);
-  if (!option) return { ok: false, message: 'Kies een van de antwoorden.' };
+  if (!option) return { ok: false, message: t.answer.chooseOne };
   return {
     ok: true,
     result: {
@@ -75,9 +76,9 @@ function scoreSingle(question: SingleChoiceQuestion, choice: string): ScoreResul
 
 /** Partial credit: right choices found minus wrong choices made, over the number of right ones. */
 function scoreMultiple(question: MultipleChoiceQuestion, choices: string[]): ScoreResult {
-  if (choices.length === 0) return { ok: false, message: 'Kies minstens één antwoord.' };
+  if (choices.length === 0) return { ok: false, message: t.answer.chooseAtLeastOne };
   const known = new Set(question.options.map((o) => o.id));
-  if (choices.some((c) => !known.has(c))) return { ok: false, message: 'Een gekozen antwoord hoort niet bij deze vraag.' };
+  if (choices.some((c) => !known.has(c))) return { ok: false, message: t.answer.unknownChoice };
   const chosen = new Set(choices);
   const rightOnes = question.options.filter((o) => o.correct);
   const hits = rightOnes.filter((o) => chosen.has(o.id)).length;
@@ -100,7 +101,7 @@ function scoreMultiple(question: MultipleChoiceQuestion, choices: string[]): Sco
 function scoreOrder(question: OrderQuestion, order: string[]): ScoreResult {
   const ids = question.items.map((i) => i.id);
   if (order.length !== ids.length || new Set(order).size !== ids.length || order.some((id) => !ids.includes(id))) {
-    return { ok: false, message: 'Zet elke stap precies één keer op een plek.' };
+    return { ok: false, message: t.answer.eachStepOnce };
   }
   const inPlace = order.filter((id, index) => ids[index] === id).length;
   const correct = inPlace === ids.length;
@@ -139,7 +140,7 @@ export function walkBranching(question: BranchingQuestion, path: string[]): Bran
   let node = nodes.get(question.start)!;
   for (let i = 0; i < path.length; i++) {
     const choice = node.choices.find((c) => c.id === path[i]);
-    if (!choice) return { ok: false, message: 'Deze keuze hoort niet bij deze stap van de casus.' };
+    if (!choice) return { ok: false, message: t.answer.choiceNotInStep };
     steps.push({
       nodeId: node.id,
       situation: node.situation,
@@ -151,7 +152,7 @@ export function walkBranching(question: BranchingQuestion, path: string[]): Bran
     });
     const ends = choice.redLine || !choice.next;
     if (ends) {
-      if (i !== path.length - 1) return { ok: false, message: 'De casus was al afgelopen.' };
+      if (i !== path.length - 1) return { ok: false, message: t.answer.caseAlreadyEnded };
       return { ok: true, finished: true, steps, result: branchingResult(question, steps) };
     }
     node = nodes.get(choice.next!)!;

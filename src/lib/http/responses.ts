@@ -3,6 +3,7 @@
 // forgets the charset).
 const JSON_TYPE = 'application/json; charset=utf-8';
 const TEXT_TYPE = 'text/plain; charset=utf-8';
+const CSV_TYPE = 'text/csv; charset=utf-8';
 
 export function json(data: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(data), { status, headers: { 'content-type': JSON_TYPE, ...headers } });
@@ -16,6 +17,13 @@ export function text(body: string, status = 200, headers: Record<string, string>
 export function jsonDownload(data: unknown, filename: string): Response {
   return new Response(JSON.stringify(data, null, 2), {
     headers: { 'content-type': JSON_TYPE, 'content-disposition': `attachment; filename="${filename}"`, 'cache-control': 'no-store' },
+  });
+}
+
+/** A CSV file to save (a team's progress): never stored on the way. */
+export function csvDownload(body: string, filename: string): Response {
+  return new Response(body, {
+    headers: { 'content-type': CSV_TYPE, 'content-disposition': `attachment; filename="${filename}"`, 'cache-control': 'no-store' },
   });
 }
 

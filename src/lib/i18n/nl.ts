@@ -392,6 +392,23 @@ export const t = {
     olderVersionsIntro: 'Deze professionals rondden een module af vóór de laatste inhoudelijke wijziging. Vernieuwde vragen komen vanzelf in hun herhaling.',
     trainers: 'Opleiders van dit team',
   },
+  /** The team's progress as CSV (src/lib/reports/progress-csv.ts): the column names, and the cell for "yes". */
+  progressCsv: {
+    header: [
+      'Naam',
+      'E-mailadres',
+      'Team',
+      'Module',
+      'Status',
+      'Toetspogingen',
+      'Beste gehaalde toetsscore (%)',
+      'Afgerond op',
+      'Afgerond vóór de toets',
+      'Versie bij afronding',
+      'Huidige versie',
+    ],
+    yes: 'ja',
+  },
   invite: {
     title: (team: string) => `Collega’s uitnodigen voor ${team}`,
     intro:
@@ -732,6 +749,7 @@ export const t = {
 const dateFormat = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: TIME_ZONE });
 const weekFormat = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'short', timeZone: TIME_ZONE });
 const calendarDateFormat = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const numericDateFormat = new Intl.DateTimeFormat('nl-NL', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: TIME_ZONE });
 
 const dateTimeFormat = new Intl.DateTimeFormat('nl-NL', {
   day: 'numeric',
@@ -749,6 +767,11 @@ export function formatDateTime(ms: number): string {
 
 export function formatDate(ms: number): string {
   return dateFormat.format(ms);
+}
+
+/** "03-12-2026" (Dutch time): day, month and year in digits, for the CSV export. */
+export function formatNumericDate(ms: number): string {
+  return numericDateFormat.format(ms);
 }
 
 /** Sorts names as a Dutch reader expects (same as localeCompare with 'nl', without making a collator per call). */

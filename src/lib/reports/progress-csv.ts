@@ -3,7 +3,7 @@
 // as a formula.
 import Papa from 'papaparse';
 import type { CourseModule } from '../content/course.ts';
-import { t } from '../i18n/nl.ts';
+import { formatNumericDate, t } from '../i18n/nl.ts';
 import { todayLocal } from '../review/calendar.ts';
 import type { TeamProgressRow } from './team-progress.ts';
 
@@ -19,23 +19,6 @@ export function toCsv(header: string[], rows: (string | number)[][]): string {
   return `\uFEFF${Papa.unparse({ fields: header.map(safeCell), data }, { delimiter: ';', newline: '\r\n', quotes: true })}\r\n`;
 }
 
-const HEADER = [
-  'Naam',
-  'E-mailadres',
-  'Team',
-  'Module',
-  'Status',
-  'Toetspogingen',
-  'Beste gehaalde toetsscore (%)',
-  'Afgerond op',
-  'Afgerond vóór de toets',
-  'Versie bij afronding',
-  'Huidige versie',
-];
-
-const csvDate = (ms: number | null) =>
-  ms === null ? '' : new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: '2-digit', month: '2-digit', year: 'numeric' }).format(ms);
-
 /** The export of a team's table (getTeamProgress): one line per member and module, the status in the words of the dashboard. */
 export function teamProgressCsv(teamName: string, course: Pick<CourseModule, 'meta'>[], rows: TeamProgressRow[]): string {
   const lines = rows.flatMap((row) =>
@@ -49,14 +32,14 @@ export function teamProgressCsv(teamName: string, course: Pick<CourseModule, 'me
         t.status[cell.status],
         cell.toetsAttempts,
         cell.bestPassedToets === null ? '' : Math.round(cell.bestPassedToets * 100),
-        csvDate(cell.completedAt),
-        cell.completedBeforeToets ? 'ja' : '',
+        cell.completedAt === null ? '' : formatNumericDate(cell.completedAt),
+        cell.completedBeforeToets ? t.progressCsv.yes : '',
         cell.completedVersion ?? '',
         mod.meta.version,
       ];
     }),
   );
-  return toCsv(HEADER, lines);
+  return toCsv(t.progressCsv.header, lines);
 }
 
 export function teamProgressFileName(teamName: string, now: number): string {

@@ -30,7 +30,6 @@ export async function getTeamDashboard(db: Db, team: { id: string; name: string 
         getTeamProgress(
           db,
           members,
-          team.id,
           course.map((m) => m.outline),
           now,
         ),

@@ -30,11 +30,10 @@ export interface TeamProgressRow {
   cells: Map<string, ProgressCell>;
 }
 
+/** A team's table needs no team: a member's status is the person's, over all their paths and teams. */
 export async function getTeamProgress(
   db: Db,
   members: { id: string; name: string; email: string }[],
-  /** The team whose table this is. Not an input of the status: that is the person's, over all their paths and teams. */
-  _teamId: string,
   outlines: ModuleOutline[],
   now = Date.now(),
 ): Promise<TeamProgressRow[]> {

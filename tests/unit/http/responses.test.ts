@@ -2,7 +2,7 @@
 // indented, named and never stored.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { json, jsonDownload, seeOther, text } from '../../../src/lib/http/responses.ts';
+import { csvDownload, json, jsonDownload, seeOther, text } from '../../../src/lib/http/responses.ts';
 
 describe('responses', () => {
   test('json: the data, the status, extra headers, UTF-8', async () => {
@@ -27,6 +27,15 @@ describe('responses', () => {
     assert.equal(response.headers.get('cache-control'), 'no-store');
     assert.equal(response.headers.get('content-type'), 'application/json; charset=utf-8');
     assert.equal(await response.text(), '{\n  "a": 1\n}');
+  });
+
+  test('csvDownload: the text as given, a CSV attachment with its name, no-store', async () => {
+    const response = csvDownload('\uFEFF"Naam"\r\n', 'voortgang-noord-2026-03-01.csv');
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('content-type'), 'text/csv; charset=utf-8');
+    assert.equal(response.headers.get('content-disposition'), 'attachment; filename="voortgang-noord-2026-03-01.csv"');
+    assert.equal(response.headers.get('cache-control'), 'no-store');
+    assert.deepEqual(new Uint8Array(await response.arrayBuffer()), new TextEncoder().encode('\uFEFF"Naam"\r\n'));
   });
 
   test('seeOther: a 303 to the path, no body', async () => {

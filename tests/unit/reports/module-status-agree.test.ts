@@ -167,7 +167,6 @@ describe('a module status is the same for the learner, the trainer, the dashboar
       await getTeamProgress(
         db.db,
         members,
-        team.id,
         course.map((m) => m.outline),
         NOW,
       ),

@@ -154,7 +154,7 @@ describe('teams against a real database', () => {
     const learner = await user('m@gemeente.nl');
     await addToTeam(t.db, team, learner.id);
     const members = await listTeamMembers(t.db, team);
-    const before = await getTeamProgress(t.db, members, team, [outline]);
+    const before = await getTeamProgress(t.db, members, [outline]);
     assert.equal(before[0].cells.get('voorbeeld')!.status, 'niet-begonnen');
     await submitAnswer(t.db, async () => ({ outline, questions: source.questions }), learner.id, {
       moduleId: 'voorbeeld',
@@ -162,7 +162,7 @@ describe('teams against a real database', () => {
       idempotencyKey: 'sleutel-voor-team-d-1',
       answer: { type: 'single', choice: 'luisteren' },
     });
-    const after = await getTeamProgress(t.db, members, team, [outline]);
+    const after = await getTeamProgress(t.db, members, [outline]);
     assert.equal(after[0].cells.get('voorbeeld')!.status, 'bezig');
     assert.equal(after[0].cells.get('voorbeeld')!.score, 0, 'practice does not count');
     assert.equal(after[0].cells.get('voorbeeld')!.toetsAttempts, 0);
@@ -170,11 +170,11 @@ describe('teams against a real database', () => {
     const started = await startToets(t.db, learner.id, toetsModuleOf({ ...source, outline }), true, Date.now());
     assert.ok(started.ok);
     await handInToets(t.db, learner.id, started.attempt.id, Date.now());
-    const failed = (await getTeamProgress(t.db, members, team, [outline]))[0].cells.get('voorbeeld')!;
+    const failed = (await getTeamProgress(t.db, members, [outline]))[0].cells.get('voorbeeld')!;
     assert.deepEqual([failed.status, failed.toetsAttempts, failed.bestPassedToets, failed.score], ['bezig', 1, null, 0]);
     const pathId = await createPath(t.db, { name: 'Snel', moduleIds: ['voorbeeld'], createdBy: trainer.id });
     await assignPath(t.db, { pathId, userId: learner.id, dueDate: '2020-01-01', assignedBy: trainer.id });
-    const late = await getTeamProgress(t.db, members, team, [outline]);
+    const late = await getTeamProgress(t.db, members, [outline]);
     assert.equal(late[0].cells.get('voorbeeld')!.status, 'te-laat');
   });
 });

@@ -8,26 +8,20 @@ import { getTeamProgress } from '../../../lib/reports/team-progress.ts';
 import { loadManagedTeam } from '../../../lib/teams/load-team.ts';
 import { listTeamMembers } from '../../../lib/teams/teams.ts';
 import { requireRole } from '../../../lib/http/require-user.ts';
+import { csvDownload, text } from '../../../lib/http/responses.ts';
 
 export const GET: APIRoute = async ({ params, locals }) => {
   const db = await getDb();
   const team = await loadManagedTeam(db, requireRole(locals, 'trainer', 'admin'), params.team);
-  if (!team) return new Response(t.errors.notFoundBody, { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  if (!team) return text(t.errors.notFoundBody, 404);
   const course = (await getCourse()).filter((m) => !m.meta.draft);
   const members = await listTeamMembers(db, team.id);
   const now = Date.now();
   const rows = await getTeamProgress(
     db,
     members,
-    team.id,
     course.map((m) => m.outline),
     now,
   );
-  return new Response(teamProgressCsv(team.name, course, rows), {
-    headers: {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="${teamProgressFileName(team.name, now)}"`,
-      'cache-control': 'no-store',
-    },
-  });
+  return csvDownload(teamProgressCsv(team.name, course, rows), teamProgressFileName(team.name, now));
 };

@@ -12,6 +12,7 @@ import { createUser, findUserByEmail, listUsers } from '../src/lib/auth/user.ts'
 import { changeRole, deactivateAccount, reactivateAccount, type AccountChangeResult } from '../src/lib/auth/manage-account.ts';
 import { listPendingInvitations, pendingInvitationIdsFor, renewInvitation, revokeInvitation } from '../src/lib/admin/pending-invitations.ts';
 import { readEnv } from '../src/lib/env.ts';
+import { t } from '../src/lib/i18n/nl.ts';
 
 const USAGE = `Gebruik: npm run admin -- <opdracht> [opties]
 
@@ -67,17 +68,11 @@ if (values.help || !command) {
   process.exit(command ? 0 : 2);
 }
 
-/** Stops with the reason when an account change was refused. */
+/** Stops with the reason when an account change was refused, in the words of the admin's page. */
 function explainChange(result: AccountChangeResult, address: string): void {
   if (result.ok) return;
-  const reasons = {
-    unknown: `geen account met ${address}`,
-    self: 'je kunt je eigen account hier niet wijzigen',
-    'last-admin': `${address} is de laatste actieve beheerder; maak eerst iemand anders beheerder`,
-    unchanged: `${address} heeft die rol of status al`,
-  } as const;
   // A refusal is not a usage mistake: the reason alone, without the usage text.
-  console.error(`Fout: ${reasons[result.reason]}`);
+  console.error(`Fout: ${address}: ${t.accounts.refused[result.reason]}`);
   process.exit(1);
 }
 

@@ -8,7 +8,10 @@ import { eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { users, type Role } from '../../../db/schema.ts';
 
-export type AccountChangeResult = { ok: true } | { ok: false; reason: 'unknown' | 'self' | 'last-admin' | 'unchanged' };
+/** Why a change was refused; the words for each are t.accounts.refused (i18n/nl.ts). */
+export type AccountChangeRefusal = 'unknown' | 'self' | 'last-admin' | 'unchanged';
+
+export type AccountChangeResult = { ok: true } | { ok: false; reason: AccountChangeRefusal };
 
 /** Another active admin must remain besides the account :id (a subquery, so it is checked at write time). */
 const ANOTHER_ACTIVE_ADMIN = "exists (select 1 from users where role = 'admin' and active = 1 and id != ?)";

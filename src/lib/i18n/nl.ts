@@ -606,10 +606,13 @@ export const t = {
     blocked: 'Account geblokkeerd en overal uitgelogd.',
     unblocked: 'Account gedeblokkeerd: de persoon kan weer inloggen.',
     roleChanged: (role: string) => `Rol gewijzigd in ${role}.`,
-    self: 'Dit is je eigen account. Je eigen rol en status wijzigt een andere beheerder.',
-    lastAdmin: 'Dit is de laatste actieve beheerder. Maak eerst iemand anders beheerder.',
-    unchanged: 'Er is niets gewijzigd: het account had die rol of status al.',
-    unknown: 'Dit account bestaat niet meer.',
+    /** Why a change of role or status was refused (src/lib/auth/manage-account.ts): on the admin's page and in `npm run admin`. */
+    refused: {
+      unknown: 'Dit account bestaat niet meer.',
+      self: 'Dit is je eigen account. Je eigen rol en status wijzigt een andere beheerder.',
+      'last-admin': 'Dit is de laatste actieve beheerder. Maak eerst iemand anders beheerder.',
+      unchanged: 'Er is niets gewijzigd: het account had die rol of status al.',
+    },
     otherActions: 'Overige acties',
     data: 'Gegevens en verwijderen',
   },

@@ -5,7 +5,7 @@
 import { z } from 'astro/zod';
 import type { Db } from '../../../db/client.ts';
 import { ROLES, type Role } from '../../../db/schema.ts';
-import { changeRole, deactivateAccount, reactivateAccount, type AccountChangeResult } from '../auth/manage-account.ts';
+import { changeRole, deactivateAccount, reactivateAccount, type AccountChangeRefusal } from '../auth/manage-account.ts';
 import type { FormRefusal } from '../http/post-form.ts';
 import { seeOther } from '../http/responses.ts';
 import { t } from '../i18n/nl.ts';
@@ -18,12 +18,7 @@ export const accountActionForm = z.discriminatedUnion('action', [
 
 export type AccountAction = z.infer<typeof accountActionForm>;
 
-const REFUSALS: Record<Exclude<AccountChangeResult, { ok: true }>['reason'], FormRefusal> = {
-  unknown: { status: 404, message: t.accounts.unknown },
-  self: { status: 403, message: t.accounts.self },
-  'last-admin': { status: 409, message: t.accounts.lastAdmin },
-  unchanged: { status: 409, message: t.accounts.unchanged },
-};
+const REFUSAL_STATUS: Record<AccountChangeRefusal, number> = { unknown: 404, self: 403, 'last-admin': 409, unchanged: 409 };
 
 export async function applyAccountAction(db: Db, actorId: string, userId: string, action: AccountAction): Promise<Response | FormRefusal> {
   const change = { actorId, userId };
@@ -33,7 +28,8 @@ export async function applyAccountAction(db: Db, actorId: string, userId: string
       : action.action === 'blokkeren'
         ? await deactivateAccount(db, change)
         : await reactivateAccount(db, change);
-  return result.ok ? seeOther(`/team/beheer/${userId}?gewijzigd=${action.action}#melding`) : REFUSALS[result.reason];
+  if (result.ok) return seeOther(`/team/beheer/${userId}?gewijzigd=${action.action}#melding`);
+  return { status: REFUSAL_STATUS[result.reason], message: t.accounts.refused[result.reason] };
 }
 
 /** What the page says after the redirect (`?gewijzigd=<action>`); nothing for anything else. */

@@ -123,8 +123,8 @@ describe('team and admin pages', () => {
       redirectOf(await applyAccountAction(t0.db, admin.id, person.id, { action: 'rol', role: 'trainer' })),
       `/team/beheer/${person.id}?gewijzigd=rol#melding`,
     );
-    assert.deepEqual(await applyAccountAction(t0.db, admin.id, admin.id, { action: 'blokkeren' }), { status: 403, message: t.accounts.self });
-    assert.deepEqual(await applyAccountAction(t0.db, admin.id, person.id, { action: 'deblokkeren' }), { status: 409, message: t.accounts.unchanged });
+    assert.deepEqual(await applyAccountAction(t0.db, admin.id, admin.id, { action: 'blokkeren' }), { status: 403, message: t.accounts.refused.self });
+    assert.deepEqual(await applyAccountAction(t0.db, admin.id, person.id, { action: 'deblokkeren' }), { status: 409, message: t.accounts.refused.unchanged });
     assert.equal(changedMessage('rol', { role: 'trainer' }), t.accounts.roleChanged(t.roles.trainer));
     assert.equal(changedMessage('blokkeren', { role: 'learner' }), t.accounts.blocked);
     assert.equal(changedMessage('iets', { role: 'learner' }), undefined);

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { accountActionForm, applyAccountAction, changedMessage } from '../../../src/lib/views/account-page.ts';
 import { applyInvitationAction } from '../../../src/lib/views/invitations-page.ts';
+import { postResetLinkForm } from '../../../src/lib/views/reset-link-form.ts';
 import { createUser } from '../../../src/lib/auth/user.ts';
 import type { CourseModule } from '../../../src/lib/content/course.ts';
 import type { FormRefusal } from '../../../src/lib/http/post-form.ts';
@@ -128,6 +129,48 @@ describe('team and admin pages', () => {
     assert.equal(changedMessage('rol', { role: 'trainer' }), t.accounts.roleChanged(t.roles.trainer));
     assert.equal(changedMessage('blokkeren', { role: 'learner' }), t.accounts.blocked);
     assert.equal(changedMessage('iets', { role: 'learner' }), undefined);
+  });
+
+  test('a reset link (admin page and trainer page alike): made when allowed, 403 when not, 400 for another form', async () => {
+    const admin = await user('admin4@gemeente.nl', 'admin');
+    const person = await user('eva@gemeente.nl');
+    const page = (body?: string) => ({
+      url: new URL('https://leergang.gemeente.nl/team/beheer/x/herstellink'),
+      request: new Request('https://leergang.gemeente.nl/team/beheer/x/herstellink', {
+        method: body === undefined ? 'GET' : 'POST',
+        body,
+        headers: body === undefined ? {} : { 'content-type': 'application/x-www-form-urlencoded' },
+      }),
+      response: { status: 200, headers: new Headers() },
+    });
+    const input = { userId: person.id, createdBy: admin.id, mayReset: true };
+
+    const shown = page();
+    const nothing = await postResetLinkForm(shown, t0.db, input);
+    assert.ok(!(nothing instanceof Response));
+    assert.equal(nothing.reset, undefined);
+    assert.equal(nothing.message, undefined);
+
+    const made = page('action=herstellink');
+    const done = await postResetLinkForm(made, t0.db, input);
+    assert.ok(!(done instanceof Response));
+    assert.equal(made.response.status, 200);
+    assert.match(done.reset!.link, /^https:\/\/leergang\.gemeente\.nl\/wachtwoord-herstellen\/[a-z2-7]{32}$/);
+    assert.equal(done.message, undefined);
+
+    const refused = page('action=herstellink');
+    const notAllowed = await postResetLinkForm(refused, t0.db, { ...input, mayReset: false });
+    assert.ok(!(notAllowed instanceof Response));
+    assert.equal(refused.response.status, 403);
+    assert.equal(notAllowed.message, t.reset.notAllowed);
+    assert.equal(notAllowed.reset, undefined);
+
+    const other = page('action=iets-anders');
+    const foreign = await postResetLinkForm(other, t0.db, input);
+    assert.ok(!(foreign instanceof Response));
+    assert.equal(other.response.status, 400);
+    assert.equal(foreign.message, t.errors.badForm);
+    assert.equal(foreign.reset, undefined);
   });
 
   test('/team/beheer/uitnodigingen: an invitation that is gone cannot be renewed or revoked', async () => {

@@ -64,49 +64,43 @@ describe('question analysis in the database', () => {
         const times = Math.floor(random() * 4);
         for (let i = 0; i < times; i++) {
           const a = answerFor(key.id, random);
-          await t.db
-            .insert(attempts)
-            .values({
-              userId,
-              moduleId: 'm',
-              questionId: key.id,
-              idempotencyKey: `k-${n++}`,
-              answer: a.answer,
-              correct: a.correct,
-              score: a.score,
-              contentVersion: '1',
-              createdAt: n,
-            });
+          await t.db.insert(attempts).values({
+            userId,
+            moduleId: 'm',
+            questionId: key.id,
+            idempotencyKey: `k-${n++}`,
+            answer: a.answer,
+            correct: a.correct,
+            score: a.score,
+            contentVersion: '1',
+            createdAt: n,
+          });
         }
       }
-      await t.db
-        .insert(attempts)
-        .values({
-          userId,
-          moduleId: 'ander',
-          questionId: 'ander-q',
-          idempotencyKey: `k-${n++}`,
-          answer: { type: 'single', choice: 'a', misconceptions: ['elders'] },
-          correct: false,
-          score: 0,
-          contentVersion: '1',
-          createdAt: n,
-        });
+      await t.db.insert(attempts).values({
+        userId,
+        moduleId: 'ander',
+        questionId: 'ander-q',
+        idempotencyKey: `k-${n++}`,
+        answer: { type: 'single', choice: 'a', misconceptions: ['elders'] },
+        correct: false,
+        score: 0,
+        contentVersion: '1',
+        createdAt: n,
+      });
     }
     for (let i = 0; i < 6; i++) {
       const a = answerFor(keys[i % 2].id, random);
-      await t.db
-        .insert(anonymousAttempts)
-        .values({
-          anonId: `anon-${i % 3}`,
-          moduleId: 'm',
-          questionId: keys[i % 2].id,
-          answer: a.answer,
-          correct: a.correct,
-          score: a.score,
-          contentVersion: '1',
-          day: '2026-01-01',
-        });
+      await t.db.insert(anonymousAttempts).values({
+        anonId: `anon-${i % 3}`,
+        moduleId: 'm',
+        questionId: keys[i % 2].id,
+        answer: a.answer,
+        correct: a.correct,
+        score: a.score,
+        contentVersion: '1',
+        day: '2026-01-01',
+      });
     }
   });
   after(() => t.cleanup());

@@ -67,15 +67,13 @@ export async function completeSsoLogin(
   const admitted = await admitSsoUser(db, settings, finished.claims, now);
   if (!admitted.ok) return admitted;
   if (admitted.how !== 'known') {
-    await db
-      .insert(auditLog)
-      .values({
-        at: now,
-        actorId: null,
-        action: admitted.how === 'linked' ? 'sso-gekoppeld' : 'sso-account-gemaakt',
-        subjectId: admitted.userId,
-        detail: admitted.how,
-      });
+    await db.insert(auditLog).values({
+      at: now,
+      actorId: null,
+      action: admitted.how === 'linked' ? 'sso-gekoppeld' : 'sso-account-gemaakt',
+      subjectId: admitted.userId,
+      detail: admitted.how,
+    });
   }
   return { ok: true, userId: admitted.userId, how: admitted.how, returnTo: pending.returnTo };
 }

@@ -13,6 +13,7 @@ import { changeRole, deactivateAccount, reactivateAccount, type AccountChangeRes
 import { listPendingInvitations, pendingInvitationIdsFor, renewInvitation, revokeInvitation } from '../src/lib/admin/pending-invitations.ts';
 import { readEnv } from '../src/lib/env.ts';
 import { t } from '../src/lib/i18n/nl.ts';
+import { siteLink } from '../src/lib/settings/site-address.ts';
 
 const USAGE = `Gebruik: npm run admin -- <opdracht> [opties]
 
@@ -93,6 +94,8 @@ async function restore(file: string | undefined): Promise<never> {
 }
 
 const env = readEnv();
+// Links to send start with --base-url, PUBLIC_URL, or where the server listens (HOST, PORT).
+const link = (path: string) => siteLink(path, { PUBLIC_URL: env.PUBLIC_URL, HOST: process.env.HOST, PORT: process.env.PORT }, values['base-url']);
 // A restore replaces the database file: nothing of this process may have it open meanwhile.
 if (command === 'restore') await restore(positionals[1]);
 const { db, client } = openDatabase({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN });
@@ -114,9 +117,8 @@ try {
       const inviteRole = values.role === undefined ? 'learner' : need(role, values.role, 'role');
       const result = await createInvitation(db, { email: address, role: inviteRole });
       if (!result.ok) fail(`er bestaat al een account met ${address}`);
-      const base = values['base-url'] ?? `http://localhost:${process.env.PORT ?? 4321}`;
       console.log(`Uitnodiging voor ${address} (${inviteRole}), geldig tot ${new Date(result.expiresAt).toLocaleString('nl-NL')}:`);
-      console.log(new URL(`/uitnodiging/${result.token}`, base).href);
+      console.log(link(`/uitnodiging/${result.token}`));
       break;
     }
     case 'reset-password': {
@@ -125,9 +127,8 @@ try {
       if (!user) fail(`geen account met ${address}`);
       if (!user.active) fail(`${address} is geblokkeerd; deblokkeer het account eerst`);
       const result = await createPasswordReset(db, { userId: user.id });
-      const base = values['base-url'] ?? `http://localhost:${process.env.PORT ?? 4321}`;
       console.log(`Herstellink voor ${address}, geldig tot ${new Date(result.expiresAt).toLocaleString('nl-NL')} (werkt één keer):`);
-      console.log(new URL(`/wachtwoord-herstellen/${result.token}`, base).href);
+      console.log(link(`/wachtwoord-herstellen/${result.token}`));
       break;
     }
     case 'list': {
@@ -177,9 +178,8 @@ try {
       }
       const renewed = await renewInvitation(db, { actorId: null, invitationId });
       if (!renewed.ok) fail(`geen openstaande uitnodiging voor ${address}`);
-      const base = values['base-url'] ?? `http://localhost:${process.env.PORT ?? 4321}`;
       console.log(`Nieuwe uitnodiging voor ${address}, geldig tot ${new Date(renewed.expiresAt).toLocaleString('nl-NL')} (de vorige link werkt niet meer):`);
-      console.log(new URL(`/uitnodiging/${renewed.token}`, base).href);
+      console.log(link(`/uitnodiging/${renewed.token}`));
       break;
     }
     case 'backup': {

@@ -19,6 +19,15 @@ const envSchema = z
     /** Seconds between the replica's background syncs with the server. */
     DATABASE_SYNC_INTERVAL: z.coerce.number().positive().max(3600).default(5),
     NODE_ENV: z.string().default('development'),
+    /**
+     * The public address behind an HTTPS proxy, e.g. https://leergang.gemeente.nl: the links the
+     * admin command prints start with it (src/lib/settings/site-address.ts), and astro.config.mjs
+     * reads it when building.
+     */
+    PUBLIC_URL: z.preprocess(
+      (value) => (value === '' ? undefined : value),
+      z.url({ protocol: /^https?$/, hostname: /./, error: 'PUBLIC_URL moet een http(s)-adres zijn, bijvoorbeeld https://leergang.gemeente.nl' }).optional(),
+    ),
     /** The spaced-review ladder in days; every right answer moves a question one rung up. */
     REVIEW_LADDER_DAYS: z
       .string()

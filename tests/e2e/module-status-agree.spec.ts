@@ -35,7 +35,7 @@ test('catalogue, Mijn voortgang, dashboard, professional page and CSV agree on e
   await trainer.goto('/team');
   await trainer.getByLabel('Naam van het team').fill(`Team Status ${stamp}`);
   await trainer.getByRole('button', { name: 'Team aanmaken' }).click();
-  await expect(trainer.getByRole('heading', { name: `Team Team Status ${stamp}`, level: 1 })).toBeVisible();
+  await expect(trainer.getByRole('heading', { name: `Team Status ${stamp}`, level: 1 })).toBeVisible();
   const teamUrl = trainer.url();
 
   await trainer.getByRole('link', { name: 'Collega’s uitnodigen' }).click();
@@ -106,7 +106,7 @@ test('catalogue, Mijn voortgang, dashboard, professional page and CSV agree on e
   await trainer.getByRole('link', { name, exact: true }).click();
   await expect(trainer.getByRole('heading', { name: `Voortgang van ${name}`, level: 1 })).toBeVisible();
   const professional = await statusesOf(
-    trainer.getByRole('table', { name: 'Mijn voortgang' }).locator('tbody tr'),
+    trainer.getByRole('table', { name: `Voortgang per module van ${name}` }).locator('tbody tr'),
     (row) => row.locator('th'),
     (row) => row.locator('.status'),
   );

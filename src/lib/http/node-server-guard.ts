@@ -1,13 +1,14 @@
 // A guard in front of @astrojs/node's request handler, for what the Astro middleware never sees:
 //
-// - Static files (dist/client: built CSS, enhance.js, the favicon, the prerendered /privacy and
-//   /toegankelijkheid) are sent by the adapter before Astro runs, so they only get the security
-//   headers here.
+// - Static files (dist/client: built CSS, enhance.js, the favicon) are sent by the adapter before
+//   Astro runs, so they only get the security headers here.
 // - TRACE, TRACK and CONNECT cannot become a fetch `Request` (undici refuses them), so the adapter
 //   answered them with a 500 in English before any of our code ran. We serve GET, HEAD and POST
 //   only; everything else is a Dutch 405 here, the same for every path.
 // - A URL that cannot be decoded, and requests Node's HTTP parser rejects (an unknown method,
 //   broken headers, headers too large), got a bare English "Bad request." or nothing at all.
+// - Every status line carries the reason phrase of its own status. Astro hands a page's status to
+//   Node with the statusText the page started with ("OK"), so a refused login said "401 OK".
 import { STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { t } from '../i18n/nl.ts';
@@ -38,12 +39,30 @@ function refuse(res: ServerResponse, status: number, message: string, extra: Rec
 
 export function guardRequests(handler: NodeHandler): NodeHandler {
   return (req, res) => {
+    ownReasonPhrase(res);
     // Set before the adapter writes its own headers: Node merges them, the adapter's win.
     for (const [name, value] of Object.entries(securityHeadersFor(isSecureNodeRequest(req)))) res.setHeader(name, value);
     if (!ALLOWED_METHODS.includes(req.method ?? '')) return refuse(res, 405, t.errors.methodNotAllowed, { Allow: ALLOWED_METHODS.join(', ') });
     if (!isDecodableUrl(req.url)) return refuse(res, 400, t.errors.badRequest);
     return handler(req, res);
   };
+}
+
+/**
+ * The reason phrase of the status itself (node's STATUS_CODES), whatever statusMessage or phrase
+ * the handler gave: Node writes statusMessage as given, and Astro sets it to "OK" for a page whose
+ * status it changed. writeHead is also what Node calls for a response without one (res.end()).
+ */
+function ownReasonPhrase(res: ServerResponse): void {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: ServerResponse, statusCode: number, ...rest: unknown[]) {
+    const phrase = STATUS_CODES[statusCode];
+    if (phrase) {
+      this.statusMessage = phrase;
+      if (typeof rest[0] === 'string') rest[0] = phrase;
+    }
+    return (writeHead as (...args: unknown[]) => ServerResponse).call(this, statusCode, ...rest);
+  } as ServerResponse['writeHead'];
 }
 
 /** A complete HTTP/1.1 response written straight to the socket, for when there is no `res`. */

@@ -11,6 +11,21 @@ function waitTime(ms: number): string {
   return minutes === 1 ? '1 minuut' : `${minutes} minuten`;
 }
 
+/** Whether a team's name already starts with the word "team" ("Team Noord"), so no text says it twice. */
+function startsWithTeam(name: string): boolean {
+  return /^team\b/i.test(name.trim());
+}
+
+/** "Team Noord" for a team called "Noord", and for one called "Team Noord" too. */
+function teamTitle(name: string): string {
+  return startsWithTeam(name) ? name : `Team ${name}`;
+}
+
+/** "in het team Noord", but "in Team Noord". */
+function inTeam(name: string): string {
+  return startsWithTeam(name) ? `in ${name}` : `in het team ${name}`;
+}
+
 export const t = {
   site: { name: 'Leergang Toegang', tagline: 'Leren en bijblijven voor de toegang tot jeugdhulp' },
   nav: {
@@ -92,11 +107,11 @@ export const t = {
     intro:
       'Een opleider wil je in een team. De opleiders van dat team zien dan je voortgang en je scores. Je beslist zelf: zonder jouw ja word je niet toegevoegd.',
     none: 'Er staan geen uitnodigingen voor je klaar.',
-    team: (name: string) => `Team: ${name}`,
+    team: (name: string) => (startsWithTeam(name) ? name : `Team: ${name}`),
     until: (date: string) => `Geldig tot ${date}`,
     accept: 'Ja, ik doe mee',
     decline: 'Nee, liever niet',
-    accepted: (name: string) => `Je zit nu in het team ${name}.`,
+    accepted: (name: string) => `Je zit nu ${inTeam(name)}.`,
     declined: (name: string) => `Je hebt de uitnodiging voor ${name} afgeslagen. Je bent niet aan het team toegevoegd.`,
     unknown: 'Deze uitnodiging bestaat niet meer, is verlopen of is niet voor jou.',
     notice: (n: number) => (n === 1 ? 'Er staat een uitnodiging voor een team voor je klaar.' : `Er staan ${n} uitnodigingen voor een team voor je klaar.`),
@@ -233,7 +248,7 @@ export const t = {
     positionFor: (item: string) => `Positie van: ${item}`,
     correctPosition: (n: number) => `hoort op plek ${n}`,
     correctOrder: 'De juiste volgorde',
-    choose: 'Wat doe je?',
+    branchStep: (step: number) => `Stap ${step}: wat doe je?`,
     choiceMade: 'Jouw keuze',
     consequence: 'Wat er gebeurt',
     debrief: 'Nabespreking',
@@ -315,7 +330,9 @@ export const t = {
     status: 'Status',
     score: 'Toets',
     toetsAttempts: 'Toetspogingen',
-    toetsPassed: (score: number) => `${score}% (gehaald)`,
+    toetsPassed: (score: number) => `beste toetsscore ${score}% (gehaald)`,
+    /** ModuleProgress.percent: the lessons and the toets are the steps of a module. */
+    stepsDone: (percent: number) => `${percent}% van de lessen en de toets gedaan`,
     toetsNotPassed: (n: number) => `niet gehaald (${n}×)`,
     beforeToets: 'afgerond vóór de toets',
     completedOn: 'Afgerond op',
@@ -349,7 +366,7 @@ export const t = {
     name: 'Naam van het team',
     members: (n: number) => `${n} ${n === 1 ? 'professional' : 'professionals'}`,
     create: 'Team aanmaken',
-    created: (name: string) => `Team „${name}” is aangemaakt.`,
+    created: (name: string) => (startsWithTeam(name) ? `„${name}” is aangemaakt.` : `Team „${name}” is aangemaakt.`),
     newTeam: 'Nieuw team',
     allAccounts: 'Alle accounts',
     analysis: 'Vraaganalyse per module',
@@ -358,7 +375,7 @@ export const t = {
     draft: 'concept',
   },
   dashboard: {
-    title: (team: string) => `Team ${team}`,
+    title: (team: string) => teamTitle(team),
     invite: 'Collega’s uitnodigen',
     paths: 'Leerpaden toewijzen',
     export: 'Voortgang downloaden (CSV)',
@@ -430,6 +447,7 @@ export const t = {
     empty: 'De lijst is leeg.',
     tooMany: (max: number) => `Je kunt hoogstens ${max} regels tegelijk invoeren.`,
     done: 'Uitnodigingen gemaakt. Een link werkt één keer en 7 dagen lang. Is er geen e-mail verstuurd, kopieer de link dan en stuur hem zelf naar de collega.',
+    resultCaption: 'Resultaat van de uitnodigingen',
     link: 'Link',
     mail: 'E-mail',
     mailSent: 'verstuurd',
@@ -512,6 +530,7 @@ export const t = {
   },
   person: {
     title: (name: string) => `Voortgang van ${name}`,
+    tableCaption: (name: string) => `Voortgang per module van ${name}`,
     noReflections: 'Reflecties zijn privé en staan hier niet.',
     attempts: 'Pogingen',
     lastAttempt: 'Laatste poging',
@@ -731,7 +750,7 @@ export const t = {
   mail: {
     greeting: (name: string) => `Beste ${name || 'collega'},`,
     invitationSubject: 'Uitnodiging voor de Leergang Toegang',
-    invited: (teamName?: string) => `Je bent uitgenodigd voor de Leergang Toegang${teamName ? `, in het team ${teamName}` : ''}.`,
+    invited: (teamName?: string) => `Je bent uitgenodigd voor de Leergang Toegang${teamName ? `, ${inTeam(teamName)}` : ''}.`,
     invitedExisting: 'Je hebt al een account. Open deze link, log in en kies of je het team in wilt. Zonder jouw ja word je niet toegevoegd:',
     invitedNew: 'Open deze link, kies je naam en een wachtwoord, en je kunt beginnen:',
     invitationValid: (until: string) => `De link werkt één keer en is geldig tot ${until}.`,

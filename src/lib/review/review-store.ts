@@ -67,7 +67,7 @@ const reviewQueries = perDatabase((db) => {
     reviewedSince: db
       .select({ n: count() })
       .from(reviewItems)
-      .where(and(eq(reviewItems.userId, userId), gte(reviewItems.reviewedAt, sql.placeholder('since'))))
+      .where(and(eq(reviewItems.userId, userId), gte(reviewItems.reviewedAt, sql.placeholder('since')), current))
       .prepare(),
   };
 });
@@ -77,7 +77,7 @@ export interface DueOverview {
   dueNow: { questionId: string; moduleId: string; dueAt: number; lastCorrect: boolean }[];
   /** Not due yet, but due within the next seven days. */
   dueLaterThisWeek: number;
-  /** Reviews done today: answers to a question while it was due (not practice, not retries). */
+  /** Reviews done today: answers to a question of the course while it was due (not practice, not retries). */
   reviewedToday: number;
 }
 
@@ -90,16 +90,22 @@ export async function getDueOverview(db: Db, userId: string, now: number, questi
   const [dueNow, [later], [today]] = await Promise.all([
     queries.dueNow.all({ userId, now, questionIds: ids }),
     queries.dueLater.all({ userId, now, until: weekEnd, questionIds: ids }),
-    queries.reviewedSince.all({ userId, since: todayStart }),
+    queries.reviewedSince.all({ userId, since: todayStart, questionIds: ids }),
   ]);
   return { dueNow, dueLaterThisWeek: later.n, reviewedToday: today.n };
 }
 
 /**
  * The daily goal as it can be reached today: the configured number, or fewer when fewer
- * questions are due (no unreachable goal). `reached` only once at least one review was done.
+ * questions are waiting (no unreachable goal). `alsoWaiting`: what else Herhalen shows besides
+ * the due reviews (revised questions), so the goal is not "gehaald" while those still wait.
+ * `reached` only once at least one review was done today and nothing is left of the goal.
  */
-export function dailyGoal(configured: number, overview: Pick<DueOverview, 'dueNow' | 'reviewedToday'>): { target: number; done: number; reached: boolean } {
-  const target = Math.min(configured, overview.reviewedToday + overview.dueNow.length);
+export function dailyGoal(
+  configured: number,
+  overview: Pick<DueOverview, 'dueNow' | 'reviewedToday'>,
+  alsoWaiting = 0,
+): { target: number; done: number; reached: boolean } {
+  const target = Math.min(configured, overview.reviewedToday + overview.dueNow.length + alsoWaiting);
   return { target, done: overview.reviewedToday, reached: target > 0 && overview.reviewedToday >= target };
 }

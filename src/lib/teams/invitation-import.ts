@@ -30,10 +30,16 @@ export function parseImportSources(sources: string[]): { rows: ImportRow[]; tooM
   return { rows: rows.slice(0, MAX_IMPORT_ROWS), tooMany: tooMany || rows.length > MAX_IMPORT_ROWS };
 }
 
-/** Splits the text into rows. Accepts comma, semicolon (Dutch Excel) or tab, with or without a header. */
+/**
+ * Splits the text into rows, one per line. Accepts comma, semicolon (Dutch Excel) or tab, with or
+ * without a header; each line may use its own (see splitLine).
+ */
 export function parseImportText(text: string): { rows: ImportRow[]; tooMany: boolean } {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, '').trim(), { skipEmptyLines: 'greedy', delimitersToGuess: [',', ';', '\t'] });
-  let data = parsed.data.map((cells, index) => ({ cells: cells.map((c) => String(c ?? '').trim()), line: index + 1 }));
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\n|\r/)
+    .filter((line) => line.trim() !== '');
+  let data = lines.map((line, index) => ({ cells: splitLine(line), line: index + 1 }));
   if (data.length > 0 && data[0].cells.some((c) => HEADER_WORDS.test(c))) data = data.slice(1);
   const rows = data.slice(0, MAX_IMPORT_ROWS).map(({ cells, line }) => {
     // A single column holding only an address is allowed: "naam" then comes from the invitee.
@@ -41,6 +47,29 @@ export function parseImportText(text: string): { rows: ImportRow[]; tooMany: boo
     return { line, name: cells[0] ?? '', email: cells[1] ?? '', team: cells[2] ?? '' };
   });
   return { rows, tooMany: data.length > MAX_IMPORT_ROWS };
+}
+
+/** The separators a line may use, in the order they are tried. */
+const SEPARATORS = ['\t', ';', ','] as const;
+const LOOKS_LIKE_ADDRESS = /^[^\s@]+@[^\s@]+$/;
+
+/**
+ * One line into its cells, with the separator that line uses: a pasted list may mix them (lines
+ * copied from different places), and the help text says any of them is fine. The first separator
+ * that puts an address in the address column wins, so "Vries, Anna;anna@…" splits at the
+ * semicolon and a quoted "Bakker; Bob",bob@… at the comma. A line without one (a wrong or missing
+ * address, to be shown as such) splits at the first separator it contains.
+ */
+function splitLine(line: string): string[] {
+  let fallback: string[] | undefined;
+  for (const delimiter of SEPARATORS) {
+    if (!line.includes(delimiter)) continue;
+    const parsed = Papa.parse<string[]>(line, { delimiter });
+    const cells = (parsed.data[0] ?? []).map((cell) => String(cell ?? '').trim());
+    if (parsed.errors.length === 0 && LOOKS_LIKE_ADDRESS.test(cells[1] ?? '')) return cells;
+    fallback ??= cells;
+  }
+  return fallback ?? Papa.parse<string[]>(line).data[0]?.map((cell) => String(cell ?? '').trim()) ?? [line.trim()];
 }
 
 /**

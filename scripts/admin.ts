@@ -34,6 +34,16 @@ Opdrachten:
 const email = z.email({ error: 'ongeldig e-mailadres' });
 const role = z.enum(ROLES, { error: `rol moet een van ${ROLES.join(', ')} zijn` });
 
+/** The settings, or one Dutch line and exit code 2 when they are wrong (no stack trace for a typo in PUBLIC_URL). */
+function settingsOrExit(): ReturnType<typeof readEnv> {
+  try {
+    return readEnv();
+  } catch (error) {
+    console.error(`Fout: ${(error as Error).message}`);
+    process.exit(2);
+  }
+}
+
 function fail(message: string): never {
   console.error(`Fout: ${message}\n\n${USAGE}`);
   process.exit(2);
@@ -93,7 +103,7 @@ async function restore(file: string | undefined): Promise<never> {
   process.exit(0);
 }
 
-const env = readEnv();
+const env = settingsOrExit();
 // Links to send start with --base-url, PUBLIC_URL, or where the server listens (HOST, PORT).
 const link = (path: string) => siteLink(path, { PUBLIC_URL: env.PUBLIC_URL, HOST: process.env.HOST, PORT: process.env.PORT }, values['base-url']);
 // A restore replaces the database file: nothing of this process may have it open meanwhile.

@@ -28,6 +28,11 @@ const envSchema = z
       (value) => (value === '' ? undefined : value),
       z.url({ protocol: /^https?$/, hostname: /./, error: 'PUBLIC_URL moet een http(s)-adres zijn, bijvoorbeeld https://leergang.gemeente.nl' }).optional(),
     ),
+    /**
+     * The organisation that runs this platform, e.g. "Gemeente Zoetermeer": it issues the
+     * certificates and signs the accessibility statement.
+     */
+    ORGANISATION_NAME: z.preprocess((value) => (value === '' ? undefined : value), z.string().trim().min(2).max(120).default('Leergang Toegang')),
     /** The spaced-review ladder in days; every right answer moves a question one rung up. */
     REVIEW_LADDER_DAYS: z
       .string()

@@ -9,7 +9,7 @@
 const LIB_FLOORS = [
   ['i18n/', 'settings/', 'env.ts', 'db.ts', 'ids.ts', 'time-zone.ts'],
   ['content/'],
-  ['quiz/'],
+  ['quiz/', 'search/'],
   ['auth/', 'mail/'],
   ['progress/', 'review/', 'toets/', 'teams/'],
   ['learning/', 'reports/', 'privacy/', 'admin/'],

@@ -6,6 +6,7 @@ import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { setDevContentErrors } from './lib/content/dev-errors.ts';
+import { GLOSSARY_FILE, glossaryTermSchema, loadGlossary } from './lib/content/glossary.ts';
 import { formatCourseErrors, formatCourseWarnings, loadCourse } from './lib/content/load-course.ts';
 import { lessonMetaSchema, moduleMetaSchema, questionSchema } from './lib/content/schemas.ts';
 
@@ -46,7 +47,7 @@ function courseLoader(): Loader {
       };
       await sync();
       watcher?.on('all', (_event, path) => {
-        if (path.includes(`${CONTENT_DIR}/modules`) && /\.(ya?ml|mdx)$/.test(path)) void sync();
+        if ((path.includes(`${CONTENT_DIR}/modules`) && /\.(ya?ml|mdx)$/.test(path)) || path.endsWith(GLOSSARY_FILE)) void sync();
       });
     },
   };
@@ -72,4 +73,26 @@ const lessons = defineCollection({
   schema: lessonMetaSchema,
 });
 
-export const collections = { modules, lessons };
+// The begrippenlijst, one entry per term. loadCourse (in the modules loader above) has already
+// checked the file, including its links to lessons; this loader only stores the terms.
+const begrippen = defineCollection({
+  loader: {
+    name: 'leergang-begrippen',
+    async load({ store, parseData, generateDigest, watcher }) {
+      const sync = async () => {
+        store.clear();
+        for (const term of loadGlossary(CONTENT_DIR).terms) {
+          const data = await parseData({ id: term.term, data: term });
+          store.set({ id: term.term, data, digest: generateDigest(JSON.stringify(term)) });
+        }
+      };
+      await sync();
+      watcher?.on('all', (_event, path) => {
+        if (path.endsWith(GLOSSARY_FILE)) void sync();
+      });
+    },
+  },
+  schema: glossaryTermSchema,
+});
+
+export const collections = { modules, lessons, begrippen };

@@ -56,6 +56,8 @@ test.describe('learner pages have no accessibility violations, before and after 
     `/modules/giz/vragen/${branching.id}`,
     '/voortgang',
     '/account/wachtwoord',
+    '/zoeken?q=afwegingskader',
+    '/begrippen',
   ];
   for (const path of paths) {
     test(path, async ({ browser }) => {

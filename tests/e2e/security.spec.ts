@@ -60,6 +60,8 @@ test('every route answers each role as expected', async ({ browser, playwright }
     '/reflectie': [302, 302, 302, 302],
     '/api/antwoorden': [401, 404, 404, 404], // POST only; the POST is tested below
     '/herhalen': [302, 200, 200, 200],
+    '/zoeken': [302, 200, 200, 200],
+    '/begrippen': [302, 200, 200, 200],
     '/voortgang': [302, 200, 200, 200],
     '/voortgang/certificaat/[module]': [302, 404, 404, 404], // nobody here completed GIZ
     '/account/gegevens': [302, 200, 200, 200],

@@ -44,6 +44,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   '/api/antwoorden': 'signed-in',
   '/reflectie': 'signed-in',
   '/herhalen': 'signed-in',
+  '/zoeken': 'signed-in',
+  '/begrippen': 'signed-in',
   '/voortgang': 'signed-in',
   '/voortgang/certificaat/[module]': 'signed-in',
   '/account/gegevens': 'signed-in',

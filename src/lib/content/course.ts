@@ -2,6 +2,7 @@
 // is read once per process and kept.
 import { getCollection, getEntry, render, type CollectionEntry } from 'astro:content';
 import { outlineOf, type ModuleOutline } from './outline.ts';
+import type { GlossaryTerm } from './glossary.ts';
 import type { LessonMeta, ModuleMeta, Question } from './schemas.ts';
 
 export interface CourseModule {
@@ -62,6 +63,27 @@ export function renderLesson(entry: CollectionEntry<'lessons'>): Promise<Rendere
     rendered.catch(() => renderedLessons.delete(entry.id));
   }
   return rendered;
+}
+
+/** Every lesson's MDX source with its module, for the search index (drafts included: the search filters per person). */
+export async function getLessonSources(): Promise<{ moduleId: string; moduleTitle: string; lessonId: string; lessonTitle: string; body: string }[]> {
+  const course = await getCourse();
+  const entries = await getCollection('lessons');
+  const byId = new Map(entries.map((entry) => [entry.id, entry]));
+  return course.flatMap((mod) =>
+    mod.lessons.map((lesson) => ({
+      moduleId: mod.meta.id,
+      moduleTitle: mod.meta.title,
+      lessonId: lesson.id,
+      lessonTitle: lesson.title,
+      body: byId.get(`${mod.folder}/${lesson.id}`)?.body ?? '',
+    })),
+  );
+}
+
+/** The begrippenlijst, sorted by term. */
+export async function getGlossary(): Promise<GlossaryTerm[]> {
+  return (await getCollection('begrippen')).map((entry) => entry.data).sort((a, b) => a.term.localeCompare(b.term, 'nl'));
 }
 
 export function findQuestion(mod: CourseModule, questionId: string): Question | undefined {

@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { loadGlossary, type GlossaryTerm } from './glossary.ts';
 import type { z } from 'astro/zod';
 import { checkAnswerCues } from './answer-cues.ts';
 import {
@@ -39,6 +40,8 @@ export interface ModuleSource {
 
 export interface CourseLoadResult {
   modules: ModuleSource[];
+  /** The begrippenlijst (content/begrippen.yaml), sorted; empty when the course has none. */
+  glossary: GlossaryTerm[];
   errors: CourseError[];
   /** Worth a look but not wrong: reported, but the course still loads and builds. */
   warnings: CourseError[];
@@ -56,7 +59,7 @@ export function loadCourse(contentDir: string): CourseLoadResult {
   const errors: CourseError[] = [];
   const rel = (file: string) => relative(process.cwd(), file) || file;
   if (!existsSync(modulesDir)) {
-    return { modules: [], errors: [{ file: rel(modulesDir), field: '', message: 'map ontbreekt: maak content/modules/ aan' }], warnings: [] };
+    return { modules: [], glossary: [], errors: [{ file: rel(modulesDir), field: '', message: 'map ontbreekt: maak content/modules/ aan' }], warnings: [] };
   }
 
   const modules: ModuleSource[] = [];
@@ -100,6 +103,8 @@ export function loadCourse(contentDir: string): CourseLoadResult {
   }
 
   checkAcrossFiles(modules, errors, rel(modulesDir));
+  const glossary = loadGlossary(contentDir, new Set(modules.flatMap((m) => m.lessons.map((l) => `${m.meta.id}/${l.id}`))));
+  for (const { field, message } of glossary.problems) errors.push({ file: rel(glossary.file), field, message });
   const warnings: CourseError[] = [];
   for (const mod of modules) {
     const file = `${rel(modulesDir)}/${mod.folder}/questions.yaml`;
@@ -107,7 +112,7 @@ export function loadCourse(contentDir: string): CourseLoadResult {
       (severity === 'error' ? errors : warnings).push({ file, field, message });
     }
   }
-  return { modules: modules.sort((a, b) => a.meta.order - b.meta.order), errors, warnings };
+  return { modules: modules.sort((a, b) => a.meta.order - b.meta.order), glossary: glossary.terms, errors, warnings };
 }
 
 function checkAcrossFiles(modules: ModuleSource[], errors: CourseError[], modulesDir: string) {

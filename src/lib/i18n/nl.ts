@@ -34,6 +34,7 @@ export const t = {
     modules: 'Modules',
     progress: 'Mijn voortgang',
     review: 'Herhalen',
+    search: 'Zoeken',
     team: 'Team',
     account: 'Wachtwoord wijzigen',
     logout: 'Uitloggen',
@@ -41,6 +42,29 @@ export const t = {
     signedInAs: 'Ingelogd als',
   },
   roles: { learner: 'Professional', trainer: 'Opleider', admin: 'Beheerder' } satisfies Record<Role, string>,
+  search: {
+    title: 'Zoeken',
+    intro: 'Zoek in de lessen en de begrippenlijst, bijvoorbeeld naar "afwegingskader", "waakvlam" of "VTO".',
+    label: 'Waar zoek je naar?',
+    submit: 'Zoeken',
+    tooLong: (max: number) => `Je zoekvraag is te lang. Gebruik hoogstens ${max} tekens.`,
+    resultsHeading: (count: number, query: string) =>
+      count === 0 ? `Niets gevonden voor "${query}"` : `${count} ${count === 1 ? 'resultaat' : 'resultaten'} voor "${query}"`,
+    noResultsHelp: 'Probeer een ander of korter woord, of kijk in de begrippenlijst.',
+    lessonsHeading: 'In de lessen',
+    termsHeading: 'In de begrippenlijst',
+    inModule: (module: string) => `Module: ${module}`,
+    toLesson: 'Naar de les',
+    source: 'Bron',
+    glossaryLink: 'Alle begrippen',
+  },
+  glossary: {
+    title: 'Begrippenlijst',
+    intro: 'Afkortingen en vaktermen uit de leergang, in gewone woorden. Waar een les er meer over vertelt, staat een link.',
+    empty: 'Er is nog geen begrippenlijst.',
+    source: 'Bron',
+    lesson: (title: string) => `Les: ${title}`,
+  },
   home: {
     title: 'Welkom bij de Leergang Toegang',
     intro:

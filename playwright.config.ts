@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { defineConfig } from '@playwright/test';
 import { appSsoEnv } from './tests/e2e/oidc-settings.ts';
+import { STATEMENT_ENV } from './tests/e2e/statement-settings.ts';
 
 // Playwright cannot download browsers on these machines: we drive Debian's Chromium.
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -68,7 +69,7 @@ export default defineConfig({
       url: `http://127.0.0.1:${E2E_PORT}/inloggen`,
       reuseExistingServer: false,
       timeout: 120_000,
-      env: { E2E_PORT: String(E2E_PORT), E2E_DATABASE_URL: process.env.E2E_DATABASE_URL, ...appSsoEnv(OIDC_PORT) },
+      env: { E2E_PORT: String(E2E_PORT), E2E_DATABASE_URL: process.env.E2E_DATABASE_URL, ...appSsoEnv(OIDC_PORT), ...STATEMENT_ENV },
       stdout: 'ignore',
       stderr: 'pipe',
     },

@@ -19,7 +19,7 @@
       }
       section.replaceWith(fresh);
       history.replaceState(null, '', response.url);
-      const target = fresh.querySelector('.feedback, .toets-saved, fieldset legend, h2, h3');
+      const target = fresh.querySelector('.feedback, .toets-saved, fieldset legend, h1, h2, h3');
       if (target) {
         target.setAttribute('tabindex', '-1');
         target.focus();

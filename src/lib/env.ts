@@ -1,6 +1,7 @@
 // The environment, parsed once. Everything configurable lives here so a new instance can be
 // pointed at another database without code changes.
 import { z } from 'astro/zod';
+import { parseAccessibilityContact, parseStatementDate } from './settings/accessibility-statement.ts';
 import { parseLadder } from './settings/review-ladder.ts';
 import { parseTrustedProxies } from './settings/trusted-proxies.ts';
 
@@ -33,6 +34,30 @@ const envSchema = z
      * certificates and signs the accessibility statement.
      */
     ORGANISATION_NAME: z.preprocess((value) => (value === '' ? undefined : value), z.string().trim().min(2).max(120).default('Leergang Toegang')),
+    /** The accessibility statement's direct contact: an e-mail address or a web address (settings/accessibility-statement.ts). */
+    ACCESSIBILITY_CONTACT: z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        try {
+          return parseAccessibilityContact(value);
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: (error as Error).message });
+          return z.NEVER;
+        }
+      }),
+    /** The date of the accessibility statement, YYYY-MM-DD (default: DEFAULT_STATEMENT_DATE). */
+    ACCESSIBILITY_STATEMENT_DATE: z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        try {
+          return parseStatementDate(value);
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: (error as Error).message });
+          return z.NEVER;
+        }
+      }),
     /** The spaced-review ladder in days; every right answer moves a question one rung up. */
     REVIEW_LADDER_DAYS: z
       .string()

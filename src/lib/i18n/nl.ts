@@ -27,7 +27,12 @@ function inTeam(name: string): string {
 }
 
 export const t = {
-  site: { name: 'Leergang Toegang', tagline: 'Leren en bijblijven voor de toegang tot jeugdhulp' },
+  site: {
+    name: 'Leergang Toegang',
+    tagline: 'Leren en bijblijven voor de toegang tot jeugdhulp',
+    description:
+      'Leergang Toegang: zelfstudie voor medewerkers van de toegang tot jeugdhulp. Korte lessen, oefenvragen en een toets per module, in je eigen tempo.',
+  },
   nav: {
     label: 'Hoofdmenu',
     skip: 'Naar de inhoud',
@@ -40,6 +45,7 @@ export const t = {
     logout: 'Uitloggen',
     login: 'Inloggen',
     signedInAs: 'Ingelogd als',
+    accountMenu: 'Account',
   },
   roles: { learner: 'Professional', trainer: 'Opleider', admin: 'Beheerder' } satisfies Record<Role, string>,
   search: {
@@ -253,6 +259,8 @@ export const t = {
     backToModule: 'Terug naar de module',
     readingTime: (n: number) => `Leestijd ongeveer ${n} minuten`,
     questionLabel: 'Vraag bij deze les',
+    /** The lesson's meta description: its goals, as sentences. */
+    description: (goals: readonly string[]) => goals.map((g) => (/[.!?]$/.test(g.trim()) ? g.trim() : `${g.trim()}.`)).join(' '),
   },
   question: {
     typeLabel: {
@@ -690,7 +698,39 @@ export const t = {
     actions: 'Acties',
     cannotDeleteSelf: 'Je eigen account verwijder je via Mijn gegevens.',
   },
-  footer: { privacy: 'Privacy', accessibility: 'Toegankelijkheid', myData: 'Mijn gegevens' },
+  /** The accessibility statement (/toegankelijkheid), after the Dutch government's model. */
+  statement: {
+    title: 'Toegankelijkheidsverklaring',
+    description: 'Hoe toegankelijk de Leergang Toegang is, wat nog niet goed werkt en waar je een probleem meldt.',
+    lead: (organisation: string) =>
+      `${organisation} wil dat iedereen de Leergang Toegang kan gebruiken, ook met een beperking. Deze verklaring volgt het model van de Nederlandse overheid (Besluit digitale toegankelijkheid overheid).`,
+    about: 'Over deze verklaring',
+    organisation: 'Organisatie',
+    date: 'Datum van deze verklaring',
+    scope: 'Deze verklaring gaat over de webapplicatie Leergang Toegang: alle pagina’s voor professionals, opleiders en beheerders.',
+    standard: 'De norm is WCAG 2.1 niveau AA (EN 301 549).',
+    statusLabel: 'Status:',
+    status: 'C — eerste maatregelen genomen',
+    statusNote: 'Er is nog geen onafhankelijk onderzoek door een deskundige gedaan; zodra dat er is, werken we de status bij.',
+    measures: 'Wat we doen',
+    measureList: [
+      'Bij elke wijziging controleert een automatische test (axe-core, regels voor WCAG 2.1 A en AA) alle pagina’s, ook vragen vóór en na het antwoorden. De wijziging gaat alleen door als er geen fouten zijn.',
+      'Elke pagina wordt ook getest op een scherm van 320 pixels breed: niets mag zijwaarts scrollen.',
+      'Alle vragen werken met alleen een toetsenbord en zonder JavaScript; dat wordt ook automatisch getest.',
+      'Grafieken voor opleiders hebben altijd dezelfde gegevens als tabel.',
+      'De teksten zijn geschreven op taalniveau B1.',
+    ],
+    limits: 'Bekende beperkingen',
+    limitList: [
+      'Automatische tests vinden niet alle problemen. Een volledig handmatig onderzoek met hulpmiddelen als schermlezers staat nog gepland.',
+      'Het certificaat is een webpagina om af te drukken of als pdf te bewaren; de toegankelijkheid van die pdf hangt af van je browser.',
+    ],
+    contact: 'Contact',
+    contactIntro: 'Loop je tegen een probleem aan, of heb je informatie in een andere vorm nodig? Meld het bij',
+    contactFallback: 'de beheerder van de leergang in je organisatie',
+    contactReply: 'Je krijgt binnen 5 werkdagen een reactie. Krijg je geen goed antwoord, dan kun je je wenden tot de Nationale ombudsman.',
+  },
+  footer: { label: 'Over deze leergang', privacy: 'Privacy', accessibility: 'Toegankelijkheid', myData: 'Mijn gegevens' },
   review: {
     title: 'Herhalen',
     intro: 'Korte herhaling houdt je kennis fris. Vragen die je fout had, komen snel terug; vragen die je goed had, steeds later.',

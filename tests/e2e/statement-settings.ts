@@ -1,0 +1,9 @@
+// The accessibility statement's settings for the browser tests: the app is started with them
+// (playwright.config.ts) and reflow.spec.ts checks that /toegankelijkheid shows exactly these.
+export const STATEMENT_ENV = {
+  ORGANISATION_NAME: 'Gemeente Teststad',
+  ACCESSIBILITY_CONTACT: 'toegankelijkheid@teststad.nl',
+  ACCESSIBILITY_STATEMENT_DATE: '2026-11-14',
+} as const;
+/** How the page writes that date. */
+export const STATEMENT_DATE_SHOWN = '14 november 2026';

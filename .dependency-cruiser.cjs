@@ -11,7 +11,7 @@ const LIB_FLOORS = [
   ['content/'],
   ['quiz/', 'search/'],
   ['auth/', 'mail/'],
-  ['progress/', 'review/', 'toets/', 'teams/'],
+  ['progress/', 'review/', 'toets/', 'teams/', 'certificates/'],
   ['learning/', 'reports/', 'privacy/', 'admin/'],
   ['http/'],
   ['forms/'],

@@ -422,3 +422,24 @@ export const ssoIdentities = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.issuer, t.subject] }), index('sso_identities_user_idx').on(t.userId)],
 );
+
+// A certificate's public verification code (src/lib/certificates/): one per person and completed
+// module, issued the first time the certificate is shown. The code is the primary key, so a
+// lookup is by the exact code only. Name, completion date and version are not copied here: the
+// verification page reads them from users and module_completions, so they cannot drift.
+// Deleting the account turns the row into a tombstone (user and module cleared, revoked_at set):
+// the page can then say "no longer valid" without keeping anything about the person. The cascade
+// is the fail-closed fallback for any other deletion: the code then reads as unknown.
+export const certificates = sqliteTable(
+  'certificates',
+  {
+    code: text('code').primaryKey(),
+    userId: text('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    moduleId: text('module_id'),
+    issuedAt: integer('issued_at').notNull(),
+    /** When the account behind it was deleted; null: valid. */
+    revokedAt: integer('revoked_at'),
+  },
+  // One code per person and module, also under two requests at once; tombstones (null user) never clash.
+  (t) => [uniqueIndex('certificates_user_module_idx').on(t.userId, t.moduleId)],
+);

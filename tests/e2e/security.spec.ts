@@ -34,6 +34,7 @@ test('every route answers each role as expected', async ({ browser, playwright }
     team: teamId!,
     user: learnerId,
     token: 'bestaat-niet',
+    code: 'bestaat-niet',
   };
   const expected: Record<string, number[]> = {
     '/': [200, 302, 302, 302], // signed in: straight on to the modules
@@ -45,6 +46,8 @@ test('every route answers each role as expected', async ({ browser, playwright }
     '/geen-toegang': [200, 200, 200, 200], // opened directly; the guard answers 403 with its text
     '/privacy': [200, 200, 200, 200],
     '/toegankelijkheid': [200, 200, 200, 200],
+    '/certificaat/controleren': [200, 200, 200, 200],
+    '/certificaat/controleren/[code]': [404, 404, 404, 404], // no such code
     '/uitnodiging/[token]': [404, 404, 404, 404],
     '/wachtwoord-vergeten': [200, 200, 200, 200],
     '/wachtwoord-herstellen/[token]': [404, 404, 404, 404],

@@ -54,6 +54,8 @@ const people = {
 };
 type Person = keyof typeof people;
 const TEAM_NAME = 'Team Noord; wijk 3';
+const ORGANISATION = 'Gemeente Zoetermeer';
+const PUBLIC_ADDRESS = 'https://leergang.zoetermeer.example';
 
 // --- answers with a known score --------------------------------------------------------------
 
@@ -268,7 +270,8 @@ describe('figures: CSV export, certificate, 500 page', () => {
     } finally {
       client.close();
     }
-    server = await startServer(url);
+    // The certificate names the organisation and links to its verification page on the public address.
+    server = await startServer(url, undefined, { ORGANISATION_NAME: ORGANISATION, PUBLIC_URL: PUBLIC_ADDRESS });
   });
 
   after(async () => {
@@ -354,7 +357,7 @@ describe('figures: CSV export, certificate, 500 page', () => {
     }
   });
 
-  test('certificate below 100 %: name, module, the score reached, pass mark, date, study time and version; not for someone who has not completed', async () => {
+  test('certificate below 100 %: organisation, name, module, the score reached, pass mark, dates, study time, version and verification code; not for someone who has not completed', async () => {
     const giz = moduleById('giz');
     const cookie = await logIn(server.origin, people.sanne.email, people.sanne.password);
     const response = await fetch(`${server.origin}/voortgang/certificaat/giz`, { headers: { cookie } });
@@ -362,10 +365,14 @@ describe('figures: CSV export, certificate, 500 page', () => {
     const html = await response.text();
     assert.equal(elementText(html, /<p class="recipient"[^>]*>([\s\S]*?)<\/p>/), people.sanne.name);
     assert.equal(elementText(html, /<p class="module-title"[^>]*>([\s\S]*?)<\/p>/), giz.meta.title);
+    const code = elementText(html, /<span class="certificate-code"[^>]*>([\s\S]*?)<\/span>/);
+    assert.match(code, /^[A-Z2-7]{4}(-[A-Z2-7]{4}){4}$/);
     const article = elementText(html, /<article class="certificate"[^>]*>([\s\S]*?)<\/article>/);
     assert.equal(
       article,
       [
+        'Uitgegeven door',
+        ORGANISATION,
         'Leergang Toegang',
         'Certificaat van deelname',
         'Hierbij verklaren wij dat',
@@ -373,6 +380,11 @@ describe('figures: CSV export, certificate, 500 page', () => {
         'de e-learningmodule',
         giz.meta.title,
         'heeft afgerond, inclusief de afsluitende toets (score 90%, norm 70%).',
+        'Gegevens van dit certificaat',
+        'Inhoudsversie',
+        giz.meta.version,
+        'Toetsscore',
+        '90% (norm 70%)',
         'Datum van de toets',
         '30 maart 2026',
         'Datum van afronding',
@@ -381,13 +393,15 @@ describe('figures: CSV export, certificate, 500 page', () => {
         `${giz.meta.minutes} min`,
         'Gemeten studietijd',
         '30 min',
-        'Inhoudsversie',
-        giz.meta.version,
-        'Accreditatienummer',
-        giz.meta.accreditation ?? 'Geen accreditatie aangevraagd',
+        'Accreditatie',
+        'Geen accreditatie aangevraagd',
+        'Controleer dit certificaat op',
+        `${PUBLIC_ADDRESS}/certificaat/controleren/${code}`,
+        `Controlecode: ${code}`,
       ].join(' '),
     );
     assert.match(giz.meta.version, /^\d{4}\.\d+$/, 'fixture: Sanne completed the current version');
+    assert.equal(giz.meta.accreditation, undefined, 'fixture: GIZ has no accreditation (tests/unit/content/accreditation.test.ts covers one)');
 
     // Özlem has started GIZ but not completed it: the 'not completed' page, 404, nothing of Sanne's.
     const other = await logIn(server.origin, people.ozlem.email, people.ozlem.password);

@@ -30,6 +30,9 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   // Signing in with an organisation account: the way out to the provider and the way back.
   '/inloggen/organisatie': 'public',
   '/inloggen/organisatie/terug': 'public',
+  // Checking a certificate: an auditor or employer has no account; the code is the credential.
+  '/certificaat/controleren': 'public',
+  '/certificaat/controleren/[code]': 'public',
 
   // A signed-in professional, whatever the role: their own learning and their own account.
   '/uitloggen': 'signed-in',

@@ -16,6 +16,32 @@ export const audienceSchema = z.enum(['nieuw', 'ervaren'], {
   error: 'moet "nieuw" of "ervaren" zijn',
 });
 
+/**
+ * An accreditation for the certificate: the number, the points and (optionally) the register, as
+ * `accreditation: {number: ABC-12345, points: 2, body: SKJ}`. The older form, the number alone
+ * (`accreditation: ABC-12345`), still reads; it means a number without points.
+ */
+const accreditationSchema = z.preprocess(
+  (value) => (typeof value === 'string' ? { number: value } : value),
+  z.strictObject(
+    {
+      number: text('het accreditatienummer, bijvoorbeeld "ABC-12345"'),
+      points: z
+        .number({ error: 'moet een getal zijn: het aantal accreditatiepunten, bijvoorbeeld 2' })
+        .positive({ error: 'moet meer dan 0 punten zijn' })
+        .max(100, { error: 'mag niet meer dan 100 punten zijn' })
+        .optional(),
+      body: text('het register dat accrediteert, bijvoorbeeld "SKJ"').optional(),
+    },
+    {
+      error: (issue) =>
+        issue.code === 'unrecognized_keys'
+          ? `kent ${issue.keys.map((k) => `"${k}"`).join(', ')} niet: gebruik number, points en body`
+          : 'moet een accreditatienummer zijn, of number, points en body',
+    },
+  ),
+);
+
 export const moduleMetaSchema = z.object({
   id: stableId,
   title: text('een titel'),
@@ -29,7 +55,7 @@ export const moduleMetaSchema = z.object({
     .min(0.5, { error: 'moet minstens 0.5 zijn (50%)' })
     .max(1, { error: 'mag niet hoger zijn dan 1 (100%)' }),
   goals: z.array(text('een leerdoel')).min(1, { error: 'noem minstens één leerdoel' }),
-  accreditation: z.string().trim().min(1).optional(),
+  accreditation: accreditationSchema.optional(),
   /** A draft is visible to trainers (preview) but not to learners. */
   draft: z.boolean().default(false),
   /** The external framework and its version the module teaches, e.g. "Meldcode 2019 (afwegingskader)". */

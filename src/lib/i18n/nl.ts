@@ -26,6 +26,11 @@ function inTeam(name: string): string {
   return startsWithTeam(name) ? `in ${name}` : `in het team ${name}`;
 }
 
+/** Accreditation points as Dutch writes them: "2", "1,5". */
+function formatPoints(points: number): string {
+  return new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 }).format(points);
+}
+
 export const t = {
   site: {
     name: 'Leergang Toegang',
@@ -376,20 +381,52 @@ export const t = {
   },
   certificate: {
     title: 'Certificaat van deelname',
+    issuedBy: 'Uitgegeven door',
     body: 'Hierbij verklaren wij dat',
     completed: 'de e-learningmodule',
     completedWithTest: (score: number, passMark: number) => `heeft afgerond, inclusief de afsluitende toets (score ${score}%, norm ${passMark}%).`,
     completedBeforeToets: (score: number) =>
       `heeft afgerond met een score van ${score}% op de toetsvragen. Deze module is afgerond vóór de afsluitende toets bestond.`,
+    details: 'Gegevens van dit certificaat',
     toetsDate: 'Datum van de toets',
+    toetsScore: 'Toetsscore',
+    toetsScoreValue: (score: number, passMark: number) => `${score}% (norm ${passMark}%)`,
     date: 'Datum van afronding',
     studyTime: 'Gemeten studietijd',
     estimated: 'Geschatte studielast',
     version: 'Inhoudsversie',
-    accreditation: 'Accreditatienummer',
+    accreditation: 'Accreditatie',
+    accreditationValue: (a: { number: string; points?: number; body?: string }) =>
+      [a.body ? `${a.body} ${a.number}` : a.number, a.points === undefined ? null : `${formatPoints(a.points)} ${a.points === 1 ? 'punt' : 'punten'}`]
+        .filter(Boolean)
+        .join(', '),
     noAccreditation: 'Geen accreditatie aangevraagd',
-    print: 'Afdrukken of bewaren als pdf: kies Afdrukken in je browser (Ctrl+P of ⌘P) en dan ‘Opslaan als pdf’.',
+    verifyAt: 'Controleer dit certificaat op',
+    code: 'Controlecode',
+    print: 'Afdrukken of bewaren als pdf: kies Afdrukken in je browser (Ctrl+P of ⌘P) en dan ‘Opslaan als pdf’. Het certificaat past op één A4.',
     notCompleted: 'Je hebt deze module nog niet afgerond. Het certificaat verschijnt zodra je dat hebt gedaan.',
+  },
+  verifyCertificate: {
+    title: 'Certificaat controleren',
+    intro:
+      'Heb je een certificaat van de Leergang Toegang gekregen, bijvoorbeeld als werkgever of voor het SKJ-register? Vul de controlecode in die onderaan het certificaat staat. Je ziet dan of het certificaat echt is.',
+    codeLabel: 'Controlecode',
+    codeHint: '20 tekens: letters en de cijfers 2 tot en met 7, bijvoorbeeld ABCD-EFGH-JKLM-NPQR-ST23',
+    submit: 'Controleren',
+    badCode: 'Dit is geen geldige controlecode. Een code heeft 20 tekens: letters en de cijfers 2 tot en met 7. Streepjes en spaties mogen.',
+    valid: 'Dit certificaat is geldig.',
+    name: 'Naam',
+    module: 'Module',
+    version: 'Inhoudsversie',
+    date: 'Afgerond op',
+    issuedBy: 'Uitgegeven door',
+    code: 'Controlecode',
+    onlyThis: 'Deze pagina laat alleen zien wat op het certificaat staat om het te controleren. Andere gegevens van de deelnemer delen we niet.',
+    revokedTitle: 'Certificaat niet meer geldig',
+    revoked: 'Dit certificaat is niet meer geldig. Het account van de deelnemer is verwijderd. Daarom bewaren we geen gegevens meer over dit certificaat.',
+    unknownTitle: 'Certificaat niet gevonden',
+    unknown: 'We vinden geen certificaat met deze controlecode. Kijk of je de code goed hebt overgenomen en probeer het opnieuw.',
+    another: 'Een andere code controleren',
   },
   teams: {
     title: 'Teams',

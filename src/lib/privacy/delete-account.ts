@@ -3,12 +3,14 @@
 // anonymous rows for the question statistics: no user id, no name, the date rounded to the day.
 // Two tables hold the person by e-mail address rather than by id, so no cascade reaches them:
 // invitations (address, the name the trainer typed) and the login throttle's counter for the
-// address. They go in the same batch. The audit log keeps that an account was deleted, under its
-// random id, never the address or the name.
+// address. They go in the same batch. Certificates are revoked in it too: their verification
+// code then only says "no longer valid" (certificates/revoke-certificates.ts). The audit log
+// keeps that an account was deleted, under its random id, never the address or the name.
 import { eq } from 'drizzle-orm';
 import { checkpointAfterErasure, type Db } from '../../../db/client.ts';
 import { anonymousAttempts, attempts, auditLog, invitations, rateLimits, users } from '../../../db/schema.ts';
 import { accountThrottleKey } from '../auth/login.ts';
+import { revokeCertificatesOf } from '../certificates/revoke-certificates.ts';
 import { generateId, normalizeEmail } from '../auth/user.ts';
 
 export async function deleteAccount(db: Db, input: { userId: string; actorId: string }, now = Date.now()): Promise<boolean> {
@@ -30,6 +32,7 @@ export async function deleteAccount(db: Db, input: { userId: string; actorId: st
   // that holds the person) and the audit entry land together or not at all.
   const email = normalizeEmail(user.email);
   await db.batch([
+    revokeCertificatesOf(db, input.userId, now),
     db.delete(users).where(eq(users.id, input.userId)),
     db.delete(invitations).where(eq(invitations.email, email)),
     db.delete(rateLimits).where(eq(rateLimits.key, accountThrottleKey(email))),

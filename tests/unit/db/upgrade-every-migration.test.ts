@@ -280,6 +280,11 @@ const FIXTURES: Record<string, Fixture[]> = {
       created_at: T0,
     },
   ],
+  certificates: [
+    { code: 'K7QMXW3ZPA5RT2NBV4HD', user_id: 'usr_anna', module_id: 'giz', issued_at: T0 - 5 * DAY, revoked_at: null },
+    // A tombstone: the account was deleted, the code only says "no longer valid".
+    { code: 'Q2WERTY7ASDFGZXCVB3N', user_id: null, module_id: null, issued_at: T0 - 30 * DAY, revoked_at: T0 - 2 * DAY },
+  ],
 };
 
 /** Columns and tables a migration may drop on purpose, as `table.column` or `table`, with why. */

@@ -9,6 +9,7 @@ import { parse as parseYaml } from 'yaml';
 import { loadGlossary, type GlossaryTerm } from './glossary.ts';
 import type { z } from 'astro/zod';
 import { checkAnswerCues } from './answer-cues.ts';
+import { checkMisconceptionLabels } from './misconceptions.ts';
 import {
   lessonMetaSchema,
   moduleMetaSchema,
@@ -110,6 +111,18 @@ export function loadCourse(contentDir: string): CourseLoadResult {
     const file = `${rel(modulesDir)}/${mod.folder}/questions.yaml`;
     for (const { severity, field, message } of checkAnswerCues(mod.questions)) {
       (severity === 'error' ? errors : warnings).push({ file, field, message });
+    }
+    const metaFile = `${rel(modulesDir)}/${mod.folder}/module.yaml`;
+    const labels = checkMisconceptionLabels(mod.meta, mod.questions);
+    for (const use of labels.errors) {
+      errors.push({
+        file,
+        field: use.field,
+        message: `misverstand "${use.code}" (vraag "${use.questionId}") heeft geen omschrijving: zet onder misconceptions in ${metaFile} de regel ${use.code}: <wat het misverstand is>`,
+      });
+    }
+    for (const code of labels.unused) {
+      warnings.push({ file: metaFile, field: `misconceptions.${code}`, message: `geen enkele vraag gebruikt misverstand "${code}": haal de omschrijving weg of gebruik de code in questions.yaml` });
     }
   }
   return { modules: modules.sort((a, b) => a.meta.order - b.meta.order), glossary: glossary.terms, errors, warnings };

@@ -12,6 +12,9 @@ const stableId = z
 const text = (what: string) =>
   z.string({ error: `ontbreekt: schrijf ${what}` }).trim().min(1, { error: `is leeg: schrijf ${what}` });
 
+/** The longest short title a module may have: what fits a column header of the trainer's table on two lines. */
+export const SHORT_TITLE_MAX = 16;
+
 export const audienceSchema = z.enum(['nieuw', 'ervaren'], {
   error: 'moet "nieuw" of "ervaren" zijn',
 });
@@ -45,6 +48,13 @@ const accreditationSchema = z.preprocess(
 export const moduleMetaSchema = z.object({
   id: stableId,
   title: text('een titel'),
+  /** The module's name where space is short (the trainer's table and charts); the title when absent. */
+  shortTitle: z
+    .string({ error: 'moet tekst zijn: een korte naam van hoogstens 16 tekens' })
+    .trim()
+    .min(1, { error: 'is leeg: schrijf een korte naam of laat shortTitle weg' })
+    .max(SHORT_TITLE_MAX, { error: `is te lang: hoogstens ${SHORT_TITLE_MAX} tekens, zodat de kolomkop in de tabel van de opleider past` })
+    .optional(),
   summary: text('een korte samenvatting (1-2 zinnen)'),
   audience: z.array(audienceSchema).min(1, { error: 'noem minstens één doelgroep: nieuw en/of ervaren' }),
   minutes: z.number({ error: 'moet een getal zijn: de geschatte studietijd in minuten' }).int().positive(),
@@ -62,6 +72,11 @@ export const moduleMetaSchema = z.object({
   framework: text('het kader en de versie die de module onderwijst, bijvoorbeeld "Meldcode 2019"'),
   /** When a subject-matter expert should look at the module again (YYYY-MM-DD). */
   reviewDate: z.iso.date({ error: 'moet een datum zijn in de vorm JJJJ-MM-DD: wanneer de module opnieuw wordt nagekeken' }),
+  /**
+   * What each misconception code of questions.yaml means, in plain Dutch: code → label. The
+   * trainer's analysis shows the label; the course check wants one for every code used.
+   */
+  misconceptions: z.record(stableId, text('in gewone woorden wat het misverstand is')).default({}),
   /** The afsluitende toets: how many questions it draws and how long to wait after a failed attempt. */
   toets: z
     .object({

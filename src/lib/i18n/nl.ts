@@ -477,6 +477,8 @@ export const t = {
     olderVersions: 'Afgerond op een oudere versie',
     olderVersionsIntro: 'Deze professionals rondden een module af vóór de laatste inhoudelijke wijziging. Vernieuwde vragen komen vanzelf in hun herhaling.',
     trainers: 'Opleiders van dit team',
+    pathColumn: 'Leerpad',
+    noPath: 'Geen leerpad',
   },
   /** The team's progress as CSV (src/lib/reports/progress-csv.ts): the column names, and the cell for "yes". */
   progressCsv: {
@@ -492,8 +494,14 @@ export const t = {
       'Afgerond vóór de toets',
       'Versie bij afronding',
       'Huidige versie',
+      'Leerpad',
+      'Af op (JJJJ-MM-DD)',
+      'Te laat',
+      'Studietijd (minuten)',
+      'Laatste activiteit',
     ],
     yes: 'ja',
+    no: 'nee',
   },
   invite: {
     title: (team: string) => `Collega’s uitnodigen voor ${team}`,
@@ -586,6 +594,10 @@ export const t = {
       'Onderscheidend vermogen: de samenhang (van -1 tot 1) tussen de score op deze vraag en de score op de andere vragen van de module, bij de eerste poging. Boven 0,2 is goed; onder 0 is een waarschuwing.',
     definitionMin: (n: number) => `Bij minder dan ${n} professionals zeggen de getallen weinig; dan staat er geen signaal.`,
     key: 'juist',
+    decision: (step: number, choice: string) => `Beslissing ${step}: ${choice}`,
+    removedAnswer: 'een antwoord dat niet meer in de vraag staat',
+    misconceptionsIntro: 'Het misverstand achter een fout antwoord, en hoe vaak het gekozen werd.',
+    times: (n: number) => `${n} keer`,
   },
   preview: {
     title: (module: string) => `Voorbeeld met antwoorden: ${module}`,

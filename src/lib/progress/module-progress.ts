@@ -10,7 +10,7 @@ import type { ModuleOutline } from '../content/outline.ts';
 import { getDueDates } from './path-due-dates.ts';
 
 /** Gaps longer than this between two actions count as a break, not as study time. */
-const MAX_STUDY_GAP_MS = 20 * 60 * 1000;
+export const MAX_STUDY_GAP_MS = 20 * 60 * 1000;
 
 export interface QuestionStanding {
   attempts: number;

@@ -1,6 +1,7 @@
 // The due dates that can make a module late for a person: every learning path given to them
 // personally or to any team they are a member of, the earliest date per module. The learner's
 // progress and the trainer's dashboard both read them here, so "te laat" is the same in both.
+// The trainer's dashboard and CSV also name the paths themselves (getPathsOfPeople).
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { learningPaths, pathAssignments, teamMembers } from '../../../db/schema.ts';
@@ -10,16 +11,8 @@ import { jsonList } from '../../../db/prepared.ts';
 export async function getDueDates(db: Db, userIds: string[], moduleIds: string[]): Promise<Map<string, Map<string, string>>> {
   const byUser = new Map<string, Map<string, string>>();
   if (userIds.length === 0 || moduleIds.length === 0) return byUser;
-  const people = jsonList(userIds);
   const rows = await db.all<{ userId: string; moduleId: string; dueDate: string }>(sql`
-    SELECT given.user_id AS userId, step.value AS moduleId, min(given.due_date) AS dueDate FROM (
-      SELECT ${pathAssignments.userId} AS user_id, ${pathAssignments.pathId} AS path_id, ${pathAssignments.dueDate} AS due_date
-        FROM ${pathAssignments} WHERE ${pathAssignments.userId} IN (SELECT value FROM json_each(${people}))
-      UNION ALL
-      SELECT ${teamMembers.userId}, ${pathAssignments.pathId}, ${pathAssignments.dueDate}
-        FROM ${teamMembers} JOIN ${pathAssignments} ON ${pathAssignments.teamId} = ${teamMembers.teamId}
-        WHERE ${teamMembers.userId} IN (SELECT value FROM json_each(${people})) AND ${teamMembers.role} = 'member'
-    ) AS given
+    SELECT given.user_id AS userId, step.value AS moduleId, min(given.due_date) AS dueDate FROM (${pathsGivenTo(userIds)}) AS given
     JOIN ${learningPaths} ON ${learningPaths.id} = given.path_id
     JOIN json_each(${learningPaths.moduleIds}) AS step
     WHERE step.value IN (SELECT value FROM json_each(${jsonList(moduleIds)}))
@@ -28,6 +21,45 @@ export async function getDueDates(db: Db, userIds: string[], moduleIds: string[]
     let mine = byUser.get(userId);
     if (!mine) byUser.set(userId, (mine = new Map()));
     mine.set(moduleId, dueDate);
+  }
+  return byUser;
+}
+
+/** Every path assignment reaching these people: given to them personally, or to a team they are a member of. */
+function pathsGivenTo(userIds: string[]) {
+  const people = jsonList(userIds);
+  return sql`
+      SELECT ${pathAssignments.userId} AS user_id, ${pathAssignments.pathId} AS path_id, ${pathAssignments.dueDate} AS due_date
+        FROM ${pathAssignments} WHERE ${pathAssignments.userId} IN (SELECT value FROM json_each(${people}))
+      UNION ALL
+      SELECT ${teamMembers.userId}, ${pathAssignments.pathId}, ${pathAssignments.dueDate}
+        FROM ${teamMembers} JOIN ${pathAssignments} ON ${pathAssignments.teamId} = ${teamMembers.teamId}
+        WHERE ${teamMembers.userId} IN (SELECT value FROM json_each(${people})) AND ${teamMembers.role} = 'member'`;
+}
+
+export interface PersonPath {
+  pathId: string;
+  name: string;
+  /** The earliest due date (YYYY-MM-DD) when the path reaches the person twice. */
+  dueDate: string;
+  moduleIds: string[];
+}
+
+/** Per person: the learning paths they have (personally or via a team), each once, earliest due date first. */
+export async function getPathsOfPeople(db: Db, userIds: string[]): Promise<Map<string, PersonPath[]>> {
+  const byUser = new Map<string, PersonPath[]>();
+  if (userIds.length === 0) return byUser;
+  const rows = await db.all<{ userId: string; pathId: string; name: string; moduleIds: string; dueDate: string }>(sql`
+    SELECT given.user_id AS userId, ${learningPaths.id} AS pathId, ${learningPaths.name} AS name, ${learningPaths.moduleIds} AS moduleIds,
+      min(given.due_date) AS dueDate
+    FROM (${pathsGivenTo(userIds)}) AS given
+    JOIN ${learningPaths} ON ${learningPaths.id} = given.path_id
+    GROUP BY given.user_id, ${learningPaths.id}
+    ORDER BY dueDate, name`);
+  for (const row of rows) {
+    let mine = byUser.get(row.userId);
+    if (!mine) byUser.set(row.userId, (mine = []));
+    mine.push({ pathId: row.pathId, name: row.name, dueDate: row.dueDate, moduleIds: JSON.parse(row.moduleIds) as string[] });
   }
   return byUser;
 }

@@ -3,8 +3,11 @@
 // as a formula.
 import Papa from 'papaparse';
 import type { CourseModule } from '../content/course.ts';
-import { formatNumericDate, t } from '../i18n/nl.ts';
+import { formatMinutes, formatNumericDate, t } from '../i18n/nl.ts';
+import type { PersonPath } from '../progress/path-due-dates.ts';
 import { todayLocal } from '../review/calendar.ts';
+import { localIsoDateTime } from './local-iso.ts';
+import type { ModuleActivity } from './team-activity.ts';
 import type { TeamProgressRow } from './team-progress.ts';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -19,11 +22,25 @@ export function toCsv(header: string[], rows: (string | number)[][]): string {
   return `\uFEFF${Papa.unparse({ fields: header.map(safeCell), data }, { delimiter: ';', newline: '\r\n', quotes: true })}\r\n`;
 }
 
-/** The export of a team's table (getTeamProgress): one line per member and module, the status in the words of the dashboard. */
-export function teamProgressCsv(teamName: string, course: Pick<CourseModule, 'meta'>[], rows: TeamProgressRow[]): string {
+/** What the export adds to the team's table: each person's paths, and study time and last activity per module. */
+export interface ExportExtras {
+  paths: ReadonlyMap<string, readonly PersonPath[]>;
+  /** Keyed by `${userId}\u0000${moduleId}` (getTeamActivity). */
+  activity: ReadonlyMap<string, ModuleActivity>;
+}
+
+/**
+ * The export of a team's table (getTeamProgress): one line per member and module, the status in
+ * the words of the dashboard. Per line also the paths that hold the module, its due date (ISO),
+ * whether it is late (the status "te-laat", not decided again), the study time in minutes and
+ * the last activity (ISO, Dutch time).
+ */
+export function teamProgressCsv(teamName: string, course: Pick<CourseModule, 'meta'>[], rows: TeamProgressRow[], extras: ExportExtras): string {
   const lines = rows.flatMap((row) =>
     course.map((mod) => {
       const cell = row.cells.get(mod.meta.id)!;
+      const activity = extras.activity.get(`${row.userId}\u0000${mod.meta.id}`);
+      const paths = (extras.paths.get(row.userId) ?? []).filter((p) => p.moduleIds.includes(mod.meta.id));
       return [
         row.name,
         row.email,
@@ -36,6 +53,11 @@ export function teamProgressCsv(teamName: string, course: Pick<CourseModule, 'me
         cell.completedBeforeToets ? t.progressCsv.yes : '',
         cell.completedVersion ?? '',
         mod.meta.version,
+        paths.map((p) => p.name).join(', '),
+        cell.dueDate ?? '',
+        cell.status === 'te-laat' ? t.progressCsv.yes : t.progressCsv.no,
+        formatMinutes(activity?.studyTimeMs ?? 0),
+        activity?.lastActivityAt == null ? '' : localIsoDateTime(activity.lastActivityAt),
       ];
     }),
   );

@@ -3,8 +3,11 @@
 // page only loads the team and the course and renders this.
 import type { Db } from '../../../db/client.ts';
 import type { CourseModule } from '../content/course.ts';
+import { shortTitleOf } from '../content/short-title.ts';
 import { compareDutch, formatDayMonth, t } from '../i18n/nl.ts';
 import { MODULE_STATUSES } from '../progress/module-status.ts';
+import { getPathsOfPeople } from '../progress/path-due-dates.ts';
+import { summarisePaths } from './path-summary.ts';
 import { listPaths } from '../teams/paths.ts';
 import { listTeamMembers, listTeamTrainers } from '../teams/teams.ts';
 import { cachedReport } from './report-cache.ts';
@@ -22,7 +25,7 @@ export async function getTeamDashboard(db: Db, team: { id: string; name: string 
   const memberIds = members.map((m) => m.id);
   const questionIds = course.flatMap((m) => m.questions.map((q) => q.id));
   // The same for every trainer of the team until someone writes: see report-cache.ts.
-  const [rows, overdue, forgotten, overTime, trainers] = await cachedReport(
+  const [rows, overdue, forgotten, overTime, trainers, pathsOfPeople] = await cachedReport(
     db,
     `team\u0000${team.id}\u0000${chartModuleIds.join(',')}`,
     () =>
@@ -37,6 +40,7 @@ export async function getTeamDashboard(db: Db, team: { id: string; name: string 
         getMostForgottenQuestions(db, 10, memberIds, questionIds),
         getTeamCompletionsOverTime(db, team.id, chartModuleIds, 12, now),
         listTeamTrainers(db, team.id),
+        getPathsOfPeople(db, memberIds),
       ]),
     now,
   );
@@ -48,13 +52,20 @@ export async function getTeamDashboard(db: Db, team: { id: string; name: string 
   const completedCount = (row: TeamProgressRow) => [...row.cells.values()].filter((c) => c.status === 'afgerond').length;
   const shownRows = rows
     .filter((row) => !filterStatus || shownModules.some((m) => row.cells.get(m.meta.id)?.status === filterStatus))
-    .map((row) => ({ ...row, completed: completedCount(row) }))
+    .map((row) => ({ ...row, completed: completedCount(row), path: summarisePaths(pathsOfPeople.get(row.userId) ?? [], row.cells) }))
     .sort((a, b) => (sort === 'voortgang' ? b.completed - a.completed : 0) || compareDutch(a.name, b.name));
 
   const bars = course.map((mod) => {
     const done = rows.filter((r) => r.cells.get(mod.meta.id)?.status === 'afgerond').length;
     const pct = rows.length === 0 ? 0 : (done / rows.length) * 100;
-    return { label: mod.meta.title, value: pct, text: t.dashboard.completedChartLabel(mod.meta.title, Math.round(pct), done, rows.length), done };
+    // The short name on the chart, where space is short; the full title in its text and its table.
+    return {
+      label: shortTitleOf(mod.meta),
+      title: mod.meta.title,
+      value: pct,
+      text: t.dashboard.completedChartLabel(mod.meta.title, Math.round(pct), done, rows.length),
+      done,
+    };
   });
   // As a share of everything the path asks of the team: members × modules.
   const possible = Math.max(1, members.length * chartModuleIds.length);

@@ -21,6 +21,8 @@ export interface ProgressCell {
   completedVersion: string | null;
   /** Completed under the old rule, before the afsluitende toets existed. */
   completedBeforeToets: boolean;
+  /** The earliest due date (YYYY-MM-DD) of the person's paths that hold the module, or null: what the status was decided with. */
+  dueDate: string | null;
 }
 
 export interface TeamProgressRow {
@@ -90,13 +92,14 @@ export async function getTeamProgress(
       const k = key(member.id, outline.id);
       const completion = completed.get(k);
       const toets = toetsOf.get(k);
+      const dueDate = dueDates.get(member.id)?.get(outline.id) ?? null;
       const status = moduleStatus(
         {
           completedAt: completion?.completedAt ?? null,
           lessonsTouched: touched.get(k)?.lessons ?? 0,
           questionsAnswered: touched.get(k)?.questions ?? 0,
           toetsAttempts: Number(toets?.begun ?? 0),
-          dueDate: dueDates.get(member.id)?.get(outline.id) ?? null,
+          dueDate,
         },
         now,
       );
@@ -110,6 +113,7 @@ export async function getTeamProgress(
         completedAt: completion?.completedAt ?? null,
         completedVersion: completion?.contentVersion ?? null,
         completedBeforeToets,
+        dueDate,
       });
     }
     return { userId: member.id, name: member.name, email: member.email, cells };

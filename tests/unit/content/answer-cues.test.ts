@@ -240,6 +240,8 @@ describe('answer cues in the course validation', () => {
     const failed = run(course((s) => withoutOptionD(longKey(s))));
     assert.equal(failed.status, 1);
     assert.match(failed.stderr, /De leerinhoud bevat 1 fout:\n {2}- content\/modules\/voorbeeld\/questions\.yaml › questions\.1\.options: vraag "vb-meer": 2 van de 3 opties zijn juist/);
-    assert.match(failed.stderr, /1 waarschuwing/);
+    // Two warnings now: the long key, and the label of option D's misconception that no question uses any more.
+    assert.match(failed.stderr, /2 waarschuwingen/);
+    assert.match(failed.stderr, /module\.yaml › misconceptions\.d-denken: geen enkele vraag gebruikt misverstand "d-denken"/);
   });
 });

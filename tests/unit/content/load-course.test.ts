@@ -82,6 +82,35 @@ describe('course validation', () => {
     expectError(loadCourse(dir).errors, 'questions.yaml', 'questions.1.lesson', /zevende/);
   });
 
+  test('a short title longer than 16 characters names the file, the field and the limit', () => {
+    const dir = brokenCourse('module.yaml', (s) => s.replace('shortTitle: Voorbeeld', 'shortTitle: Een veel te lange korte naam'));
+    expectError(loadCourse(dir).errors, 'voorbeeld/module.yaml', 'shortTitle', /te lang: hoogstens 16 tekens/);
+  });
+
+  test('a misconception code without a label is an error naming the file, the question and the field', () => {
+    const dir = brokenCourse('module.yaml', (s) => s.replace(/^ {2}verwijzen-zonder-vraagverheldering:.*\n/m, ''));
+    expectError(
+      loadCourse(dir).errors,
+      'voorbeeld/questions.yaml',
+      'questions.0.options.1.misconception',
+      /misverstand "verwijzen-zonder-vraagverheldering" \(vraag "vb-enkel"\) heeft geen omschrijving.*module\.yaml/,
+    );
+    // The codes of order questions and branching cases are checked too.
+    const order = brokenCourse('module.yaml', (s) => s.replace(/^ {2}volgorde-omgedraaid:.*\n/m, ''));
+    expectError(loadCourse(order).errors, 'questions.yaml', 'questions.2.misconception', /volgorde-omgedraaid/);
+    const branching = brokenCourse('module.yaml', (s) => s.replace(/^ {2}fout-drie:.*\n/m, ''));
+    expectError(loadCourse(branching).errors, 'questions.yaml', /^questions\.3\.nodes\.\d+\.choices\.\d+\.misconception$/, /fout-drie/);
+  });
+
+  test('an empty label is an error; a label no question uses is a warning', () => {
+    const empty = brokenCourse('module.yaml', (s) => s.replace('c-denken: Denken dat C juist is', 'c-denken: ""'));
+    expectError(loadCourse(empty).errors, 'voorbeeld/module.yaml', 'misconceptions.c-denken', /is leeg/);
+    const unused = brokenCourse('module.yaml', (s) => s.replace('misconceptions:\n', 'misconceptions:\n  niemand-gebruikt-dit: Een misverstand dat geen vraag noemt\n'));
+    const result = loadCourse(unused);
+    assert.deepEqual(result.errors, []);
+    expectError(result.warnings, 'voorbeeld/module.yaml', 'misconceptions.niemand-gebruikt-dit', /geen enkele vraag gebruikt/);
+  });
+
   test('astro sync stops on a broken course and names file and field', { timeout: 120_000 }, () => {
     const dir = brokenCourse('questions.yaml', (s) => s.replace('id: vb-meer', 'id: vb-enkel'));
     const run = spawnSync('npx', ['astro', 'sync'], { env: { ...process.env, LEERGANG_CONTENT_DIR: dir }, encoding: 'utf8' });

@@ -14,13 +14,12 @@ import { recordLessonCompleted, recordLessonOpened } from '../../../src/lib/prog
 import { answerKey } from '../../../src/lib/quiz/answer-key.ts';
 import { scoreAnswer } from '../../../src/lib/quiz/score-answer.ts';
 import { submitAnswer } from '../../../src/lib/learning/submit-answer.ts';
-import { teamProgressCsv } from '../../../src/lib/reports/progress-csv.ts';
+import { teamExportCsv } from '../../../src/lib/reports/team-export.ts';
 import { getProfessionalProgress } from '../../../src/lib/reports/professional-progress.ts';
 import { getTeamDashboard } from '../../../src/lib/reports/team-dashboard.ts';
-import { getTeamProgress } from '../../../src/lib/reports/team-progress.ts';
 import { getCheckins, startCheckin, testOutLesson } from '../../../src/lib/review/checkin.ts';
 import { assignPath, createPath } from '../../../src/lib/teams/paths.ts';
-import { addToTeam, createTeam, listTeamMembers } from '../../../src/lib/teams/teams.ts';
+import { addToTeam, createTeam } from '../../../src/lib/teams/teams.ts';
 import { recordToetsAnswer, startToets } from '../../../src/lib/toets/toets-store.ts';
 import { loadFixtureModule, outlineOf } from '../../helpers/fixture-course.ts';
 import { createTempDb, type TempDb } from '../../helpers/temp-db.ts';
@@ -160,17 +159,7 @@ describe('a module status is the same for the learner, the trainer, the dashboar
     const dashboard = await getTeamDashboard(db.db, team, course, new URLSearchParams(), NOW);
     const dashboardRow = dashboard.rows.find((r) => r.userId === learnerId)!;
     // The CSV export, as export.csv.ts writes it.
-    const members = await listTeamMembers(db.db, team.id);
-    const csv = teamProgressCsv(
-      team.name,
-      course,
-      await getTeamProgress(
-        db.db,
-        members,
-        course.map((m) => m.outline),
-        NOW,
-      ),
-    );
+    const csv = await teamExportCsv(db.db, team, course, NOW);
     const [header, ...lines] = Papa.parse<string[]>(csv.replace(/^\uFEFF/, '').trimEnd(), { delimiter: ';', newline: '\r\n' }).data;
     const statusColumn = header.indexOf('Status');
 
@@ -193,6 +182,37 @@ describe('a module status is the same for the learner, the trainer, the dashboar
     assert.deepEqual(seen, expected);
     // Every status of the vocabulary occurs, so none of them is left untested.
     assert.deepEqual(new Set(Object.values(EXPECTED)), new Set(MODULE_STATUSES));
+  });
+
+  test('the dashboard and the CSV name the paths, the due dates and "te laat" as the statuses say', async () => {
+    // Ten minutes of study in "bezig": the lesson opened five hours ago, an answer ten minutes later.
+    await submitAnswer(
+      db.db,
+      async (id) => byId(id),
+      learnerId,
+      { moduleId: 'bezig', questionId: source.questions[0].id, idempotencyKey: 'studietijd-000001', answer: answerKey(source.questions[0]) },
+      { now: NOW - 5 * HOUR + 10 * 60 * 1000 },
+    );
+    const dashboard = await getTeamDashboard(db.db, team, course, new URLSearchParams(), NOW);
+    const row = dashboard.shownRows.find((r) => r.userId === learnerId)!;
+    // Earliest due first; the next due date is that of the earliest module not completed, overdue here.
+    assert.deepEqual(row.path, { names: ['Inwerken', 'Zuid', 'Later'], nextDue: '2026-01-15', late: true });
+
+    const csv = await teamExportCsv(db.db, team, course, NOW);
+    const [header, ...lines] = Papa.parse<string[]>(csv.replace(/^\uFEFF/, '').trimEnd(), { delimiter: ';', newline: '\r\n' }).data;
+    const column = (name: string) => {
+      const i = header.indexOf(name);
+      assert.ok(i >= 0, `column ${name} in ${header.join(';')}`);
+      return i;
+    };
+    const columns = ['Leerpad', 'Af op (JJJJ-MM-DD)', 'Te laat', 'Studietijd (minuten)', 'Laatste activiteit'].map(column);
+    const line = (id: string) => columns.map((i) => lines.find((l) => l[0] === 'anna' && l[3] === `Module ${id}`)![i]);
+    assert.deepEqual(line('laat'), ['Inwerken', '2026-01-15', 'ja', '0', '2026-03-10T08:00:00+01:00']);
+    assert.deepEqual(line('laat-klaar'), ['Inwerken', '2026-01-15', 'nee', '0', '2026-03-09T15:00:01+01:00']);
+    assert.deepEqual(line('laat-via-ander-team'), ['Zuid', '2026-02-01', 'ja', '0', '']);
+    assert.deepEqual(line('bezig'), ['Later', '2099-12-31', 'nee', '10', '2026-03-10T06:10:00+01:00']);
+    // The toets counts as activity: handed in a second after the lessons were read.
+    assert.deepEqual(line('klaar'), ['', '', 'nee', '0', '2026-03-10T01:00:01+01:00']);
   });
 
   test('the dashboard filter finds the person by the status the learner sees; a late module not begun still says "Beginnen"', async () => {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { acceptInvitation } from '../../../src/lib/teams/accept-invitation.ts';
 import { createUser } from '../../../src/lib/auth/user.ts';
+import { localIsoDateTime } from '../../../src/lib/reports/local-iso.ts';
 import { safeCell, toCsv } from '../../../src/lib/reports/progress-csv.ts';
 import { getTeamProgress } from '../../../src/lib/reports/team-progress.ts';
 import { checkImportRows, parseImportText } from '../../../src/lib/teams/invitation-import.ts';
@@ -58,6 +59,10 @@ describe('CSV export', () => {
     const csv = toCsv(['Naam', 'Score (%)'], [['=1+1', 80]]);
     assert.ok(csv.startsWith('\uFEFF"Naam";"Score (%)"'));
     assert.ok(csv.includes(`"'=1+1";"80"`));
+  });
+  test('last activity is an ISO date-time in Dutch time, winter and summer', () => {
+    assert.equal(localIsoDateTime(Date.parse('2026-03-10T07:00:00Z')), '2026-03-10T08:00:00+01:00');
+    assert.equal(localIsoDateTime(Date.parse('2026-07-01T22:30:05Z')), '2026-07-02T00:30:05+02:00');
   });
 });
 

@@ -1,12 +1,11 @@
-// The team's progress as a CSV file with Dutch column names (progress-csv.ts writes it).
+// The team's progress as a CSV file with Dutch column names (team-export.ts reads it, progress-csv.ts writes it).
 import type { APIRoute } from 'astro';
 import { getCourse } from '../../../lib/content/course.ts';
 import { getDb } from '../../../lib/db.ts';
 import { t } from '../../../lib/i18n/nl.ts';
-import { teamProgressCsv, teamProgressFileName } from '../../../lib/reports/progress-csv.ts';
-import { getTeamProgress } from '../../../lib/reports/team-progress.ts';
+import { teamProgressFileName } from '../../../lib/reports/progress-csv.ts';
+import { teamExportCsv } from '../../../lib/reports/team-export.ts';
 import { loadManagedTeam } from '../../../lib/teams/load-team.ts';
-import { listTeamMembers } from '../../../lib/teams/teams.ts';
 import { requireRole } from '../../../lib/http/require-user.ts';
 import { csvDownload, text } from '../../../lib/http/responses.ts';
 
@@ -15,13 +14,6 @@ export const GET: APIRoute = async ({ params, locals }) => {
   const team = await loadManagedTeam(db, requireRole(locals, 'trainer', 'admin'), params.team);
   if (!team) return text(t.errors.notFoundBody, 404);
   const course = (await getCourse()).filter((m) => !m.meta.draft);
-  const members = await listTeamMembers(db, team.id);
   const now = Date.now();
-  const rows = await getTeamProgress(
-    db,
-    members,
-    course.map((m) => m.outline),
-    now,
-  );
-  return csvDownload(teamProgressCsv(team.name, course, rows), teamProgressFileName(team.name, now));
+  return csvDownload(await teamExportCsv(db, team, course, now), teamProgressFileName(team.name, now));
 };

@@ -222,7 +222,7 @@ test('an admin renews and revokes pending invitations; an old or revoked link st
   const links: Record<string, string> = {};
   for (const who of ['vernieuw', 'trekin']) {
     const email = `${who}-${stamp}@gemeente.nl`;
-    await admin.goto('/team');
+    await admin.goto('/team/beheer');
     await admin.getByLabel('Werk-e-mailadres van de collega').fill(email);
     await admin.getByRole('button', { name: 'Uitnodiging maken' }).click();
     links[who] = await admin.getByLabel('Uitnodigingslink').inputValue();

@@ -24,7 +24,7 @@ export async function inviteNewUser(browser: Browser, role: 'learner' | 'trainer
   const admin = await adminContext.newPage();
   await login(admin, demo('admin').email, demo('admin').password);
   const email = `nieuw-${Date.now()}-${++counter}-${Math.floor(Math.random() * 1e6)}@gemeente.nl`;
-  await admin.goto('/team');
+  await admin.goto('/team/beheer');
   await admin.getByLabel('Werk-e-mailadres van de collega').fill(email);
   await admin.getByLabel('Rol').selectOption(role);
   await admin.getByRole('button', { name: 'Uitnodiging maken' }).click();

@@ -186,7 +186,7 @@ test('a trainer of another team cannot see this team, its export or its people',
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
   await login(admin, demo('admin').email, demo('admin').password);
-  await admin.goto('/team');
+  await admin.goto('/team/beheer');
   await admin.getByLabel('Werk-e-mailadres van de collega').fill(`opleider-b-${stamp}@gemeente.nl`);
   await admin.getByLabel('Rol').selectOption('trainer');
   await admin.getByRole('button', { name: 'Uitnodiging maken' }).click();

@@ -58,7 +58,7 @@ describe('route rules', () => {
       '/uitloggen',
     ]) {
       assert.equal(decideAccess(route, null), 'sign-in', route);
-      for (const role of ['learner', 'trainer', 'admin'] as const) assert.equal(decideAccess(route, role), 'allow', `${route} as ${role}`);
+      for (const role of ['learner', 'trainer', 'admin', 'teamleader'] as const) assert.equal(decideAccess(route, role), 'allow', `${route} as ${role}`);
     }
   });
 
@@ -71,6 +71,9 @@ describe('route rules', () => {
       const adminOnly = route === '/team/beheer' || route.startsWith('/team/beheer/');
       assert.equal(decideAccess(route, 'trainer'), adminOnly ? 'forbidden' : 'allow', route);
       assert.equal(decideAccess(route, 'admin'), 'allow', route);
+      // A teamleader reads; which team is checked per page (src/lib/teams/team-access.ts).
+      const leaderReads = ['/team', '/team/[team]', '/team/[team]/export.csv', '/team/[team]/professional/[user]'].includes(route);
+      assert.equal(decideAccess(route, 'teamleader'), leaderReads ? 'allow' : 'forbidden', route);
     }
   });
 });

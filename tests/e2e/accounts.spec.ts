@@ -134,7 +134,7 @@ test('an admin finds an account, changes its role, blocks and unblocks it; the p
   await admin.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Beheer' }).click();
   await expect(admin.getByRole('heading', { level: 1 })).toHaveText('Accounts beheren');
   await admin.getByLabel('Zoek op naam of e-mailadres').fill(person.email.toUpperCase());
-  await admin.getByLabel('Rol').selectOption('learner');
+  await admin.getByRole('search').getByLabel('Rol').selectOption('learner');
   await admin.getByLabel('Status').selectOption('actief');
   await admin.getByRole('button', { name: 'Zoeken' }).click();
   await expect(admin.getByRole('status').filter({ hasText: 'gevonden' })).toHaveText('1 account gevonden');

@@ -83,7 +83,7 @@ test('a trainer invites "Team Noord" and follows one professional: names, dates 
   // A path with a due date for the whole team.
   await trainer.goto(`${teamUrl}/leerpaden`);
   await trainer.getByLabel('Naam van het leerpad').fill(`Inwerken ${stamp}`);
-  await trainer.getByLabel(`Plek van ${giz.meta.title}`).selectOption('1');
+  await trainer.getByRole('checkbox', { name: giz.meta.title, exact: true }).check();
   await trainer.getByRole('button', { name: 'Leerpad opslaan' }).click();
   await trainer.getByLabel('Leerpad', { exact: true }).selectOption({ label: `Inwerken ${stamp}` });
   await trainer.getByLabel('Aan').selectOption({ label: 'Het hele team' });

@@ -53,7 +53,7 @@ const orderOf = (page: Page, pathName: string) =>
     .allInnerTexts();
 
 test('leerpaden without JavaScript: reorder with up/down, change, see who has it, change the date, delete after confirming', async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const setup = await browser.newContext();
   const setupPage = await setup.newPage();
   await login(setupPage, demo('trainer').email, demo('trainer').password);
@@ -138,7 +138,7 @@ test('leerpaden without JavaScript: reorder with up/down, change, see who has it
 });
 
 test('a teamleider sees the dashboard, export and people of their own team and can change nothing', async ({ browser, playwright }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const trainerContext = await browser.newContext();
   const trainer = await trainerContext.newPage();
   await login(trainer, demo('trainer').email, demo('trainer').password);
@@ -283,7 +283,7 @@ test('administration has its own page: accounts and the invitation under Beheer,
 });
 
 test('the changed pages pass axe on desktop and at 320 px, without sideways scrolling', async ({ browser }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(360_000);
   const setup = await browser.newContext();
   const setupPage = await setup.newPage();
   await login(setupPage, demo('trainer').email, demo('trainer').password);

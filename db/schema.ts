@@ -4,7 +4,8 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
-export const ROLES = ['learner', 'trainer', 'admin'] as const;
+// 'teamleader' (teamleider): reads the dashboard and export of the teams they lead, changes nothing.
+export const ROLES = ['learner', 'trainer', 'admin', 'teamleader'] as const;
 export type Role = (typeof ROLES)[number];
 
 const createdAt = () =>
@@ -292,7 +293,8 @@ export const teams = sqliteTable('teams', {
   createdAt: createdAt(),
 });
 
-export const TEAM_ROLES = ['member', 'trainer'] as const;
+export const TEAM_ROLES = ['member', 'trainer', 'leader'] as const;
+export type TeamRole = (typeof TEAM_ROLES)[number];
 
 export const teamMembers = sqliteTable(
   'team_members',
@@ -303,7 +305,7 @@ export const teamMembers = sqliteTable(
     userId: text('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    /** 'trainer' manages the team; 'member' is a professional in it. */
+    /** 'trainer' manages the team; 'member' is a professional in it; 'leader' (a teamleader account) only reads it. */
     role: text('role', { enum: TEAM_ROLES }).notNull().default('member'),
     joinedAt: integer('joined_at').notNull(),
   },
@@ -353,6 +355,7 @@ export const AUDIT_ACTIONS = [
   'sso-gekoppeld',
   'sso-account-gemaakt',
   'instelling-gewijzigd',
+  'teams-teamleider-gewijzigd',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -11,6 +11,8 @@ import { createPasswordReset } from '../src/lib/auth/password-reset.ts';
 import { createUser, findUserByEmail, listUsers } from '../src/lib/auth/user.ts';
 import { changeRole, deactivateAccount, reactivateAccount, type AccountChangeResult } from '../src/lib/auth/manage-account.ts';
 import { listPendingInvitations, pendingInvitationIdsFor, renewInvitation, revokeInvitation } from '../src/lib/admin/pending-invitations.ts';
+import { setLeaderTeams } from '../src/lib/admin/team-leaders.ts';
+import { listManagedTeams } from '../src/lib/teams/teams.ts';
 import { readEnv } from '../src/lib/env.ts';
 import { t } from '../src/lib/i18n/nl.ts';
 import { siteLink } from '../src/lib/settings/site-address.ts';
@@ -22,7 +24,8 @@ Opdrachten:
   invite --email <adres> [--role learner|trainer|admin] [--base-url <url>]   uitnodigingslink maken
   reset-password --email <adres> [--base-url <url>]                     herstellink maken (wachtwoord vergeten; werkt één keer, een uur)
   list                                                                  alle accounts tonen
-  set-role --email <adres> --role learner|trainer|admin                 rol wijzigen
+  set-role --email <adres> --role learner|trainer|admin|teamleader      rol wijzigen
+  set-leader-teams --email <adres> [--team <naam>]...                   teams van een teamleider (vervangt de vorige; geen --team: geen teams)
   deactivate --email <adres>                                            account blokkeren en uitloggen
   reactivate --email <adres>                                            geblokkeerd account weer toelaten
   invitations                                                           openstaande uitnodigingen tonen
@@ -65,6 +68,7 @@ try {
       name: { type: 'string' },
       password: { type: 'string' },
       role: { type: 'string' },
+      team: { type: 'string', multiple: true },
       'base-url': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -154,6 +158,24 @@ try {
       if (!user) fail(`geen account met ${address}`);
       explainChange(await changeRole(db, { actorId: null, userId: user.id, role: newRole }), address);
       console.log(`Rol van ${address} is nu ${newRole}.`);
+      break;
+    }
+    case 'set-leader-teams': {
+      const address = need(email, values.email, 'email');
+      const user = await findUserByEmail(db, address);
+      if (!user) fail(`geen account met ${address}`);
+      const all = await listManagedTeams(db, { id: '', role: 'admin' });
+      const teamIds = (values.team ?? []).map((name) => {
+        const found = all.filter((team) => team.name.trim().toLowerCase() === name.trim().toLowerCase());
+        if (found.length !== 1) fail(found.length === 0 ? `geen team met de naam "${name}"` : `meer teams heten "${name}"`);
+        return found[0].id;
+      });
+      const result = await setLeaderTeams(db, { actorId: null, userId: user.id, teamIds });
+      if (!result.ok) {
+        console.error(`Fout: ${result.reason === 'unknown' ? t.accounts.refused.unknown : t.accounts.leaderRefused[result.reason]}`);
+        process.exit(1);
+      }
+      console.log(`${address} is nu teamleider van ${result.teams} ${result.teams === 1 ? 'team' : 'teams'}.`);
       break;
     }
     case 'deactivate':

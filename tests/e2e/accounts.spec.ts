@@ -134,7 +134,7 @@ test('an admin finds an account, changes its role, blocks and unblocks it; the p
   await admin.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Beheer' }).click();
   await expect(admin.getByRole('heading', { level: 1 })).toHaveText('Accounts beheren');
   await admin.getByLabel('Zoek op naam of e-mailadres').fill(person.email.toUpperCase());
-  await admin.getByLabel('Rol').selectOption('learner');
+  await admin.getByRole('search').getByLabel('Rol').selectOption('learner');
   await admin.getByLabel('Status').selectOption('actief');
   await admin.getByRole('button', { name: 'Zoeken' }).click();
   await expect(admin.getByRole('status').filter({ hasText: 'gevonden' })).toHaveText('1 account gevonden');
@@ -222,7 +222,7 @@ test('an admin renews and revokes pending invitations; an old or revoked link st
   const links: Record<string, string> = {};
   for (const who of ['vernieuw', 'trekin']) {
     const email = `${who}-${stamp}@gemeente.nl`;
-    await admin.goto('/team');
+    await admin.goto('/team/beheer');
     await admin.getByLabel('Werk-e-mailadres van de collega').fill(email);
     await admin.getByRole('button', { name: 'Uitnodiging maken' }).click();
     links[who] = await admin.getByLabel('Uitnodigingslink').inputValue();

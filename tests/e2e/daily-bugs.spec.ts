@@ -8,9 +8,9 @@ import { completeLessons, course, demo, giz, inviteNewUser, login, takeToets } f
 
 test.use({ viewport: { width: 1280, height: 720 } });
 
-test('an invitation made on /team shows its link in view, at the top of the page', async ({ page }) => {
+test('an invitation made on /team/beheer shows its link in view, at the top of the page', async ({ page }) => {
   await login(page, demo('admin').email, demo('admin').password);
-  await page.goto('/team');
+  await page.goto('/team/beheer');
   const email = `zicht-${Date.now()}-${Math.floor(Math.random() * 1e6)}@gemeente.nl`;
   await page.getByLabel('Werk-e-mailadres van de collega').fill(email);
   await page.getByRole('button', { name: 'Uitnodiging maken' }).click();
@@ -83,7 +83,7 @@ test('a trainer invites "Team Noord" and follows one professional: names, dates 
   // A path with a due date for the whole team.
   await trainer.goto(`${teamUrl}/leerpaden`);
   await trainer.getByLabel('Naam van het leerpad').fill(`Inwerken ${stamp}`);
-  await trainer.getByLabel(`Plek van ${giz.meta.title}`).selectOption('1');
+  await trainer.getByRole('checkbox', { name: giz.meta.title, exact: true }).check();
   await trainer.getByRole('button', { name: 'Leerpad opslaan' }).click();
   await trainer.getByLabel('Leerpad', { exact: true }).selectOption({ label: `Inwerken ${stamp}` });
   await trainer.getByLabel('Aan').selectOption({ label: 'Het hele team' });

@@ -24,9 +24,9 @@ export async function inviteNewUser(browser: Browser, role: 'learner' | 'trainer
   const admin = await adminContext.newPage();
   await login(admin, demo('admin').email, demo('admin').password);
   const email = `nieuw-${Date.now()}-${++counter}-${Math.floor(Math.random() * 1e6)}@gemeente.nl`;
-  await admin.goto('/team');
+  await admin.goto('/team/beheer');
   await admin.getByLabel('Werk-e-mailadres van de collega').fill(email);
-  await admin.getByLabel('Rol').selectOption(role);
+  await admin.locator('#veld-role').selectOption(role); // the invitation's role; the filter above has a 'Rol' too
   await admin.getByRole('button', { name: 'Uitnodiging maken' }).click();
   const link = await admin.getByLabel('Uitnodigingslink').inputValue();
   await adminContext.close();
@@ -271,4 +271,26 @@ export async function takeToets(
   const match = /(Gehaald|Niet gehaald): je score is (\d+)%/.exec(verdict);
   expect(match, verdict).not.toBeNull();
   return { passed: match![1] === 'Gehaald', score: Number(match![2]) };
+}
+
+/**
+ * A new colleague whom the admin makes teamleider of the named teams, the way an admin does it:
+ * on the account page, the role first, then the teams ticked. The colleague's session stays open.
+ */
+export async function inviteTeamleader(browser: Browser, teamNames: string[]) {
+  const person = await inviteNewUser(browser);
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await login(admin, demo('admin').email, demo('admin').password);
+  await admin.goto(`/team/beheer?zoek=${encodeURIComponent(person.email)}`);
+  await admin.getByRole('link', { name: person.name }).click();
+  await admin.getByLabel('Nieuwe rol').selectOption('teamleader');
+  await admin.getByRole('button', { name: 'Rol opslaan' }).click();
+  for (const name of teamNames) await admin.getByRole('checkbox', { name, exact: true }).check();
+  await admin.getByRole('button', { name: 'Teams opslaan' }).click();
+  await expect(admin.getByRole('heading', { name: 'Teams van deze teamleider' })).toBeVisible();
+  await expect(admin.getByText(/Opgeslagen: teamleider van/)).toBeVisible();
+  const userId = new URL(admin.url()).pathname.split('/').pop()!;
+  await adminContext.close();
+  return { ...person, userId };
 }

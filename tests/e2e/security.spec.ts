@@ -2,7 +2,7 @@
 // hostile and malformed input, and concurrent submissions.
 import { expect, test, type APIRequestContext, type Browser } from '@playwright/test';
 import { routePatternsOnDisk } from '../helpers/routes.ts';
-import { demo, e2eQuery, giz, inviteNewUser, login, tokensFor } from './helpers.ts';
+import { demo, e2eQuery, giz, inviteNewUser, inviteTeamleader, login, tokensFor } from './helpers.ts';
 
 const ORIGIN = `http://127.0.0.1:${process.env.E2E_PORT}`;
 const formHeaders = { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded' };
@@ -21,12 +21,15 @@ test('every route answers each role as expected', async ({ browser, playwright }
   const trainer = await sessionFor(browser, 'trainer');
   const admin = await sessionFor(browser, 'admin');
   const [{ id: learnerId }] = (await e2eQuery('select id from users where email = ?', [demo('learner').email])) as unknown as { id: string }[];
-  const created = await trainer.request.post('/team', { headers: formHeaders, data: `action=team&name=Routeteam-${Date.now()}`, maxRedirects: 0 });
+  const teamName = `Routeteam-${Date.now()}`;
+  const created = await trainer.request.post('/team', { headers: formHeaders, data: `action=team&name=${teamName}`, maxRedirects: 0 });
   expect(created.status(), 'the trainer made a team').toBe(303);
   const teamId = /^\/team\/([^/?#]+)$/.exec(created.headers()['location'] ?? '')?.[1];
   expect(teamId, `team made: ${created.headers()['location']}`).toMatch(/^[A-Za-z0-9_-]{8,}$/);
+  // A teamleider of that team (read only: its dashboard, export and people).
+  const teamleader = await inviteTeamleader(browser, [teamName]);
   // Every route on disk, with a sample URL and what a GET answers to
-  // [anonymous, learner, trainer, admin]. A page added without a line here fails this test.
+  // [anonymous, learner, trainer, admin, teamleader]. A page added without a line here fails this test.
   const params: Record<string, string> = {
     module: 'giz',
     lesson: giz.lessons[0].id,
@@ -37,54 +40,54 @@ test('every route answers each role as expected', async ({ browser, playwright }
     code: 'bestaat-niet',
   };
   const expected: Record<string, number[]> = {
-    '/': [200, 302, 302, 302], // signed in: straight on to the modules
-    '/404': [404, 404, 404, 404],
-    '/500': [404, 404, 404, 404], // only shown for a real error; asked for directly it is not a page
-    '/inloggen': [200, 302, 302, 302],
-    '/inloggen/organisatie': [303, 302, 302, 302], // to the OpenID provider; signed in: straight on
-    '/inloggen/organisatie/terug': [400, 400, 400, 400], // no login started in this browser
-    '/geen-toegang': [200, 200, 200, 200], // opened directly; the guard answers 403 with its text
-    '/privacy': [200, 200, 200, 200],
-    '/toegankelijkheid': [200, 200, 200, 200],
-    '/certificaat/controleren': [200, 200, 200, 200],
-    '/certificaat/controleren/[code]': [404, 404, 404, 404], // no such code
-    '/uitnodiging/[token]': [404, 404, 404, 404],
-    '/wachtwoord-vergeten': [200, 200, 200, 200],
-    '/wachtwoord-herstellen/[token]': [404, 404, 404, 404],
-    '/uitloggen': [302, 404, 404, 404], // POST only
-    '/modules': [302, 200, 200, 200],
-    '/modules/[module]': [302, 200, 200, 200],
-    '/modules/[module]/[lesson]': [302, 200, 200, 200],
-    '/modules/[module]/instaptoets': [302, 200, 200, 200],
-    '/modules/[module]/toets': [302, 200, 200, 200],
-    '/modules/[module]/vragen': [302, 200, 200, 200],
-    '/modules/[module]/vragen/[question]': [302, 200, 200, 200],
-    '/antwoord': [302, 302, 302, 302], // POST only: a GET goes back to the modules
-    '/reflectie': [302, 302, 302, 302],
-    '/api/antwoorden': [401, 404, 404, 404], // POST only; the POST is tested below
-    '/herhalen': [302, 200, 200, 200],
-    '/zoeken': [302, 200, 200, 200],
-    '/begrippen': [302, 200, 200, 200],
-    '/voortgang': [302, 200, 200, 200],
-    '/voortgang/certificaat/[module]': [302, 404, 404, 404], // nobody here completed GIZ
-    '/account/gegevens': [302, 200, 200, 200],
-    '/account/gegevens.json': [302, 200, 200, 200],
-    '/account/wachtwoord': [302, 200, 200, 200],
-    '/uitnodigingen': [302, 200, 200, 200],
-    '/team': [302, 403, 200, 200],
-    '/team/[team]': [302, 403, 200, 200],
-    '/team/[team]/export.csv': [302, 403, 200, 200],
-    '/team/[team]/leerpaden': [302, 403, 200, 200],
-    '/team/[team]/uitnodigen': [302, 403, 200, 200],
-    '/team/[team]/professional/[user]': [302, 403, 404, 404], // the learner is not in this team
-    '/team/analyse/[module]': [302, 403, 200, 200],
-    '/team/voorbeeld/[module]': [302, 403, 200, 200],
-    '/team/beheer': [302, 403, 403, 200],
-    '/team/beheer/uitnodigingen': [302, 403, 403, 200],
-    '/team/beheer/[user]': [302, 403, 403, 200],
-    '/team/beheer/[user]/gegevens.json': [302, 403, 403, 200],
-    '/team/beheer/[user]/verwijderen': [302, 403, 403, 404], // POST only; tested below
-    '/team/beheer/[user]/herstellink': [302, 403, 403, 200],
+    '/': [200, 302, 302, 302, 302], // signed in: straight on to the modules
+    '/404': [404, 404, 404, 404, 404],
+    '/500': [404, 404, 404, 404, 404], // only shown for a real error; asked for directly it is not a page
+    '/inloggen': [200, 302, 302, 302, 302],
+    '/inloggen/organisatie': [303, 302, 302, 302, 302], // to the OpenID provider; signed in: straight on
+    '/inloggen/organisatie/terug': [400, 400, 400, 400, 400], // no login started in this browser
+    '/geen-toegang': [200, 200, 200, 200, 200], // opened directly; the guard answers 403 with its text
+    '/privacy': [200, 200, 200, 200, 200],
+    '/toegankelijkheid': [200, 200, 200, 200, 200],
+    '/certificaat/controleren': [200, 200, 200, 200, 200],
+    '/certificaat/controleren/[code]': [404, 404, 404, 404, 404], // no such code
+    '/uitnodiging/[token]': [404, 404, 404, 404, 404],
+    '/wachtwoord-vergeten': [200, 200, 200, 200, 200],
+    '/wachtwoord-herstellen/[token]': [404, 404, 404, 404, 404],
+    '/uitloggen': [302, 404, 404, 404, 404], // POST only
+    '/modules': [302, 200, 200, 200, 200],
+    '/modules/[module]': [302, 200, 200, 200, 200],
+    '/modules/[module]/[lesson]': [302, 200, 200, 200, 200],
+    '/modules/[module]/instaptoets': [302, 200, 200, 200, 200],
+    '/modules/[module]/toets': [302, 200, 200, 200, 200],
+    '/modules/[module]/vragen': [302, 200, 200, 200, 200],
+    '/modules/[module]/vragen/[question]': [302, 200, 200, 200, 200],
+    '/antwoord': [302, 302, 302, 302, 302], // POST only: a GET goes back to the modules
+    '/reflectie': [302, 302, 302, 302, 302],
+    '/api/antwoorden': [401, 404, 404, 404, 404], // POST only; the POST is tested below
+    '/herhalen': [302, 200, 200, 200, 200],
+    '/zoeken': [302, 200, 200, 200, 200],
+    '/begrippen': [302, 200, 200, 200, 200],
+    '/voortgang': [302, 200, 200, 200, 200],
+    '/voortgang/certificaat/[module]': [302, 404, 404, 404, 404], // nobody here completed GIZ
+    '/account/gegevens': [302, 200, 200, 200, 200],
+    '/account/gegevens.json': [302, 200, 200, 200, 200],
+    '/account/wachtwoord': [302, 200, 200, 200, 200],
+    '/uitnodigingen': [302, 200, 200, 200, 200],
+    '/team': [302, 403, 200, 200, 200],
+    '/team/[team]': [302, 403, 200, 200, 200],
+    '/team/[team]/export.csv': [302, 403, 200, 200, 200],
+    '/team/[team]/leerpaden': [302, 403, 200, 200, 403],
+    '/team/[team]/uitnodigen': [302, 403, 200, 200, 403],
+    '/team/[team]/professional/[user]': [302, 403, 404, 404, 404], // the learner is not in this team
+    '/team/analyse/[module]': [302, 403, 200, 200, 403],
+    '/team/voorbeeld/[module]': [302, 403, 200, 200, 403],
+    '/team/beheer': [302, 403, 403, 200, 403],
+    '/team/beheer/uitnodigingen': [302, 403, 403, 200, 403],
+    '/team/beheer/[user]': [302, 403, 403, 200, 403],
+    '/team/beheer/[user]/gegevens.json': [302, 403, 403, 200, 403],
+    '/team/beheer/[user]/verwijderen': [302, 403, 403, 404, 403], // POST only; tested below
+    '/team/beheer/[user]/herstellink': [302, 403, 403, 200, 403],
   };
   expect(Object.keys(expected).sort(), 'every route on disk has a line in this test').toEqual(routePatternsOnDisk());
   let checked = 0;
@@ -92,7 +95,7 @@ test('every route answers each role as expected', async ({ browser, playwright }
   for (const route of Object.keys(expected)) {
     const path = route.replace(/\[(\w+)\]/g, (_, name: string) => encodeURIComponent(params[name]));
     actual[route] = [];
-    for (const client of [anonymous, learner.request, trainer.request, admin.request]) {
+    for (const client of [anonymous, learner.request, trainer.request, admin.request, teamleader.page.request]) {
       actual[route].push((await client.get(path, { maxRedirects: 0 })).status());
       checked++;
     }
@@ -105,7 +108,7 @@ test('every route answers each role as expected', async ({ browser, playwright }
   expect((await learner.request.post(`/team/beheer/${learnerId}/verwijderen`, { headers: formHeaders, data: '', maxRedirects: 0 })).status()).toBe(403);
   expect((await trainer.request.post(`/team/beheer/${learnerId}/verwijderen`, { headers: formHeaders, data: '', maxRedirects: 0 })).status()).toBe(403);
   // The admin's account actions refuse everyone else, by form as surely as by page.
-  for (const client of [learner.request, trainer.request]) {
+  for (const client of [learner.request, trainer.request, teamleader.page.request]) {
     expect((await client.post(`/team/beheer/${learnerId}`, { headers: formHeaders, data: 'action=rol&role=admin', maxRedirects: 0 })).status()).toBe(403);
     expect((await client.post(`/team/beheer/${learnerId}`, { headers: formHeaders, data: 'action=blokkeren', maxRedirects: 0 })).status()).toBe(403);
     expect(
@@ -116,7 +119,7 @@ test('every route answers each role as expected', async ({ browser, playwright }
   }
   expect((await e2eQuery('select role, active from users where id = ?', [learnerId]))[0]).toMatchObject({ role: 'learner', active: 1 });
   console.log(`roles × routes checked: ${checked + 4}`);
-  for (const c of [learner, trainer, admin]) await c.context.close();
+  for (const c of [learner, trainer, admin, teamleader]) await c.context.close();
   await anonymous.dispose();
 });
 

@@ -50,7 +50,7 @@ test('a trainer onboards a team from a list, assigns a path, follows progress an
   // A path for the whole team.
   await trainer.goto(`${teamUrl}/leerpaden`);
   await trainer.getByLabel('Naam van het leerpad').fill(`Inwerken ${stamp}`);
-  await trainer.getByLabel(`Plek van ${giz.meta.title}`).selectOption('1');
+  await trainer.getByRole('checkbox', { name: giz.meta.title, exact: true }).check();
   await trainer.getByRole('button', { name: 'Leerpad opslaan' }).click();
   await expect(trainer.getByText('Leerpad opgeslagen.')).toBeVisible();
   await trainer.getByLabel('Leerpad', { exact: true }).selectOption({ label: `Inwerken ${stamp}` });
@@ -191,9 +191,9 @@ test('a trainer of another team cannot see this team, its export or its people',
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
   await login(admin, demo('admin').email, demo('admin').password);
-  await admin.goto('/team');
+  await admin.goto('/team/beheer');
   await admin.getByLabel('Werk-e-mailadres van de collega').fill(`opleider-b-${stamp}@gemeente.nl`);
-  await admin.getByLabel('Rol').selectOption('trainer');
+  await admin.locator('#veld-role').selectOption('trainer');
   await admin.getByRole('button', { name: 'Uitnodiging maken' }).click();
   const link = await admin.getByLabel('Uitnodigingslink').inputValue();
   const { page: otherTrainer, context } = await acceptLink(browser, link);

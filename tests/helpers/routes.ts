@@ -26,3 +26,10 @@ export function routePatternsOnDisk(pagesDir = PAGES): string[] {
   walk(pagesDir);
   return patterns.sort();
 }
+
+/**
+ * The routes under /team a teamleider (role 'teamleader') may open, read only: the team list, a
+ * team's dashboard and export, and one professional. Every other /team route refuses them; the
+ * access tests (route-rules.test.ts, security.spec.ts) take the list from here.
+ */
+export const TEAMLEADER_TEAM_ROUTES: readonly string[] = ['/team', '/team/[team]', '/team/[team]/export.csv', '/team/[team]/professional/[user]'];

@@ -88,7 +88,7 @@ describe('password reset by e-mail over HTTP', () => {
         body: new URLSearchParams(fields),
       });
     const invitee = 'opnieuw-uitgenodigd@gemeente.nl';
-    const made = await form('/team', { action: 'invite', email: invitee, role: 'learner' });
+    const made = await form('/team/beheer', { action: 'invite', email: invitee, role: 'learner' });
     assert.equal(made.status, 200);
     const oldLink = /value="(http:\/\/[^"]+\/uitnodiging\/[a-z2-7]{32})"/.exec(await made.text())?.[1];
     assert.ok(oldLink);

@@ -13,6 +13,9 @@ export type Access = 'public' | 'signed-in' | readonly Role[];
 
 const STAFF = ['trainer', 'admin'] as const satisfies readonly Role[];
 const ADMIN = ['admin'] as const satisfies readonly Role[];
+// Who may look at a team: staff, and a teamleader (only their own teams, and only reading:
+// src/lib/teams/team-access.ts decides per team and per action).
+const TEAM_VIEWERS = ['trainer', 'admin', 'teamleader'] as const satisfies readonly Role[];
 
 export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   // Open to everyone: the front door, the error pages, statements every visitor may read, and the
@@ -56,13 +59,14 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   '/account/wachtwoord': 'signed-in',
   '/uitnodigingen': 'signed-in',
 
-  // Trainers and admins: teams (which team is checked per page: src/lib/teams/load-team.ts).
-  '/team': STAFF,
-  '/team/[team]': STAFF,
-  '/team/[team]/export.csv': STAFF,
+  // Trainers and admins: teams (which team is checked per page: src/lib/teams/load-team.ts). A
+  // teamleader reads the team list, a dashboard, its export and a professional's page.
+  '/team': TEAM_VIEWERS,
+  '/team/[team]': TEAM_VIEWERS,
+  '/team/[team]/export.csv': TEAM_VIEWERS,
   '/team/[team]/leerpaden': STAFF,
   '/team/[team]/uitnodigen': STAFF,
-  '/team/[team]/professional/[user]': STAFF,
+  '/team/[team]/professional/[user]': TEAM_VIEWERS,
   '/team/analyse/[module]': STAFF,
   '/team/voorbeeld/[module]': STAFF,
 

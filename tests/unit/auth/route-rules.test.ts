@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { decideAccess, ROUTE_ACCESS } from '../../../src/lib/auth/roles.ts';
-import { routePatternsOnDisk } from '../../helpers/routes.ts';
+import { routePatternsOnDisk, TEAMLEADER_TEAM_ROUTES } from '../../helpers/routes.ts';
 
 describe('route rules', () => {
   test('every page and endpoint under src/pages has a rule, and every rule a page', () => {
@@ -60,7 +60,7 @@ describe('route rules', () => {
       '/uitloggen',
     ]) {
       assert.equal(decideAccess(route, null), 'sign-in', route);
-      for (const role of ['learner', 'trainer', 'admin'] as const) assert.equal(decideAccess(route, role), 'allow', `${route} as ${role}`);
+      for (const role of ['learner', 'trainer', 'admin', 'teamleader'] as const) assert.equal(decideAccess(route, role), 'allow', `${route} as ${role}`);
     }
   });
 
@@ -73,6 +73,9 @@ describe('route rules', () => {
       const adminOnly = route === '/team/beheer' || route.startsWith('/team/beheer/');
       assert.equal(decideAccess(route, 'trainer'), adminOnly ? 'forbidden' : 'allow', route);
       assert.equal(decideAccess(route, 'admin'), 'allow', route);
+      // A teamleader reads; which team is checked per page (src/lib/teams/team-access.ts).
+      const leaderReads = TEAMLEADER_TEAM_ROUTES.includes(route);
+      assert.equal(decideAccess(route, 'teamleader'), leaderReads ? 'allow' : 'forbidden', route);
     }
   });
 });

@@ -12,7 +12,8 @@ import { t } from '../../../src/lib/i18n/nl.ts';
 import { inviteForm, submitInvitations } from '../../../src/lib/views/invite-colleagues.ts';
 import { loadPathsPage, pathsFormFor, submitPathsForm } from '../../../src/lib/views/paths-page.ts';
 import { addToTeam, createTeam } from '../../../src/lib/teams/teams.ts';
-import { loadTeamsOverview, submitTeamsForm, teamsFormFor } from '../../../src/lib/views/teams-overview.ts';
+import { loadTeamsOverview, submitTeamsForm, teamsFormFor, teamsFormRefusal } from '../../../src/lib/views/teams-overview.ts';
+import { submitAdminInvite } from '../../../src/lib/views/admin-invite.ts';
 import { createTempDb, type TempDb } from '../../helpers/temp-db.ts';
 
 const SITE = new URL('https://leergang.gemeente.nl/team');
@@ -28,7 +29,7 @@ function redirectOf(outcome: unknown): string {
 
 describe('team and admin pages', () => {
   let t0: TempDb;
-  const user = async (email: string, role: 'learner' | 'trainer' | 'admin' = 'learner') => {
+  const user = async (email: string, role: 'learner' | 'trainer' | 'admin' | 'teamleader' = 'learner') => {
     const r = await createUser(t0.db, { email, name: email.split('@')[0], password: 'lang-genoeg-1', role });
     assert.ok(r.ok);
     return { id: r.userId, role, email };
@@ -38,7 +39,7 @@ describe('team and admin pages', () => {
   });
   after(() => t0.cleanup());
 
-  test('/team: teams with their size; a new team opens; the invitation is for admins only', async () => {
+  test('/team: teams with their size; a new team opens; the invitation (on /team/beheer) is for admins only', async () => {
     const trainer = await user('opleider@gemeente.nl', 'trainer');
     const admin = await user('beheer@gemeente.nl', 'admin');
     const team = await createTeam(t0.db, 'Noord', trainer);
@@ -48,17 +49,29 @@ describe('team and admin pages', () => {
     assert.equal(overview.isAdmin, false);
     assert.deepEqual(overview.forgotten, []);
 
-    assert.equal(teamsFormFor(trainer)({ action: 'invite' }), undefined);
-    assert.ok(teamsFormFor(admin)({ action: 'invite' }));
-    const made = redirectOf(await submitTeamsForm(t0.db, trainer, { action: 'team', name: 'Zuid' }, SITE));
+    assert.equal(teamsFormFor()({ action: 'invite' }), undefined);
+    assert.equal(teamsFormRefusal(trainer), undefined);
+    const made = redirectOf(await submitTeamsForm(t0.db, trainer, { action: 'team', name: 'Zuid' }));
     assert.match(made, /^\/team\/[a-z2-7]{24}$/);
-    const invited = await submitTeamsForm(t0.db, admin, { action: 'invite', email: 'nieuw@gemeente.nl', role: 'learner' }, SITE);
+    const invite = { action: 'invite' as const, email: 'nieuw@gemeente.nl', role: 'learner' as const };
+    assert.equal(((await submitAdminInvite(t0.db, trainer, invite, SITE)) as FormRefusal).status, 403);
+    const invited = await submitAdminInvite(t0.db, admin, invite, SITE);
     assert.ok('invited' in invited);
     assert.match(invited.invited.link, /^https:\/\/leergang\.gemeente\.nl\/uitnodiging\/[a-z2-7]{32}$/);
-    assert.deepEqual(await submitTeamsForm(t0.db, admin, { action: 'invite', email: 'anna@gemeente.nl', role: 'learner' }, SITE), {
+    assert.deepEqual(await submitAdminInvite(t0.db, admin, { ...invite, email: 'anna@gemeente.nl' }, SITE), {
       status: 409,
       message: t.team.inviteExists,
     });
+    // A teamleader sees the teams they lead and may make none.
+    const leader = await user('leider@gemeente.nl', 'teamleader');
+    assert.deepEqual((await loadTeamsOverview(t0.db, leader, COURSE)).teams, []);
+    await addToTeam(t0.db, team, leader.id, 'leader');
+    const led = await loadTeamsOverview(t0.db, leader, COURSE);
+    assert.deepEqual(led.teams, [{ id: team, name: 'Noord', members: 1 }]);
+    assert.equal(led.mayManage, false);
+    assert.deepEqual(led.course, []);
+    assert.equal(teamsFormRefusal(leader)?.status, 403);
+    assert.equal(((await submitTeamsForm(t0.db, leader, { action: 'team', name: 'Stiekem' })) as FormRefusal).status, 403);
   });
 
   test('/team/[team]/leerpaden: published modules only, a path in order, an assignment inside the team only', async () => {
@@ -68,26 +81,62 @@ describe('team and admin pages', () => {
     const member = await user('bram@gemeente.nl');
     await addToTeam(t0.db, teamId, member.id);
     const outsider = await user('buiten@gemeente.nl');
-    let page = await loadPathsPage(t0.db, team, COURSE, Date.parse('2026-03-01T12:00:00Z'));
+    let page = await loadPathsPage(t0.db, trainer, team, COURSE, undefined, Date.parse('2026-03-01T12:00:00Z'));
     assert.deepEqual(
       page.course.map((m) => m.meta.id),
       ['giz', 'meldcode'],
     );
     assert.equal(page.today, '2026-03-01');
 
-    const newPath = pathsFormFor(page)({ action: 'pad' })!.safeParse({ action: 'pad', name: 'Start', 'plek-meldcode': '1', 'plek-giz': '2' });
+    const newPath = pathsFormFor(page)({ action: 'pad' })!.safeParse({ action: 'pad', name: 'Start', module: ['meldcode', 'giz'] });
     assert.ok(newPath.success);
-    assert.equal(redirectOf(await submitPathsForm(t0.db, trainer, team, page, newPath.data)), `/team/${teamId}/leerpaden?klaar=pad`);
+    assert.match(
+      redirectOf(await submitPathsForm(t0.db, trainer, team, page, newPath.data)),
+      new RegExp(`^/team/${teamId}/leerpaden\\?klaar=pad#pad-[a-z2-7]{24}$`),
+    );
     assert.equal(pathsFormFor(page)({ action: 'pad' })!.safeParse({ name: 'Leeg' }).success, false);
+    assert.equal(pathsFormFor(page)({ action: 'pad' })!.safeParse({ name: 'Concept', module: 'nieuw' }).success, false, 'a draft module is refused');
     assert.equal(pathsFormFor(page)({ action: 'iets' }), undefined);
+    assert.equal(pathsFormFor(page)({ action: 'toString' }), undefined);
 
-    page = await loadPathsPage(t0.db, team, COURSE);
+    page = await loadPathsPage(t0.db, trainer, team, COURSE);
     const path = page.paths.find((p) => p.name === 'Start')!;
-    assert.equal(path.modules, 'Meldcode → Gesprekken');
+    assert.equal(path.modules, 'Gesprekken → Meldcode', 'ticked modules start in the course order');
+    const move = pathsFormFor(page)({ action: 'omlaag' })!.safeParse({ action: 'omlaag', pad: path.id, module: 'giz' });
+    assert.ok(move.success);
+    assert.equal(redirectOf(await submitPathsForm(t0.db, trainer, team, page, move.data)), `/team/${teamId}/leerpaden?klaar=verplaatst#m-${path.id}-giz`);
+    assert.deepEqual(await submitPathsForm(t0.db, trainer, team, page, { action: 'omlaag', pad: path.id, module: 'giz' }), {
+      status: 409,
+      message: t.paths.alreadyLast,
+    });
+    page = await loadPathsPage(t0.db, trainer, team, COURSE);
+    assert.equal(page.paths.find((p) => p.id === path.id)!.modules, 'Meldcode → Gesprekken');
     const assign = { action: 'toewijzen' as const, pathId: path.id, dueDate: '2099-01-01' };
     assert.deepEqual(await submitPathsForm(t0.db, trainer, team, page, { ...assign, to: outsider.id }), { status: 404, message: t.errors.notFoundBody });
-    assert.equal(redirectOf(await submitPathsForm(t0.db, trainer, team, page, { ...assign, to: member.id })), `/team/${teamId}/leerpaden?klaar=toegewezen`);
-    assert.equal(redirectOf(await submitPathsForm(t0.db, trainer, team, page, { ...assign, to: 'team' })), `/team/${teamId}/leerpaden?klaar=toegewezen`);
+    assert.equal(
+      redirectOf(await submitPathsForm(t0.db, trainer, team, page, { ...assign, to: member.id })),
+      `/team/${teamId}/leerpaden?klaar=toegewezen#pad-${path.id}`,
+    );
+    assert.equal(
+      redirectOf(await submitPathsForm(t0.db, trainer, team, page, { ...assign, to: 'team' })),
+      `/team/${teamId}/leerpaden?klaar=toegewezen#pad-${path.id}`,
+    );
+    page = await loadPathsPage(t0.db, trainer, team, COURSE, new URLSearchParams({ verwijder: path.id }));
+    const shown = page.paths.find((p) => p.id === path.id)!;
+    assert.deepEqual(
+      shown.holders.map((h) => [h.name, h.dueDate, h.via, h.done, h.total]),
+      [['bram', '2099-01-01', 'team', 0, 2]],
+      'the member has it once (personal and team on the same date)',
+    );
+    assert.equal(shown.assignments.length, 2);
+    assert.deepEqual({ people: page.deleting?.people, teams: page.deleting?.teams }, { people: 1, teams: 1 });
+    // An assignment of another team cannot be re-dated from here.
+    const other = { id: await createTeam(t0.db, 'Ander', trainer), name: 'Ander' };
+    const otherPage = await loadPathsPage(t0.db, trainer, other, COURSE);
+    assert.deepEqual(await submitPathsForm(t0.db, trainer, other, otherPage, { action: 'datum', toewijzing: shown.assignments[0].id, dueDate: '2099-02-02' }), {
+      status: 404,
+      message: t.errors.notFoundBody,
+    });
   });
 
   test('/team/[team]/uitnodigen: a preview first, invitations only when confirmed, trainer rights from an admin only', async () => {

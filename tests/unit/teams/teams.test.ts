@@ -7,7 +7,7 @@ import { safeCell, toCsv } from '../../../src/lib/reports/progress-csv.ts';
 import { getTeamProgress } from '../../../src/lib/reports/team-progress.ts';
 import { checkImportRows, parseImportText } from '../../../src/lib/teams/invitation-import.ts';
 import { inviteRows } from '../../../src/lib/teams/invite-team.ts';
-import { modulesInOrder } from '../../../src/lib/views/path-forms.ts';
+import { chosenModules } from '../../../src/lib/views/path-forms.ts';
 import { assignPath, createPath, getPathsForUser, resolvePaths } from '../../../src/lib/teams/paths.ts';
 import { addToTeam, canSeeProfessional, createTeam, findManagedTeam, listManagedTeams, listTeamMembers } from '../../../src/lib/teams/teams.ts';
 import { submitAnswer } from '../../../src/lib/learning/submit-answer.ts';
@@ -91,10 +91,11 @@ describe('paths', () => {
       ['open'],
     );
   });
-  test('the path form keeps the trainer’s order', () => {
-    const parsed = modulesInOrder({ name: 'Inwerken', 'plek-c': '1', 'plek-a': '2', 'plek-b': '' }, ['a', 'b', 'c']);
-    assert.deepEqual(parsed, { ok: true, name: 'Inwerken', moduleIds: ['c', 'a'] });
-    assert.equal(modulesInOrder({ name: 'Leeg' }, ['a']).ok, false);
+  test('the path form takes the ticked modules in the course’s order; none or an unknown one is refused', () => {
+    assert.deepEqual(chosenModules({ name: 'Inwerken', module: ['c', 'a'] }, ['a', 'b', 'c']), { ok: true, moduleIds: ['a', 'c'] });
+    assert.deepEqual(chosenModules({ module: 'b' }, ['a', 'b', 'c']), { ok: true, moduleIds: ['b'] });
+    assert.equal(chosenModules({ name: 'Leeg' }, ['a']).ok, false);
+    assert.equal(chosenModules({ module: ['a', 'x'] }, ['a']).ok, false);
   });
 });
 

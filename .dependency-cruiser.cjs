@@ -12,7 +12,7 @@ const LIB_FLOORS = [
   ['quiz/'],
   ['auth/', 'mail/'],
   ['progress/', 'review/', 'toets/', 'teams/'],
-  ['learning/', 'reports/', 'privacy/', 'admin/'],
+  ['learning/', 'reports/', 'privacy/', 'admin/', 'reminders/'],
   ['http/'],
   ['forms/'],
   ['views/'],

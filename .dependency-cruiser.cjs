@@ -12,7 +12,7 @@ const LIB_FLOORS = [
   ['quiz/', 'search/'],
   ['auth/', 'mail/'],
   ['progress/', 'review/', 'toets/', 'teams/', 'certificates/'],
-  ['learning/', 'reports/', 'privacy/', 'admin/'],
+  ['learning/', 'reports/', 'privacy/', 'admin/', 'reminders/'],
   ['http/'],
   ['forms/'],
   ['views/'],

@@ -446,3 +446,31 @@ export const certificates = sqliteTable(
   // One code per person and module, also under two requests at once; tombstones (null user) never clash.
   (t) => [uniqueIndex('certificates_user_module_idx').on(t.userId, t.moduleId)],
 );
+
+// E-mail reminders (src/lib/reminders/). Whoever turned them off on their account page: a row
+// here. No row: reminders on (they only go out when SMTP_URL is set).
+export const reminderOptOuts = sqliteTable('reminder_opt_outs', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  at: integer('at').notNull(),
+});
+
+// One row per reminder, claimed BEFORE its mail goes out, so that several instances and
+// overlapping runs send each reminder once (docs/decisions/0009). `key` names the reminder:
+// kind, person and module or week. `sent_at` null: claimed, not (yet) sent; a failed send deletes
+// the row, and a claim older than the lease (a crash between claim and send) may be taken again.
+export const remindersSent = sqliteTable(
+  'reminders_sent',
+  {
+    key: text('key').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** A random value of the run that holds the claim: only it marks the row sent or lets it go. */
+    claim: text('claim').notNull(),
+    claimedAt: integer('claimed_at').notNull(),
+    sentAt: integer('sent_at'),
+  },
+  (t) => [index('reminders_sent_user_idx').on(t.userId)],
+);

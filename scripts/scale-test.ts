@@ -4,8 +4,8 @@
 // migrates it with two processes at once, loads the demo accounts, starts the built site twice
 // on two ports against it, and checks what a load balancer in front of them would need: one
 // session for both, answers stored once whichever instance gets them, the login limit counted
-// across both, the same dashboard on both, nothing lost when one dies. A last check starts a third
-// instance with an embedded replica. Ends with "N passed, N failed" and test-results/scale.json.
+// across both, the same dashboard on both, each e-mail reminder sent once, nothing lost when one
+// dies. A last check starts a third instance with an embedded replica. Ends with "N passed, N failed" and test-results/scale.json.
 //
 // SCALE_DIST_DIR builds to / runs from another folder than dist/ (the build is made only when its
 // server entry is missing). LEERGANG_CONTENT_DIR, as for the build, says where the questions are.
@@ -25,6 +25,8 @@ import { get, login, postForm, postJson, tables, type Instance, type Page } from
 import { freePort, runToEnd, startProcess, startSqld, stopAll, waitForHttp } from './scale/processes.ts';
 import { CheckFailed, expect, Report } from './scale/report.ts';
 import { ensureSqld } from './scale/sqld-binary.ts';
+import { localDateAfter } from '../src/lib/reminders/due-reminders.ts';
+import { startSmtpCapture } from '../tests/helpers/smtp-capture.ts';
 import { tokensOf } from '../tests/helpers/wire.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -227,6 +229,46 @@ async function run(): Promise<void> {
     expect(tablesA.join('\n') === tablesB.join('\n'), `de tabellen verschillen:\n${firstDifference(tablesA.join('\n'), tablesB.join('\n'))}`);
     const rows = tablesA.join('').match(/<tr/g)?.length ?? 0;
     return `team gemaakt op ${a.name}, gevuld op ${b.name}; ${teamPath}: ${tablesA.length} tabellen, ${rows} rijen, gelijk op beide`;
+  });
+
+  await report.check('Herinneringen: twee instanties met dezelfde mailserver versturen elke herinnering één keer', async () => {
+    // The learner has a path that was due yesterday: an overdue mail for them, and (as a member
+    // of the team made above) a weekly digest for its trainer. Both instances run the reminder job
+    // at their first request (both start at once); the claims in reminders_sent decide who sends.
+    // The data first: each instance runs the job at its first request, the check that it is up.
+    await serverDb.execute({
+      sql: "insert into learning_paths (id, name, module_ids, created_at) values ('schaal-pad', 'Schaalpad', ?, ?)",
+      args: [JSON.stringify([MODULE_ID]), Date.now()],
+    });
+    await serverDb.execute({
+      sql: "insert into path_assignments (path_id, user_id, due_date, created_at) values ('schaal-pad', (select id from users where email = ?), ?, ?)",
+      args: [learner.email, localDateAfter(Date.now(), -1), Date.now()],
+    });
+    const smtp = await startSmtpCapture();
+    const started = [5, 6].map((n) => startInstance(`instantie ${n} (herinneringen)`, entry, { ...env, SMTP_URL: smtp.url, REMINDER_INTERVAL_MINUTES: '1' }));
+    try {
+      const [e, f] = await Promise.all(started);
+      await Promise.all([get(e, '/inloggen'), get(f, '/inloggen')]);
+      const sentRows = async () =>
+        (await serverDb.execute('select key, sent_at from reminders_sent')).rows.map((r) => ({ key: String(r.key), sent: r.sent_at !== null }));
+      for (let i = 0; i < 100 && !((await sentRows()).length >= 2 && (await sentRows()).every((r) => r.sent)); i++)
+        await new Promise((r) => setTimeout(r, 100));
+      // A moment longer: a second mail, if the claims let one through, would arrive now.
+      await new Promise((r) => setTimeout(r, 1500));
+      const rows = await sentRows();
+      const learnerMails = smtp.received.filter((m) => m.to.includes(learner.email));
+      const trainerMails = smtp.received.filter((m) => m.to.includes(trainer.email));
+      expect(rows.length >= 2 && rows.every((r) => r.sent), `in reminders_sent: ${JSON.stringify(rows)} (verwacht minstens 2, alle verstuurd)`);
+      expect(learnerMails.length === 1, `${learnerMails.length} mails aan de professional (verwacht 1)`);
+      expect(trainerMails.length === 1, `${trainerMails.length} mails aan de opleider (verwacht 1)`);
+      const recipients = smtp.received.flatMap((m) => m.to);
+      const twice = recipients.filter((to, i) => recipients.indexOf(to) !== i);
+      expect(twice.length === 0, `twee mails aan ${twice.join(', ')}`);
+      return `${rows.length} herinneringen, ${smtp.received.length} mails (1 aan de professional, 1 weekoverzicht aan de opleider), niemand twee; twee instanties tegelijk`;
+    } finally {
+      await Promise.all(started.map((instance) => instance.then((i) => i.child.stop()).catch(() => undefined)));
+      await smtp.close();
+    }
   });
 
   await report.check('Instantie 1 valt weg (SIGKILL midden in verzoeken): niets verloren', async () => {

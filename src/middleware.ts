@@ -14,6 +14,7 @@ import { isCrossSiteRequest } from './lib/http/same-origin.ts';
 import { withSecurityHeaders } from './lib/http/security-headers.ts';
 import { deleteSessionCookie, isSecureRequest, SESSION_COOKIE, setSessionCookie } from './lib/http/session-cookie.ts';
 import { pruneWhenDue } from './lib/privacy/retention-schedule.ts';
+import { remindWhenDue } from './lib/reminders/app-schedule.ts';
 import { t } from './lib/i18n/nl.ts';
 
 // Every rendered response: security headers, HSTS over HTTPS, and no-store (the cache rule is in
@@ -68,6 +69,7 @@ const session = defineMiddleware(async ({ cookies, locals, url, request, isPrere
   locals.session = null;
   if (isPrerendered) return next();
   void pruneWhenDue(); // expired personal data: on the first request, then daily (not awaited)
+  remindWhenDue(); // e-mail reminders (only with SMTP_URL): at most every few minutes, not awaited
   const token = cookies.get(SESSION_COOKIE)?.value;
   if (token) {
     const secure = isSecureRequest(url, request.headers);

@@ -76,6 +76,20 @@ const envSchema = z
       .regex(/^smtps?:\/\//, { error: 'SMTP_URL moet beginnen met smtp:// of smtps://' })
       .optional(),
     MAIL_FROM: z.string().default('Leergang Toegang <no-reply@leergang.invalid>'),
+    /** E-mail reminders (only with SMTP_URL): how many days before a leerpad module is due the learner hears of it. */
+    REMINDER_DAYS_BEFORE: z.coerce
+      .number({ error: 'REMINDER_DAYS_BEFORE moet een heel getal van 1 tot en met 30 zijn' })
+      .int({ error: 'REMINDER_DAYS_BEFORE moet een heel getal van 1 tot en met 30 zijn' })
+      .min(1, { error: 'REMINDER_DAYS_BEFORE moet een heel getal van 1 tot en met 30 zijn' })
+      .max(30, { error: 'REMINDER_DAYS_BEFORE moet een heel getal van 1 tot en met 30 zijn' })
+      .default(3),
+    /** How often, at most, each server process looks for reminders to send (src/lib/reminders/schedule.ts). */
+    REMINDER_INTERVAL_MINUTES: z.coerce
+      .number({ error: 'REMINDER_INTERVAL_MINUTES moet een heel getal van 1 tot en met 1440 zijn (minuten)' })
+      .int({ error: 'REMINDER_INTERVAL_MINUTES moet een heel getal van 1 tot en met 1440 zijn (minuten)' })
+      .min(1, { error: 'REMINDER_INTERVAL_MINUTES moet een heel getal van 1 tot en met 1440 zijn (minuten)' })
+      .max(1440, { error: 'REMINDER_INTERVAL_MINUTES moet een heel getal van 1 tot en met 1440 zijn (minuten)' })
+      .default(15),
     /** How many review questions a day the Herhalen page sets as a goal. */
     REVIEW_DAILY_GOAL: z.coerce.number().int().min(1).max(100).default(5),
     /**

@@ -57,6 +57,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   '/account/gegevens': 'signed-in',
   '/account/gegevens.json': 'signed-in',
   '/account/wachtwoord': 'signed-in',
+  '/account/herinneringen': 'signed-in',
   '/uitnodigingen': 'signed-in',
 
   // Trainers and admins: teams (which team is checked per page: src/lib/teams/load-team.ts). A

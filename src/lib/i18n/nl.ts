@@ -934,6 +934,32 @@ export const t = {
     resetValid: (until: string) => `De link werkt één keer en is geldig tot ${until}. Je voortgang en certificaten blijven bewaard.`,
     resetUnexpected: 'Heb je dit niet gevraagd? Dan kun je deze e-mail negeren; je wachtwoord blijft hetzelfde.',
   },
+  reminders: {
+    // The e-mails (src/lib/reminders/reminder-mail.ts).
+    dueSoonSubject: 'Binnenkort af: modules uit je leerpad',
+    dueSoonIntro: 'Deze modules uit je leerpad moeten binnenkort af zijn:',
+    overdueSubject: 'Te laat: modules uit je leerpad',
+    overdueIntro: 'De datum van deze modules uit je leerpad is voorbij, en ze zijn nog niet af:',
+    overdueStill: 'Je kunt ze nog steeds afronden.',
+    dueBy: (title: string, date: string) => `${title}: af op ${date}`,
+    wasDueBy: (title: string, date: string) => `${title}: moest af zijn op ${date}`,
+    goOn: 'Verder leren:',
+    digestSubject: 'Weekoverzicht: collega’s die te laat zijn',
+    digestIntro: 'Deze collega’s hebben een module uit hun leerpad niet op tijd afgerond:',
+    digestTeam: (name: string) => teamTitle(name),
+    digestPerson: (name: string, modules: string) => `${name}: ${modules}`,
+    digestTeamLink: 'Bekijk het team:',
+    offHint: 'Wil je geen herinneringen meer? Zet ze uit op je accountpagina:',
+    // The account page's section (src/pages/account/gegevens.astro).
+    title: 'Herinneringen per e-mail',
+    intro:
+      'Je krijgt een e-mail een paar dagen voordat een module uit je leerpad af moet zijn, en één keer als de datum voorbij is. Opleiders krijgen elke week een overzicht van collega’s in hun teams die te laat zijn.',
+    noMail: 'Deze leergang verstuurt op dit moment geen e-mail. Je keuze blijft bewaard voor later.',
+    checkbox: 'Stuur mij herinneringen per e-mail',
+    save: 'Opslaan',
+    savedOn: 'Opgeslagen: je krijgt herinneringen per e-mail.',
+    savedOff: 'Opgeslagen: je krijgt geen herinneringen meer per e-mail.',
+  },
   dev: {
     contentErrors: (n: number) =>
       `De leerinhoud bevat ${n} ${n === 1 ? 'fout' : 'fouten'}. Je ziet de laatste goede versie tot je ${n === 1 ? 'hem' : 'ze'} verbetert:`,

@@ -4,7 +4,16 @@ import nodemailer from 'nodemailer';
 
 export type MailResult = { sent: true } | { sent: false; reason: string };
 
-export async function sendMail(smtpUrl: string, from: string, mail: { to: string; subject: string; text: string }): Promise<MailResult> {
+/** A mail: plain text always; a simple HTML part and extra headers (e.g. List-Unsubscribe) when given. */
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  headers?: Record<string, string>;
+}
+
+export async function sendMail(smtpUrl: string, from: string, mail: OutgoingMail): Promise<MailResult> {
   const transport = nodemailer.createTransport(smtpUrl);
   try {
     await transport.sendMail({ from, ...mail });

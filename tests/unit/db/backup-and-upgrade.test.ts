@@ -88,6 +88,6 @@ describe('backup and restore', () => {
     const unknown = spawnSync(process.execPath, ['scripts/admin.ts', 'toverspreuk'], { env, encoding: 'utf8' });
     assert.match(unknown.stderr, /onbekende opdracht "toverspreuk"/);
     const badRole = spawnSync(process.execPath, ['scripts/admin.ts', 'invite', '--email', 'a@b.nl', '--role', 'koning'], { env, encoding: 'utf8' });
-    assert.match(badRole.stderr, /--role: rol moet een van learner, trainer, admin zijn/);
+    assert.match(badRole.stderr, /--role: rol moet een van learner, trainer, admin, teamleader zijn/);
   });
 });

@@ -15,7 +15,7 @@ async function sessionFor(browser: Browser, role: 'learner' | 'trainer' | 'admin
 }
 
 test('every route answers each role as expected', async ({ browser, playwright }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000); // five sessions, one of them a teamleader made through the admin's pages
   const anonymous = await playwright.request.newContext({ baseURL: ORIGIN });
   const learner = await sessionFor(browser, 'learner');
   const trainer = await sessionFor(browser, 'trainer');

@@ -583,7 +583,8 @@ export const t = {
     ssoLoginAgain: 'Opnieuw inloggen met je organisatie-account',
     ssoNotRecent: 'Log eerst opnieuw in met je organisatie-account (de knop hieronder). Je account is niet verwijderd.',
     emailMismatch: 'Het e-mailadres klopt niet. Je account is niet verwijderd.',
-    exportNote: 'Alle gegevens die de Leergang Toegang over jou bewaart. Tijden zijn milliseconden sinds 1-1-1970 (UTC).',
+    exportNote:
+      'Alle gegevens die de Leergang Toegang over jou bewaart. Tijden staan in Nederlandse tijd als datum en tijd volgens ISO 8601, bijvoorbeeld 2026-12-03T09:15:00+01:00 (+01:00 in de winter, +02:00 in de zomer).',
   },
   accounts: {
     title: 'Accounts beheren',

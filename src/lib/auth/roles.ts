@@ -44,6 +44,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   '/modules/[module]/[lesson]': 'signed-in',
   '/modules/[module]/instaptoets': 'signed-in',
   '/modules/[module]/toets': 'signed-in',
+  '/modules/[module]/afgerond': 'signed-in',
   '/modules/[module]/vragen': 'signed-in',
   '/modules/[module]/vragen/[question]': 'signed-in',
   '/antwoord': 'signed-in',

@@ -1,9 +1,11 @@
 // Everything the platform holds about one professional, as a JSON document they can download
 // (AVG/GDPR right of access). The password hash and session ids are left out: they are secrets,
-// not information about the person.
+// not information about the person. Moments are ISO date-times in Dutch time, e.g.
+// "2026-12-03T09:15:00+01:00" (readable-times.ts).
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { t } from '../i18n/nl.ts';
+import { toAmsterdamIso, withReadableTimes } from './readable-times.ts';
 import {
   ssoIdentities,
   attempts,
@@ -75,9 +77,10 @@ export async function exportUserData(db: Db, userId: string, now = Date.now()) {
   ]);
   const toetsIds = toetsRows.map((r) => r.id);
   const toetsAnswerRows = toetsIds.length === 0 ? [] : await db.select().from(toetsAnswers).where(inArray(toetsAnswers.toetsId, toetsIds));
-  return {
+  // Moments as ISO date-times in Dutch time (readable-times.ts); the field names stay the same.
+  return withReadableTimes({
     toelichting: t.myData.exportNote,
-    gemaaktOp: new Date(now).toISOString(),
+    gemaaktOp: toAmsterdamIso(now),
     account: user,
     teams: memberships,
     leerpadenPersoonlijk: paths,
@@ -93,5 +96,5 @@ export async function exportUserData(db: Db, userId: string, now = Date.now()) {
     /** Identities at the organisation's OpenID provider that sign in to this account (issuer and subject). */
     organisatieAccounts: organisationAccounts,
     actieveSessies: sessionRows,
-  };
+  });
 }

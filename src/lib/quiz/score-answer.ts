@@ -20,6 +20,8 @@ export interface BranchStep {
   consequence: string;
   quality: Quality;
   redLine: boolean;
+  /** The strong choice at this step ('goed'), shown in the feedback as "Juist antwoord" when another was made. Null if the step has none. */
+  bestChoiceText: string | null;
 }
 
 export type Feedback =
@@ -149,6 +151,7 @@ export function walkBranching(question: BranchingQuestion, path: string[]): Bran
       consequence: choice.consequence,
       quality: choice.quality,
       redLine: choice.redLine,
+      bestChoiceText: node.choices.find((c) => c.quality === 'goed')?.text ?? null,
     });
     const ends = choice.redLine || !choice.next;
     if (ends) {

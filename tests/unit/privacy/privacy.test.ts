@@ -70,6 +70,10 @@ describe('download and delete your own data', () => {
     const json = JSON.stringify(data);
     assert.ok(!json.includes(bram), 'nothing of Bram');
     assert.ok(!json.includes('argon2'), 'no password hash');
+    // Moments are readable ISO date-times in Dutch time, never epoch milliseconds (issue 18).
+    assert.doesNotMatch(json, /":\d{13}[,}\]]/);
+    assert.match(String(data.account.createdAt), /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+0[12]:00$/);
+    assert.match(String(data.lesgebeurtenissen[0].at), /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+0[12]:00$/);
   });
 
   test('deleting removes every personal row and keeps an anonymous answer for the statistics', async () => {

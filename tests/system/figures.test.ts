@@ -312,6 +312,11 @@ describe('figures: CSV export, certificate, 500 page', () => {
       'Afgerond vóór de toets',
       'Versie bij afronding',
       'Huidige versie',
+      'Leerpad',
+      'Af op (JJJJ-MM-DD)',
+      'Te laat',
+      'Studietijd (minuten)',
+      'Laatste activiteit',
     ]);
 
     // [status, toets attempts, best passed toets %, completed on, before the toets, version at
@@ -324,6 +329,18 @@ describe('figures: CSV export, certificate, 500 page', () => {
       pieter: {},
       lotte: { veiligheid: ['Te laat', '0', '', '', '', ''], normaliseren: ['Te laat', '0', '', '', '', ''] },
     };
+    // [leerpad, due date, late] per module from the paths above; anything not listed: no path.
+    const onPath: Partial<Record<Exclude<Person, 'eva'>, Record<string, [string, string, string]>>> = {
+      ozlem: { giz: ['Inwerken GIZ', '2099-12-31', 'nee'] },
+      lotte: { veiligheid: ['Veiligheid eerst', '2026-01-15', 'ja'], normaliseren: ['Veiligheid eerst', '2026-01-15', 'ja'] },
+    };
+    // Study time and last activity: exact where nothing happened ('0', ''), and for the two cells
+    // whose only activity is one known moment; elsewhere a whole number of minutes and an ISO time.
+    const touched = new Set(['sanne/giz', 'bram/toegang', 'ozlem/giz', 'ozlem/regie', 'lotte/veiligheid']);
+    const lastActivity: Record<string, string> = {
+      'lotte/veiligheid': '2026-01-11T00:30:00+01:00', // her one answer at BRAM_DONE, in winter time
+      'ozlem/regie': '2026-03-30T00:30:00+02:00', // one lesson opened at SANNE_DONE, after the clocks went forward
+    };
     const expected = (Object.keys(known) as (keyof typeof known)[]).flatMap((p) =>
       published.map((m) => [
         people[p].name,
@@ -332,13 +349,30 @@ describe('figures: CSV export, certificate, 500 page', () => {
         m.meta.title,
         ...(known[p][m.meta.id] ?? ['Niet begonnen', '0', '', '', '', '']),
         m.meta.version,
+        ...(onPath[p]?.[m.meta.id] ?? ['', '', 'nee']),
       ]),
     );
     assert.equal(published.length, 7, 'fixture: seven published modules');
     assert.equal(rows.length, 5 * published.length, 'one row per team member and published module');
     // Members may come in any order; within a member the modules follow the course.
     const byName = (a: string[], b: string[]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
-    assert.deepEqual([...rows].sort(byName), [...expected].sort(byName));
+    assert.deepEqual(
+      [...rows].map((r) => r.slice(0, 14)).sort(byName),
+      [...expected].sort(byName),
+    );
+    const personOf = new Map(Object.entries(people).map(([key, person]) => [person.email, key]));
+    for (const row of rows) {
+      const moduleId = published.find((m) => m.meta.title === row[3])!.meta.id;
+      const cell = `${personOf.get(row[1])}/${moduleId}`;
+      const [minutes, last] = row.slice(14);
+      if (!touched.has(cell)) {
+        assert.deepEqual([minutes, last], ['0', ''], `${cell}: no study time, no activity`);
+        continue;
+      }
+      assert.match(minutes, /^\d+$/, `${cell}: study time in whole minutes`);
+      if (lastActivity[cell]) assert.equal(last, lastActivity[cell], `${cell}: last activity`);
+      else assert.match(last, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+0[12]:00$/, `${cell}: last activity as an ISO time in Dutch time`);
+    }
     for (let i = 0; i < rows.length; i += published.length) {
       const block = rows.slice(i, i + published.length);
       assert.ok(

@@ -356,10 +356,7 @@ describe('figures: CSV export, certificate, 500 page', () => {
     assert.equal(rows.length, 5 * published.length, 'one row per team member and published module');
     // Members may come in any order; within a member the modules follow the course.
     const byName = (a: string[], b: string[]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
-    assert.deepEqual(
-      [...rows].map((r) => r.slice(0, 14)).sort(byName),
-      [...expected].sort(byName),
-    );
+    assert.deepEqual([...rows].map((r) => r.slice(0, 14)).sort(byName), [...expected].sort(byName));
     const personOf = new Map(Object.entries(people).map(([key, person]) => [person.email, key]));
     for (const row of rows) {
       const moduleId = published.find((m) => m.meta.title === row[3])!.meta.id;

@@ -9,6 +9,9 @@ import { toAmsterdamIso, withReadableTimes } from './readable-times.ts';
 import {
   ssoIdentities,
   attempts,
+  certificates,
+  reminderOptOuts,
+  remindersSent,
   branchProgress,
   checkins,
   lessonEvents,
@@ -53,6 +56,9 @@ export async function exportUserData(db: Db, userId: string, now = Date.now()) {
     toetsRows,
     openCases,
     organisationAccounts,
+    certificateRows,
+    reminderOptOut,
+    reminderRows,
   ] = await Promise.all([
     db.select().from(lessonProgress).where(eq(lessonProgress.userId, userId)),
     db.select().from(lessonEvents).where(eq(lessonEvents.userId, userId)),
@@ -74,6 +80,15 @@ export async function exportUserData(db: Db, userId: string, now = Date.now()) {
       .select({ issuer: ssoIdentities.issuer, subject: ssoIdentities.subject, linkedAt: ssoIdentities.linkedAt })
       .from(ssoIdentities)
       .where(eq(ssoIdentities.userId, userId)),
+    db
+      .select({ code: certificates.code, moduleId: certificates.moduleId, issuedAt: certificates.issuedAt })
+      .from(certificates)
+      .where(eq(certificates.userId, userId)),
+    db.select({ at: reminderOptOuts.at }).from(reminderOptOuts).where(eq(reminderOptOuts.userId, userId)),
+    db
+      .select({ key: remindersSent.key, claimedAt: remindersSent.claimedAt, sentAt: remindersSent.sentAt })
+      .from(remindersSent)
+      .where(eq(remindersSent.userId, userId)),
   ]);
   const toetsIds = toetsRows.map((r) => r.id);
   const toetsAnswerRows = toetsIds.length === 0 ? [] : await db.select().from(toetsAnswers).where(inArray(toetsAnswers.toetsId, toetsIds));
@@ -95,6 +110,10 @@ export async function exportUserData(db: Db, userId: string, now = Date.now()) {
     casussenInUitvoering: openCases,
     /** Identities at the organisation's OpenID provider that sign in to this account (issuer and subject). */
     organisatieAccounts: organisationAccounts,
+    /** Verification codes of your certificates: anyone with a code can check name, module and date. */
+    certificaten: certificateRows,
+    /** Whether you turned e-mail reminders off (and when), and the reminders sent to you. */
+    herinneringen: { uitgezet: reminderOptOut[0] ?? null, verstuurd: reminderRows },
     actieveSessies: sessionRows,
   });
 }

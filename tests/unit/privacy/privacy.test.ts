@@ -5,6 +5,9 @@ import { createSession, generateSessionToken } from '../../../src/lib/auth/sessi
 import { createUser } from '../../../src/lib/auth/user.ts';
 import { deleteAccount, logAudit } from '../../../src/lib/privacy/delete-account.ts';
 import { exportUserData } from '../../../src/lib/privacy/export-data.ts';
+import { certificates } from '../../../db/schema.ts';
+import { claimReminder, markSent } from '../../../src/lib/reminders/claims.ts';
+import { setRemindersOn } from '../../../src/lib/reminders/preferences.ts';
 import { recordLessonOpened } from '../../../src/lib/progress/record-lesson.ts';
 import { saveReflection } from '../../../src/lib/progress/reflections.ts';
 import { startCheckin } from '../../../src/lib/review/checkin.ts';
@@ -54,6 +57,12 @@ describe('download and delete your own data', () => {
     }
     const team = await createTeam(t.db, 'Team', { id: bram, role: 'admin' });
     await addToTeam(t.db, team, anna);
+    // Anna's certificate code and her reminders: off now, one overdue reminder sent before.
+    await t.db.insert(certificates).values({ code: 'ANNA-CERT-CODE-0001-TEST', userId: anna, moduleId: 'voorbeeld', issuedAt: Date.now() });
+    const key = `te-laat:${anna}:voorbeeld:2026-01-15`;
+    assert.ok(await claimReminder(t.db, { key, userId: anna, claim: 'run-1' }, Date.now()));
+    await markSent(t.db, [key], 'run-1', Date.now());
+    await setRemindersOn(t.db, anna, false);
   });
   after(() => t.cleanup());
 
@@ -67,6 +76,16 @@ describe('download and delete your own data', () => {
     assert.equal(data.instaptoetsen.length, 1);
     assert.equal(data.teams[0].team, 'Team');
     assert.equal(data.actieveSessies.length, 1);
+    // Certificate codes and reminders (issue 18) are personal data too.
+    assert.deepEqual(
+      data.certificaten.map((c) => c.code),
+      ['ANNA-CERT-CODE-0001-TEST'],
+    );
+    assert.match(String(data.herinneringen.uitgezet?.at), /^\d{4}-\d{2}-\d{2}T/);
+    assert.deepEqual(
+      data.herinneringen.verstuurd.map((r) => r.key),
+      [`te-laat:${anna}:voorbeeld:2026-01-15`],
+    );
     const json = JSON.stringify(data);
     assert.ok(!json.includes(bram), 'nothing of Bram');
     assert.ok(!json.includes('argon2'), 'no password hash');
@@ -89,11 +108,23 @@ describe('download and delete your own data', () => {
       'review_items',
       'checkins',
       'team_members',
+      'certificates',
+      'reminder_opt_outs',
+      'reminders_sent',
     ]) {
       const column = table === 'users' ? 'id' : 'user_id';
       const { rows } = await t.client.execute({ sql: `select count(*) as n from ${table} where ${column} = ?`, args: [anna] });
       assert.equal(rows[0].n, 0, `${table} still holds Anna`);
     }
+    // Her certificate code stays as a tombstone (so a check says "no longer valid"), without her.
+    const { rows: tombstones } = await t.client.execute({
+      sql: 'select user_id, module_id, revoked_at from certificates where code = ?',
+      args: ['ANNA-CERT-CODE-0001-TEST'],
+    });
+    assert.equal(tombstones.length, 1);
+    assert.equal(tombstones[0].user_id, null);
+    assert.equal(tombstones[0].module_id, null);
+    assert.ok(Number(tombstones[0].revoked_at) > 0);
     const anon = await t.db.select().from(anonymousAttempts);
     assert.equal(anon.length, 1);
     assert.ok(!JSON.stringify(anon).includes(anna));

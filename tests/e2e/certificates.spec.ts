@@ -7,11 +7,13 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { completeLessons, course, e2eQuery, giz, inviteNewUser, takeToets } from './helpers.ts';
+import { STATEMENT_ENV } from './statement-settings.ts';
 
 // Axe scans and a PDF on a busy machine take their time; a hang still fails.
 test.describe.configure({ timeout: 180_000 });
 
-const ORGANISATION = process.env.ORGANISATION_NAME || 'Leergang Toegang';
+// The organisation the browser tests' server is started with (playwright.config.ts).
+const ORGANISATION = STATEMENT_ENV.ORGANISATION_NAME;
 const CODE = /^[A-Z2-7]{4}(-[A-Z2-7]{4}){4}$/;
 
 async function expectNoViolations(page: Page, what: string) {

@@ -1,5 +1,6 @@
 // The accessibility statement's settings for the browser tests: the app is started with them
-// (playwright.config.ts) and reflow.spec.ts checks that /toegankelijkheid shows exactly these.
+// (playwright.config.ts); reflow.spec.ts checks that /toegankelijkheid shows exactly these, and
+// certificates.spec.ts that the certificate names this organisation.
 export const STATEMENT_ENV = {
   ORGANISATION_NAME: 'Gemeente Teststad',
   ACCESSIBILITY_CONTACT: 'toegankelijkheid@teststad.nl',

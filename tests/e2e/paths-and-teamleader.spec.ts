@@ -71,17 +71,19 @@ test('leerpaden without JavaScript: reorder with up/down, change, see who has it
   await trainer.getByRole('button', { name: 'Leerpad opslaan' }).click();
   await expect(trainer.getByText('Leerpad opgeslagen.')).toBeVisible();
   expect(await orderOf(trainer, pathName)).toEqual([first.meta.title, second.meta.title, third.meta.title]);
+  // Leerpaden are shared, so other tests' paths with the same modules may be on this page too.
+  const order = trainer.getByRole('list', { name: `Volgorde van ${pathName}` });
 
   // The first cannot go up, the last cannot go down.
-  await expect(trainer.getByRole('button', { name: `Omhoog (${first.meta.title} een plek naar voren)` })).toBeDisabled();
-  await expect(trainer.getByRole('button', { name: `Omlaag (${third.meta.title} een plek naar achteren)` })).toBeDisabled();
+  await expect(order.getByRole('button', { name: `Omhoog (${first.meta.title} een plek naar voren)` })).toBeDisabled();
+  await expect(order.getByRole('button', { name: `Omlaag (${third.meta.title} een plek naar achteren)` })).toBeDisabled();
   // Down with the first: the page comes back at the moved module, which has the focus.
-  await trainer.getByRole('button', { name: `Omlaag (${first.meta.title} een plek naar achteren)` }).click();
+  await order.getByRole('button', { name: `Omlaag (${first.meta.title} een plek naar achteren)` }).click();
   await expect(trainer.getByText('Volgorde opgeslagen.')).toBeVisible();
   expect(await orderOf(trainer, pathName)).toEqual([second.meta.title, first.meta.title, third.meta.title]);
   expect(new URL(trainer.url()).hash).toMatch(new RegExp(`^#m-[a-z2-7]{24}-${first.meta.id}$`));
-  await expect(trainer.locator(`li[id$="-${first.meta.id}"]`).filter({ hasText: first.meta.title })).toBeFocused();
-  await trainer.getByRole('button', { name: `Omhoog (${third.meta.title} een plek naar voren)` }).click();
+  await expect(order.locator(`li[id$="-${first.meta.id}"]`).filter({ hasText: first.meta.title })).toBeFocused();
+  await order.getByRole('button', { name: `Omhoog (${third.meta.title} een plek naar voren)` }).click();
   expect(await orderOf(trainer, pathName)).toEqual([second.meta.title, third.meta.title, first.meta.title]);
 
   // Change it: a new name, one module fewer; what stays keeps its order.

@@ -13,22 +13,11 @@ import type { Answer } from '../../../src/lib/quiz/answer-schemas.ts';
 import { scoreAnswer } from '../../../src/lib/quiz/score-answer.ts';
 import { drawToets } from '../../../src/lib/toets/draw.ts';
 import { DEFAULT_TOETS_SETTINGS, isPassed, toetsScore } from '../../../src/lib/toets/policy.ts';
+import { seeded } from '../../helpers/seeded-random.ts';
 
 const TOETSEN_PER_MODULE = 20_000;
 /** At most this share of guessing learners may pass. */
 const MAX_GUESSING_PASS_RATE = 1 / 1000;
-
-/** mulberry32: small, fast and repeatable. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** What a guesser hands in: one option at random (one box in a multiple-choice question, as the robots do), a shuffled order, a random choice at every step of a case. */
 function guess(question: Question, random: () => number): Answer {

@@ -61,6 +61,7 @@ test('the toets in use: no practice of its questions while open, no verdict unti
   await completeLessons(page, mod);
   await page.goto(`/modules/${mod.meta.id}/toets`);
   await page.getByRole('button', { name: 'Start de toets' }).click();
+  await expect(page.locator('#toets-vragen section.question').first()).toBeVisible();
   const drawn = await page.locator('#toets-vragen section.question').evaluateAll((sections) => sections.map((s) => (s as HTMLElement).dataset.question!));
   expect(drawn.length).toBe(Math.min(mod.meta.toets.questions, mod.questions.length));
   for (const lesson of mod.lessons)

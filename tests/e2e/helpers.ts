@@ -258,6 +258,9 @@ export async function takeToets(
 ): Promise<{ score: number; passed: boolean }> {
   await page.goto(`/modules/${mod.meta.id}/toets`);
   await page.getByRole('button', { name: /^Start (de|een nieuwe) toets$/ }).click();
+  // evaluateAll does not wait: read the questions only once the started toets has loaded (a robot
+  // once read the page before it, found none and failed).
+  await expect(page.locator('#toets-vragen section.question').first()).toBeVisible();
   const ids = await page.locator('#toets-vragen section.question').evaluateAll((sections) => sections.map((s) => (s as HTMLElement).dataset.question!));
   expect(ids.length).toBeGreaterThan(0);
   for (const id of ids)

@@ -73,6 +73,7 @@ test('every route answers each role as expected', async ({ browser, playwright }
     '/voortgang/certificaat/[module]': [302, 404, 404, 404, 404], // nobody here completed GIZ
     '/account/gegevens': [302, 200, 200, 200, 200],
     '/account/gegevens.json': [302, 200, 200, 200, 200],
+    '/account/herinneringen': [302, 303, 303, 303, 303], // the link in every reminder mail: on to the setting on /account/gegevens
     '/account/wachtwoord': [302, 200, 200, 200, 200],
     '/uitnodigingen': [302, 200, 200, 200, 200],
     '/team': [302, 403, 200, 200, 200],

@@ -182,17 +182,8 @@ export async function completeLessons(page: Page, mod: { meta: { id: string }; l
  */
 export type Strategy = 'goed' | 'eerste' | 'langste' | { random: () => number };
 
-/** A seeded pseudo-random generator (mulberry32), so a robot's run can be repeated. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded pseudo-random generator, so a robot's run can be repeated. */
+export { seeded } from '../helpers/seeded-random.ts';
 
 /** Which of the shown option texts a strategy picks (index into `texts`). */
 function pick(strategy: Exclude<Strategy, 'goed'>, texts: string[]): number {

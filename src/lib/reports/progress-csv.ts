@@ -6,7 +6,7 @@ import type { CourseModule } from '../content/course.ts';
 import { formatMinutes, formatNumericDate, t } from '../i18n/nl.ts';
 import type { PersonPath } from '../progress/path-due-dates.ts';
 import { todayLocal } from '../review/calendar.ts';
-import { localIsoDateTime } from './local-iso.ts';
+import { toAmsterdamIso as localIsoDateTime } from '../privacy/readable-times.ts';
 import type { ModuleActivity } from './team-activity.ts';
 import type { TeamProgressRow } from './team-progress.ts';
 

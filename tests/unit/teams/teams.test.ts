@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { acceptInvitation } from '../../../src/lib/teams/accept-invitation.ts';
 import { createUser } from '../../../src/lib/auth/user.ts';
-import { localIsoDateTime } from '../../../src/lib/reports/local-iso.ts';
+import { toAmsterdamIso as localIsoDateTime } from '../../../src/lib/privacy/readable-times.ts';
 import { safeCell, toCsv } from '../../../src/lib/reports/progress-csv.ts';
 import { getTeamProgress } from '../../../src/lib/reports/team-progress.ts';
 import { checkImportRows, parseImportText } from '../../../src/lib/teams/invitation-import.ts';

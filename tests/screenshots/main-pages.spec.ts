@@ -1,16 +1,18 @@
 // Photographs of the main pages at desktop and phone size for the README (docs/screenshots/), made
 // the way a user gets there: a new professional's first visit, a lesson, feedback on a question,
 // search, the completion screen and certificate, and a trainer's team with three colleagues.
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import { answerWrongly, completeLessons, demo, giz, login, takeToets } from '../e2e/helpers.ts';
 
 const OUT = 'docs/screenshots';
 const SIZES = { desktop: { width: 1280, height: 800 }, telefoon: { width: 390, height: 844 } } as const;
 const PASSWORD = 'een-goed-wachtwoord-2026';
 
-async function shoot(page: Page, name: string): Promise<void> {
+/** Both sizes of one page; `focus` is scrolled to the top of the picture (the feedback, not the question above it). */
+async function shoot(page: Page, name: string, focus?: Locator): Promise<void> {
   for (const [size, viewport] of Object.entries(SIZES)) {
     await page.setViewportSize(viewport);
+    if (focus) await focus.evaluate((element) => element.scrollIntoView({ block: 'start' }));
     await page.screenshot({ path: `${OUT}/${name}-${size}.png` });
   }
 }
@@ -53,7 +55,7 @@ test('the main pages, desktop and phone', async ({ browser }) => {
   const question = giz.questions.find((q) => q.type === 'single')!;
   await anouk.goto(`/modules/giz/vragen/${question.id}`);
   await answerWrongly(anouk, question);
-  await shoot(anouk, 'feedback');
+  await shoot(anouk, 'feedback', anouk.locator(`#vraag-${question.id} .verdict`));
   await anouk.goto('/zoeken?q=afwegingskader');
   await shoot(anouk, 'zoeken');
   await completeLessons(anouk, giz);

@@ -126,6 +126,18 @@ test('the layout works on a phone-sized screen', async ({ browser }) => {
   await context.close();
 });
 
+test('search and the glossary have no accessibility violations on a phone', async ({ browser }) => {
+  // The phone header folds the menu into a strip and the search form stacks: scanned at 320 px.
+  const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+  const page = await context.newPage();
+  await login(page, demo('learner').email, demo('learner').password);
+  for (const path of ['/zoeken?q=afwegingskader', '/zoeken?q=xylofoonzzq', '/begrippen']) {
+    await page.goto(path);
+    await expectNoViolations(page, `${path} (320 px)`);
+  }
+  await context.close();
+});
+
 test('trainer team pages have no accessibility violations', async ({ page }) => {
   await login(page, demo('trainer').email, demo('trainer').password);
   await page.goto('/team');

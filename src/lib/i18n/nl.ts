@@ -1001,11 +1001,15 @@ export const t = {
     digestTeam: (name: string) => teamTitle(name),
     digestPerson: (name: string, modules: string) => `${name}: ${modules}`,
     digestTeamLink: 'Bekijk het team:',
+    reviewSubject: 'Er staan vragen voor je klaar bij Herhalen',
+    reviewIntro: (n: number) => `Er ${n === 1 ? 'staat 1 vraag' : `staan ${n} vragen`} voor je klaar om te herhalen. Je hebt de afgelopen week niet herhaald.`,
+    reviewWhy: 'Een paar minuten herhalen, verspreid over de weken, helpt je de stof te onthouden.',
+    reviewGo: 'Naar Herhalen:',
     offHint: 'Wil je geen herinneringen meer? Zet ze uit op je accountpagina:',
     // The account page's section (src/pages/account/gegevens.astro).
     title: 'Herinneringen per e-mail',
     intro:
-      'Je krijgt een e-mail een paar dagen voordat een module uit je leerpad af moet zijn, en één keer als de datum voorbij is. Opleiders krijgen elke week een overzicht van collega’s in hun teams die te laat zijn.',
+      'Je krijgt een e-mail een paar dagen voordat een module uit je leerpad af moet zijn, en één keer als de datum voorbij is. Staan er vragen klaar bij Herhalen en heb je een week niet herhaald, dan krijg je daar hoogstens één e-mail per week over. Opleiders krijgen elke week een overzicht van collega’s in hun teams die te laat zijn.',
     noMail: 'Deze leergang verstuurt op dit moment geen e-mail. Je keuze blijft bewaard voor later.',
     checkbox: 'Stuur mij herinneringen per e-mail',
     save: 'Opslaan',

@@ -28,6 +28,7 @@ export function remindWhenDue(): void {
           site: siteAddress({ PUBLIC_URL: settings.PUBLIC_URL, HOST: process.env.HOST, PORT: process.env.PORT }),
           daysBefore: settings.REMINDER_DAYS_BEFORE,
           moduleTitle: (id) => titles.get(id),
+          reviewQuestionIds: course.flatMap((m) => m.questions.map((q) => q.id)),
           log: console.error,
         });
       } catch (error) {

@@ -32,10 +32,22 @@ export interface TeamFacts {
   memberIds: string[];
 }
 
+/** A person's spaced review (Herhalen): how many questions wait now, and when they last reviewed one. */
+export interface ReviewsWaiting {
+  userId: string;
+  /** Questions of the current course that are due now. */
+  dueNow: number;
+  /** The last time they answered a question while it was due; null: never. */
+  lastReviewedAt: number | null;
+  /** When the last Herhalen reminder went out; null: never. */
+  lastRemindedAt: number | null;
+}
+
 export interface ReminderFacts {
   people: Map<string, Person>;
   dues: ModuleDue[];
   teams: TeamFacts[];
+  reviews: ReviewsWaiting[];
 }
 
 export type LearnerReminderKind = 'voor-deadline' | 'te-laat';
@@ -55,11 +67,19 @@ export interface TrainerDigest {
   teams: { teamId: string; name: string; people: { name: string; modules: { moduleId: string; dueDate: string }[] }[] }[];
 }
 
-export type Reminder = LearnerReminder | TrainerDigest;
+/** One mail a week at most to a learner whose Herhalen has been waiting for a week or more. */
+export interface ReviewReminder {
+  kind: 'herhalen';
+  person: Person;
+  key: string;
+  dueNow: number;
+}
 
-/** The keys of a reminder: one per module for a learner, one per week for a digest. */
+export type Reminder = LearnerReminder | TrainerDigest | ReviewReminder;
+
+/** The keys of a reminder: one per module for a learner, one per week for a digest or a review reminder. */
 export function keysOf(reminder: Reminder): string[] {
-  return reminder.kind === 'weekoverzicht' ? [reminder.key] : reminder.modules.map((m) => m.key);
+  return 'modules' in reminder ? reminder.modules.map((m) => m.key) : [reminder.key];
 }
 
 const mayMail = (person: Person | undefined): person is Person => person !== undefined && person.active && !person.optedOut && person.email !== '';
@@ -118,6 +138,27 @@ export function trainerDigests(facts: ReminderFacts, now: number): TrainerDigest
     }
   }
   return [...digests.values()];
+}
+
+/** Days without a review before Herhalen sends a reminder: someone who reviews weekly gets none. */
+export const REVIEW_QUIET_DAYS = 7;
+
+/**
+ * A learner with questions due in Herhalen who has not reviewed any for REVIEW_QUIET_DAYS days
+ * (or never), and had no such mail in those days either: so at most one a week, also across the
+ * turn of a week (the key per ISO week keeps parallel runs to one). Keeping up: no mail.
+ */
+export function reviewReminders(facts: ReminderFacts, now: number): ReviewReminder[] {
+  const week = isoWeek(todayLocal(now));
+  const quietSince = now - REVIEW_QUIET_DAYS * 86_400_000;
+  const reminders: ReviewReminder[] = [];
+  for (const review of facts.reviews) {
+    const person = facts.people.get(review.userId);
+    if (!mayMail(person) || review.dueNow < 1) continue;
+    if ((review.lastReviewedAt ?? 0) > quietSince || (review.lastRemindedAt ?? 0) > quietSince) continue;
+    reminders.push({ kind: 'herhalen', person, key: `herhalen:${review.userId}:${week}`, dueNow: review.dueNow });
+  }
+  return reminders;
 }
 
 /** Whole days from one local date to another (YYYY-MM-DD). */

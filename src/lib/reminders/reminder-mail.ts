@@ -35,6 +35,9 @@ export function reminderMail(reminder: Reminder, context: MailContext): Outgoing
         { lead: t.reminders.digestTeamLink, href: link(`/team/${team.teamId}`) },
       );
     }
+  } else if (reminder.kind === 'herhalen') {
+    subject = t.reminders.reviewSubject;
+    blocks = [{ text: t.reminders.reviewIntro(reminder.dueNow) }, { text: t.reminders.reviewWhy }, { lead: t.reminders.reviewGo, href: link('/herhalen') }];
   } else if (reminder.kind === 'voor-deadline') {
     subject = t.reminders.dueSoonSubject;
     blocks = [

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../../db/client.ts';
 import { sendMail } from '../mail/send-mail.ts';
 import { claimReminder, markSent, releaseClaims } from './claims.ts';
-import { keysOf, learnerReminders, trainerDigests, type Reminder } from './due-reminders.ts';
+import { keysOf, learnerReminders, reviewReminders, trainerDigests, type Reminder } from './due-reminders.ts';
 import { readReminderFacts } from './reminder-facts.ts';
 import { reminderMail } from './reminder-mail.ts';
 
@@ -21,6 +21,8 @@ export interface ReminderRunOptions {
   daysBefore: number;
   /** A module's title, or undefined when the course does not have it (then no reminder for it). */
   moduleTitle: (moduleId: string) => string | undefined;
+  /** The questions of the current course, for the Herhalen reminder; none: no Herhalen reminders. */
+  reviewQuestionIds?: readonly string[];
   log?: (message: string) => void;
 }
 
@@ -37,9 +39,9 @@ export async function runReminders(options: ReminderRunOptions): Promise<Reminde
   const result: ReminderRunResult = { sent: 0, alreadyClaimed: 0 };
   const { db, now, smtpUrl } = options;
   if (!smtpUrl) return result;
-  const facts = await readReminderFacts(db);
+  const facts = await readReminderFacts(db, now, options.reviewQuestionIds ?? []);
   facts.dues = facts.dues.filter((due) => options.moduleTitle(due.moduleId) !== undefined);
-  const due: Reminder[] = [...learnerReminders(facts, now, options.daysBefore), ...trainerDigests(facts, now)];
+  const due: Reminder[] = [...learnerReminders(facts, now, options.daysBefore), ...trainerDigests(facts, now), ...reviewReminders(facts, now)];
   const claim = randomUUID();
   for (const reminder of due) {
     const claimed: string[] = [];
@@ -49,7 +51,10 @@ export async function runReminders(options: ReminderRunOptions): Promise<Reminde
       continue;
     }
     // A learner's mail names only the modules this run claimed; a module claimed elsewhere is that run's to mail.
-    const mine: Reminder = reminder.kind === 'weekoverzicht' ? reminder : { ...reminder, modules: reminder.modules.filter((m) => claimed.includes(m.key)) };
+    const mine: Reminder =
+      reminder.kind === 'voor-deadline' || reminder.kind === 'te-laat'
+        ? { ...reminder, modules: reminder.modules.filter((m) => claimed.includes(m.key)) }
+        : reminder;
     const mail = reminderMail(mine, { site: options.site, moduleTitle: (id) => options.moduleTitle(id) ?? id });
     const sent = await sendMail(smtpUrl, options.from, mail);
     if (sent.sent) {

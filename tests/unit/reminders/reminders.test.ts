@@ -2,12 +2,13 @@
 // an injected clock. Before-due and overdue mails go once, on the right day; turned off means no
 // mail; no SMTP_URL means nothing at all; a trainer's weekly digest names exactly the late people
 // of their own teams; parallel runs (also over two connections) send each reminder once; an SMTP
-// server that is down loses nothing; a claim left by a crash is taken over after the lease.
+// server that is down loses nothing; a claim left by a crash is taken over after the lease; Herhalen
+// mails at most weekly, only to whoever let due questions wait for a week.
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
 import { connectDatabase, type Db } from '../../../db/client.ts';
-import { moduleCompletions, remindersSent, users } from '../../../db/schema.ts';
+import { moduleCompletions, remindersSent, reviewItems, users } from '../../../db/schema.ts';
 import { readEnv } from '../../../src/lib/env.ts';
 import { generateId } from '../../../src/lib/auth/user.ts';
 import { CLAIM_LEASE_MS, claimReminder } from '../../../src/lib/reminders/claims.ts';
@@ -134,6 +135,39 @@ describe('e-mail reminders', () => {
     assert.match(subjectOf(mails[1].body), /Te laat/);
     assert.match(mails[1].body, /Module een: moest af zijn op 16 december 2026/);
     assert.doesNotMatch(mails[1].body, /Module twee/);
+  });
+
+  test('Herhalen: a week without reviewing while questions wait gives one mail that week; keeping up gives none', async () => {
+    const review = (userId: string, questionId: string, dueAt: number, reviewedAt: number | null = null) =>
+      t.db.insert(reviewItems).values({ userId, questionId, moduleId: 'm1', step: 1, dueAt, lastCorrect: false, updatedAt: dueAt, reviewedAt });
+    await review(w.nina.id, 'q1', at('2026-12-10'));
+    await review(w.nina.id, 'q2', at('2026-12-20'));
+    await review(w.omar.id, 'q1', at('2026-12-10'), at('2026-12-12')); // reviewed two days before the first run
+    await review(w.pia.id, 'oud', at('2026-12-10')); // a question the course no longer has
+    await review(w.eva.id, 'q1', at('2026-12-10'));
+    await setRemindersOn(t.db, w.eva.id, false);
+    await review(w.bram.id, 'q1', at('2026-12-10')); // a blocked account
+    const withReviews = (now: number) => options(now, { reviewQuestionIds: ['q1', 'q2'] });
+    const reviewMails = (email: string) => mailsTo(email).filter((m) => /Herhalen/.test(subjectOf(m.body)));
+
+    await runReminders(withReviews(at('2026-12-14'))); // Monday of week 51
+    assert.equal(reviewMails(w.nina.email).length, 1);
+    assert.match(reviewMails(w.nina.email)[0].body, /Er staat 1 vraag voor je klaar om te herhalen/);
+    assert.match(reviewMails(w.nina.email)[0].body, /https:\/\/leergang\.gemeente\.nl\/herhalen/);
+    assert.match(reviewMails(w.nina.email)[0].body, /https:\/\/leergang\.gemeente\.nl\/account\/herinneringen/, 'the way to turn it off');
+    assert.equal(reviewMails(w.omar.email).length, 0, 'reviewed this week: no mail');
+    for (const person of [w.pia, w.eva, w.bram]) assert.equal(reviewMails(person.email).length, 0, person.email);
+
+    await runReminders(withReviews(at('2026-12-15')));
+    await runReminders(withReviews(at('2026-12-20'))); // Sunday: Omar's review is eight days old
+    assert.equal(reviewMails(w.nina.email).length, 1, 'at most one a week');
+    assert.equal(reviewMails(w.omar.email).length, 1);
+    await runReminders(withReviews(at('2026-12-21'))); // Monday of week 52: a week since Nina's mail, a day since Omar's
+    assert.equal(reviewMails(w.nina.email).length, 2);
+    assert.match(reviewMails(w.nina.email)[1].body, /Er staan 2 vragen voor je klaar/);
+    assert.equal(reviewMails(w.omar.email).length, 1, 'not a second mail the next day because a new week began');
+    await runReminders(options(at('2026-12-29'))); // without the course's questions: nothing counts as waiting
+    assert.equal(reviewMails(w.nina.email).length, 2);
   });
 
   test('a person who turned reminders off gets none; turned on again, they do', async () => {

@@ -474,3 +474,84 @@ export const remindersSent = sqliteTable(
   },
   (t) => [index('reminders_sent_user_idx').on(t.userId)],
 );
+
+// The question analysis kept as running tallies (issue 20), so that a trainer's or admin's
+// analysis reads a few hundred rows instead of walking every answer. Nothing in the app writes
+// these tables: the trigger `attempts_keep_tallies` (migration 0012) updates them inside the
+// statement that stores an answer, so they can never disagree with `attempts`. Deleting an
+// account removes the person's own rows (cascade) and leaves the region-wide tallies as they are:
+// the answers live on as anonymous_attempts and count the same. src/lib/reports/module-stats.ts
+// reads them; tests/unit/teams/module-analysis.test.ts checks them against every answer.
+
+/** Region-wide, per question: first answers (count, correct, and the sums behind Pearson's r) and all answers. */
+export const questionTallies = sqliteTable(
+  'question_tallies',
+  {
+    moduleId: text('module_id').notNull(),
+    questionId: text('question_id').notNull(),
+    /** People with a first answer: x is its score, y the same person's first scores on the module's other questions. */
+    learners: integer('learners').notNull(),
+    correct: integer('correct').notNull(),
+    sx: real('sx').notNull(),
+    sy: real('sy').notNull(),
+    sxy: real('sxy').notNull(),
+    sxx: real('sxx').notNull(),
+    syy: real('syy').notNull(),
+    attempts: integer('attempts').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.moduleId, t.questionId] })],
+);
+
+/** Region-wide, per question: how often each option (branching: "step/choice") and misconception tag was chosen, and each first choice. */
+export const valueTallies = sqliteTable(
+  'value_tallies',
+  {
+    moduleId: text('module_id').notNull(),
+    questionId: text('question_id').notNull(),
+    /** 'option' and 'tag' over all answers; 'first-choice' over first answers (single choice only). */
+    kind: text('kind', { enum: ['option', 'tag', 'first-choice'] }).notNull(),
+    value: text('value').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.moduleId, t.questionId, t.kind, t.value] })],
+);
+
+/** Region-wide, per module: the people with at least one answer in it. */
+export const moduleTallies = sqliteTable('module_tallies', {
+  moduleId: text('module_id').primaryKey(),
+  people: integer('people').notNull(),
+});
+
+/** Per person and question: the first answer and how many answers in all (a trainer's analysis sums these over their teams). */
+export const firstAnswers = sqliteTable(
+  'first_answers',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    moduleId: text('module_id').notNull(),
+    questionId: text('question_id').notNull(),
+    score: real('score').notNull(),
+    correct: integer('correct', { mode: 'boolean' }).notNull(),
+    /** The chosen option of a single-choice answer; null for the other types. */
+    choice: text('choice'),
+    attempts: integer('attempts').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.moduleId, t.questionId] })],
+);
+
+/** Per person and question: options and misconception tags over all their answers. */
+export const personValueTallies = sqliteTable(
+  'person_value_tallies',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    moduleId: text('module_id').notNull(),
+    questionId: text('question_id').notNull(),
+    kind: text('kind', { enum: ['option', 'tag'] }).notNull(),
+    value: text('value').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.moduleId, t.questionId, t.kind, t.value] })],
+);

@@ -137,7 +137,7 @@ export function printReport(report: BenchReport): string {
   lines.push(
     '  1e ms: het eerste verzoek van de rij, alleen (koude caches). RSS MB: piekgeheugen van de server na de rij.',
     '  (h) staat niet in het issue: de goedkoopste persoonlijke pagina, ter vergelijking.',
-    '  (f*) bewaart de analyse per module 30 s per instantie (ADMIN_CACHE_MS); het eerste verzoek per module rekent alles uit (zie 1e ms).',
+    '  (f) en (f*) lezen tellingen die bij elk antwoord worden bijgewerkt (migratie 0012), niet de antwoorden zelf.',
   );
   for (const setup of report.setups) if (setup.note) lines.push(`  ${setup.setup}: ${setup.note}`);
   for (const reason of report.skipped) lines.push(`  overgeslagen: ${reason}`);

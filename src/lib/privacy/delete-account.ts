@@ -17,7 +17,9 @@ export async function deleteAccount(db: Db, input: { userId: string; actorId: st
   const [user] = await db.select({ id: users.id, email: users.email }).from(users).where(eq(users.id, input.userId));
   if (!user) return false;
   const anonId = generateId();
-  const answers = await db.select().from(attempts).where(eq(attempts.userId, input.userId));
+  // In the order they were given: the anonymous copy's first answer to a question (its lowest id)
+  // must be the person's real first answer, or the question analysis changes after a deletion.
+  const answers = await db.select().from(attempts).where(eq(attempts.userId, input.userId)).orderBy(attempts.id);
   const anonymous = answers.map((a) => ({
     anonId,
     moduleId: a.moduleId,

@@ -1,10 +1,15 @@
-// The question analysis summed in the database must say exactly what the in-memory definition
-// (computeModuleStats over every answer) says: same counts, facility, discrimination, options,
-// flags and misconceptions, for a trainer's scope and for an admin's (with anonymous answers).
+// The question analysis read from the tallies (kept by a trigger on every answer) must say exactly
+// what the in-memory definition (computeModuleStats over every answer) says: same counts,
+// facility, discrimination, options, flags and misconceptions, for a trainer's teams and for the
+// region (with the anonymous answers of deleted accounts), after deletions, after a parallel
+// burst, and as built by the migration from answers stored before it.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
+import type { Db } from '../../../db/client.ts';
 import { anonymousAttempts, attempts, users } from '../../../db/schema.ts';
-import { clearModuleAnalysisCache, getModuleAnalysis, pearsonFromSums } from '../../../src/lib/reports/module-stats.ts';
+import { getModuleAnalysis, pearsonFromSums } from '../../../src/lib/reports/module-stats.ts';
+import { deleteAccount } from '../../../src/lib/privacy/delete-account.ts';
 import type { QuestionKey } from '../../../src/lib/reports/question-stats.ts';
 import { getModuleAttemptRows } from '../../helpers/module-attempt-rows.ts';
 import { computeModuleStats, pearson } from '../../helpers/module-stats-reference.ts';
@@ -49,101 +54,151 @@ function answerFor(questionId: string, random: () => number): { answer: Record<s
   return { answer: { type: 'order', order, misconceptions: [] }, correct: order[0] === 'x', score: order[0] === 'x' ? 1 : 1 / 3 };
 }
 
-describe('question analysis in the database', () => {
+/** Answers like a module's learners give them: some skip a question, some answer it several times; answers of another module too. */
+async function answerAll(db: Db, people: string[], random: () => number, next: () => number): Promise<void> {
+  for (const userId of people) {
+    for (const key of keys) {
+      const times = Math.floor(random() * 4);
+      for (let i = 0; i < times; i++) {
+        const a = answerFor(key.id, random);
+        const n = next();
+        await db.insert(attempts).values({
+          userId,
+          moduleId: 'm',
+          questionId: key.id,
+          idempotencyKey: `k-${n}`,
+          answer: a.answer,
+          correct: a.correct,
+          score: a.score,
+          contentVersion: '1',
+          createdAt: n,
+        });
+      }
+    }
+    const n = next();
+    await db.insert(attempts).values({
+      userId,
+      moduleId: 'ander',
+      questionId: 'ander-q',
+      idempotencyKey: `k-${n}`,
+      answer: { type: 'single', choice: 'a', misconceptions: ['elders'] },
+      correct: false,
+      score: 0,
+      contentVersion: '1',
+      createdAt: n,
+    });
+  }
+}
+
+async function addPeople(db: Db, ids: string[]): Promise<void> {
+  await db.insert(users).values(ids.map((id) => ({ id, email: `${id}@gemeente.nl`, name: id, passwordHash: 'x' })));
+}
+
+/** The analysis must say what the reference says over every answer in scope, number for number. */
+async function expectSameAsEveryAnswer(db: Db, learners: string[] | 'all', what: string): Promise<void> {
+  const rows = await getModuleAttemptRows(db, 'm', learners);
+  const expected = computeModuleStats(keys, rows);
+  const actual = await getModuleAnalysis(db, 'm', keys, learners);
+  assert.equal(actual.people, new Set(rows.map((r) => r.userId)).size, `${what}: people`);
+  assert.deepEqual(actual.misconceptions, expected.misconceptions, `${what}: misconceptions`);
+  for (const [i, q] of expected.questions.entries()) {
+    const got = actual.questions[i];
+    assert.ok(what.startsWith('nobody') || q.learners > 0, `${what}: vraag ${q.questionId} heeft antwoorden`);
+    assert.deepEqual(
+      { ...got, optionCounts: [...got.optionCounts].sort() },
+      { ...q, optionCounts: [...q.optionCounts].sort() },
+      `${what}: vraag ${q.questionId}`,
+    );
+  }
+}
+
+describe('question analysis from the tallies', () => {
   let t: TempDb;
   const people = Array.from({ length: 14 }, (_, i) => `persoon-${i}`);
+  const leaving = ['vertrekt-0', 'vertrekt-1', 'vertrekt-2'];
+  let n = 0;
+  const next = () => n++;
   before(async () => {
     t = await createTempDb();
-    clearModuleAnalysisCache();
     const random = seeded(11);
-    await t.db.insert(users).values(people.map((id) => ({ id, email: `${id}@gemeente.nl`, name: id, passwordHash: 'x' })));
-    let n = 0;
-    for (const userId of people) {
-      for (const key of keys) {
-        // Some skip a question, some answer it several times; answers of another module too.
-        const times = Math.floor(random() * 4);
-        for (let i = 0; i < times; i++) {
-          const a = answerFor(key.id, random);
-          await t.db.insert(attempts).values({
-            userId,
-            moduleId: 'm',
-            questionId: key.id,
-            idempotencyKey: `k-${n++}`,
-            answer: a.answer,
-            correct: a.correct,
-            score: a.score,
-            contentVersion: '1',
-            createdAt: n,
-          });
-        }
-      }
-      await t.db.insert(attempts).values({
-        userId,
-        moduleId: 'ander',
-        questionId: 'ander-q',
-        idempotencyKey: `k-${n++}`,
-        answer: { type: 'single', choice: 'a', misconceptions: ['elders'] },
-        correct: false,
-        score: 0,
-        contentVersion: '1',
-        createdAt: n,
-      });
-    }
-    for (let i = 0; i < 6; i++) {
-      const a = answerFor(keys[i % 2].id, random);
-      await t.db.insert(anonymousAttempts).values({
-        anonId: `anon-${i % 3}`,
-        moduleId: 'm',
-        questionId: keys[i % 2].id,
-        answer: a.answer,
-        correct: a.correct,
-        score: a.score,
-        contentVersion: '1',
-        day: '2026-01-01',
-      });
-    }
+    await addPeople(t.db, [...people, ...leaving]);
+    // Interleaved as in real use: the people who will leave answer between the others.
+    await answerAll(t.db, people.slice(0, 7), random, next);
+    await answerAll(t.db, leaving, random, next);
+    await answerAll(t.db, people.slice(7), random, next);
   });
   after(() => t.cleanup());
 
-  for (const scope of ['trainer', 'admin'] as const) {
-    test(`same numbers as computeModuleStats (${scope})`, async () => {
-      const learners = scope === 'admin' ? 'all' : people.slice(0, 10);
-      const rows = await getModuleAttemptRows(t.db, 'm', learners);
-      const expected = computeModuleStats(keys, rows);
-      const actual = await getModuleAnalysis(t.db, 'm', keys, learners);
-      assert.equal(actual.people, new Set(rows.map((r) => r.userId)).size);
-      assert.deepEqual(actual.misconceptions, expected.misconceptions);
-      for (const [i, q] of expected.questions.entries()) {
-        const got = actual.questions[i];
-        assert.deepEqual({ ...got, optionCounts: [...got.optionCounts].sort() }, { ...q, optionCounts: [...q.optionCounts].sort() }, `vraag ${q.questionId}`);
-      }
-    });
-  }
+  test("a trainer's teams and the region say what every answer says", async () => {
+    await expectSameAsEveryAnswer(t.db, people.slice(0, 10), 'trainer');
+    await expectSameAsEveryAnswer(t.db, [...people.slice(3, 6), ...leaving], 'trainer with the people who will leave');
+    await expectSameAsEveryAnswer(t.db, 'all', 'region');
+  });
 
-  test('the admin analysis in slices of a few people adds up to the same numbers', async () => {
-    clearModuleAnalysisCache();
-    const whole = await getModuleAnalysis(t.db, 'm', keys, 'all', Date.now(), 1000);
-    clearModuleAnalysisCache();
-    // 14 people in slices of 3: five ranges of user ids, plus the anonymous answers.
-    const sliced = await getModuleAnalysis(t.db, 'm', keys, 'all', Date.now(), 3);
-    clearModuleAnalysisCache();
-    assert.equal(sliced.people, whole.people);
-    assert.deepEqual(sliced.misconceptions, whole.misconceptions);
-    for (const [i, q] of whole.questions.entries()) {
-      const got = sliced.questions[i];
-      assert.ok(q.learners > 0, `vraag ${q.questionId} heeft antwoorden`);
-      assert.deepEqual(
-        { ...got, discrimination: got.discrimination === null ? null : got.discrimination.toFixed(6), optionCounts: [...got.optionCounts].sort() },
-        { ...q, discrimination: q.discrimination === null ? null : q.discrimination.toFixed(6), optionCounts: [...q.optionCounts].sort() },
-        `vraag ${q.questionId}`,
-      );
-    }
+  test('after accounts are deleted: the region still counts their anonymous answers, the teams no longer have them', async () => {
+    for (const userId of leaving) assert.equal(await deleteAccount(t.db, { userId, actorId: userId }), true);
+    assert.ok((await t.db.select().from(anonymousAttempts)).length > 0, 'anonymous answers exist');
+    await expectSameAsEveryAnswer(t.db, 'all', 'region after deletion');
+    await expectSameAsEveryAnswer(t.db, [...people.slice(3, 6), ...leaving], 'trainer after deletion');
+    // Answers keep coming after the deletions.
+    await answerAll(t.db, people.slice(0, 4), seeded(12), next);
+    await expectSameAsEveryAnswer(t.db, 'all', 'region, more answers after deletion');
+    await expectSameAsEveryAnswer(t.db, people, 'trainer, more answers after deletion');
   });
 
   test('nobody in scope: empty numbers, no query needed', async () => {
     const actual = await getModuleAnalysis(t.db, 'm', keys, []);
     assert.equal(actual.people, 0);
     assert.ok(actual.questions.every((q) => q.learners === 0 && q.attempts === 0 && q.facility === null));
+  });
+
+  test('the migration builds the same tallies from answers stored before it (with anonymous ones)', async () => {
+    const fresh = await createTempDb();
+    try {
+      // The state before migration 0012: answers, anonymous answers, no trigger and no tallies.
+      await fresh.client.execute('DROP TRIGGER attempts_keep_tallies');
+      const random = seeded(13);
+      await addPeople(fresh.db, [...people, ...leaving]);
+      await answerAll(fresh.db, [...people, ...leaving], random, next);
+      for (const userId of leaving) await deleteAccount(fresh.db, { userId, actorId: userId });
+      await answerAll(fresh.db, people.slice(0, 5), random, next);
+      // Everything after the trigger: the statements that fill the tallies.
+      const statements = readFileSync(new URL('../../../db/migrations/0012_analysis_tallies.sql', import.meta.url), 'utf8').split('--> statement-breakpoint');
+      const backfill = statements.slice(statements.findIndex((s) => s.includes('CREATE TRIGGER')) + 1);
+      assert.ok(backfill.length >= 5, 'the backfill statements follow the trigger');
+      for (const statement of backfill) await fresh.client.execute(statement);
+      await expectSameAsEveryAnswer(fresh.db, 'all', 'region, built by the migration');
+      await expectSameAsEveryAnswer(fresh.db, people.slice(2, 12), 'trainer, built by the migration');
+    } finally {
+      fresh.cleanup();
+    }
+  });
+
+  test('parallel answers from one person keep the tallies exact', async () => {
+    // A burst of answers to every question at once, also first answers racing each other.
+    const burst = 'burst-persoon';
+    await addPeople(t.db, [burst]);
+    const random = seeded(14);
+    await Promise.all(
+      Array.from({ length: 24 }, (_, i) => {
+        const key = keys[i % keys.length];
+        const a = answerFor(key.id, random);
+        const k = next();
+        return t.db.insert(attempts).values({
+          userId: burst,
+          moduleId: 'm',
+          questionId: key.id,
+          idempotencyKey: `k-${k}`,
+          answer: a.answer,
+          correct: a.correct,
+          score: a.score,
+          contentVersion: '1',
+          createdAt: k,
+        });
+      }),
+    );
+    await expectSameAsEveryAnswer(t.db, 'all', 'region after a burst');
+    await expectSameAsEveryAnswer(t.db, [burst, ...people.slice(0, 3)], 'trainer after a burst');
   });
 
   test('pearson from sums agrees with the two-pass pearson, and sees no variance in thirds', () => {

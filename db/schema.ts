@@ -482,8 +482,14 @@ export const remindersSent = sqliteTable(
 // account removes the person's own rows (cascade) and leaves the region-wide tallies as they are:
 // the answers live on as anonymous_attempts and count the same. src/lib/reports/module-stats.ts
 // reads them; tests/unit/teams/module-analysis.test.ts checks them against every answer.
+//
+// The counts per option and tag are a JSON object in the row they belong to, not rows of their
+// own: an answer then writes two more pages (its person's row and its question's row) instead
+// of five, and every page an answer writes is one more WAL frame to write and checkpoint.
+// Keys: "option:<id>" (branching: "option:<step>/<choice>"), "tag:<misconception>" and, region-
+// wide only, "first:<id>" for the first choice of a single-choice question.
 
-/** Region-wide, per question: first answers (count, correct, and the sums behind Pearson's r) and all answers. */
+/** Region-wide, per question: first answers (count, correct, and the sums behind Pearson's r), all answers, and the counts. */
 export const questionTallies = sqliteTable(
   'question_tallies',
   {
@@ -498,22 +504,9 @@ export const questionTallies = sqliteTable(
     sxx: real('sxx').notNull(),
     syy: real('syy').notNull(),
     attempts: integer('attempts').notNull(),
+    counts: text('counts', { mode: 'json' }).$type<Record<string, number>>().notNull(),
   },
   (t) => [primaryKey({ columns: [t.moduleId, t.questionId] })],
-);
-
-/** Region-wide, per question: how often each option (branching: "step/choice") and misconception tag was chosen, and each first choice. */
-export const valueTallies = sqliteTable(
-  'value_tallies',
-  {
-    moduleId: text('module_id').notNull(),
-    questionId: text('question_id').notNull(),
-    /** 'option' and 'tag' over all answers; 'first-choice' over first answers (single choice only). */
-    kind: text('kind', { enum: ['option', 'tag', 'first-choice'] }).notNull(),
-    value: text('value').notNull(),
-    n: integer('n').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.moduleId, t.questionId, t.kind, t.value] })],
 );
 
 /** Region-wide, per module: the people with at least one answer in it. */
@@ -522,7 +515,7 @@ export const moduleTallies = sqliteTable('module_tallies', {
   people: integer('people').notNull(),
 });
 
-/** Per person and question: the first answer and how many answers in all (a trainer's analysis sums these over their teams). */
+/** Per person and question: the first answer, how many answers in all, and the counts over them (a trainer's analysis sums these over their teams). */
 export const firstAnswers = sqliteTable(
   'first_answers',
   {
@@ -536,22 +529,7 @@ export const firstAnswers = sqliteTable(
     /** The chosen option of a single-choice answer; null for the other types. */
     choice: text('choice'),
     attempts: integer('attempts').notNull(),
+    counts: text('counts', { mode: 'json' }).$type<Record<string, number>>().notNull(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.moduleId, t.questionId] })],
-);
-
-/** Per person and question: options and misconception tags over all their answers. */
-export const personValueTallies = sqliteTable(
-  'person_value_tallies',
-  {
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    moduleId: text('module_id').notNull(),
-    questionId: text('question_id').notNull(),
-    kind: text('kind', { enum: ['option', 'tag'] }).notNull(),
-    value: text('value').notNull(),
-    n: integer('n').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.userId, t.moduleId, t.questionId, t.kind, t.value] })],
 );

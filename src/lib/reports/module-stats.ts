@@ -2,8 +2,8 @@
 // 0012 inside the statement that stores an answer): the same numbers as computeModuleStats
 // (tests/helpers/module-stats-reference.ts, the readable definition the tests compare with),
 // without walking the answers. The region (an admin) reads one row per question and value, however
-// many answers there are; a trainer's teams read one row per person and question (first_answers,
-// person_value_tallies), however often they answered.
+// many answers there are; a trainer's teams read one row per person and question (first_answers),
+// however often they answered.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { jsonList } from '../../../db/prepared.ts';
@@ -53,30 +53,39 @@ interface CountRow {
   n: number;
 }
 
-/** The region: the tallies as they are. */
+/** The region: the tallies as they are, one row per question. */
 async function regionAnalysis(db: Db, moduleId: string, keys: QuestionKey[]): Promise<ModuleAnalysis> {
-  const [firstRows, countRows] = await Promise.all([
-    db.all<FirstRow>(sql`
-      SELECT 'question' AS kind, question_id AS questionId, NULL AS value, learners AS n, correct, sx, sy, sxy, sxx, syy
-        FROM question_tallies WHERE module_id = ${moduleId}
-      UNION ALL
-      SELECT 'first-choice', question_id, value, n, NULL, NULL, NULL, NULL, NULL, NULL
-        FROM value_tallies WHERE module_id = ${moduleId} AND kind = 'first-choice'
-      UNION ALL
-      SELECT 'people', NULL, NULL, people, NULL, NULL, NULL, NULL, NULL, NULL FROM module_tallies WHERE module_id = ${moduleId}`),
-    db.all<CountRow>(sql`
-      SELECT kind, question_id AS questionId, value, n FROM value_tallies WHERE module_id = ${moduleId} AND kind IN ('option', 'tag')
-      UNION ALL
-      SELECT 'attempts', question_id, NULL, attempts FROM question_tallies WHERE module_id = ${moduleId}`),
+  const [rows, [module]] = await Promise.all([
+    db.all<Omit<FirstRow, 'kind' | 'value'> & { questionId: string; attempts: number; counts: string }>(sql`
+      SELECT question_id AS questionId, learners AS n, correct, sx, sy, sxy, sxx, syy, attempts, counts
+        FROM question_tallies WHERE module_id = ${moduleId}`),
+    db.all<{ people: number }>(sql`SELECT people FROM module_tallies WHERE module_id = ${moduleId}`),
   ]);
-  const people = Number(firstRows.find((r) => r.kind === 'people')?.n ?? 0);
-  return { ...assemble(keys, firstRows, countRows), people };
+  const firstRows: FirstRow[] = [];
+  const countRows: CountRow[] = [];
+  for (const { attempts, counts, ...sums } of rows) {
+    firstRows.push({ ...sums, kind: 'question', value: null });
+    countRows.push({ kind: 'attempts', questionId: sums.questionId, value: null, n: attempts });
+    for (const [key, n] of Object.entries(JSON.parse(counts) as Record<string, number>)) {
+      const [kind, value] = splitCountKey(key);
+      if (kind === 'first')
+        firstRows.push({ kind: 'first-choice', questionId: sums.questionId, value, n, correct: null, sx: null, sy: null, sxy: null, sxx: null, syy: null });
+      else countRows.push({ kind, questionId: sums.questionId, value, n });
+    }
+  }
+  return { ...assemble(keys, firstRows, countRows), people: Number(module?.people ?? 0) };
+}
+
+/** "option:1/goed" → ['option', '1/goed']: the kind before the first colon, the value after it. */
+function splitCountKey(key: string): ['option' | 'tag' | 'first', string] {
+  const colon = key.indexOf(':');
+  return [key.slice(0, colon) as 'option' | 'tag' | 'first', key.slice(colon + 1)];
 }
 
 /**
  * A trainer's teams: the sums over the first answers of the people in scope. Pearson's r needs
  * each person's total over the module's other questions, so the sums are made here, per person,
- * from first_answers (one row per person and question), not kept region-wide.
+ * from first_answers (one row per person and question, with the counts over their answers).
  */
 async function teamAnalysis(db: Db, moduleId: string, keys: QuestionKey[], learners: string[]): Promise<ModuleAnalysis> {
   const people = jsonList(learners);
@@ -95,9 +104,10 @@ async function teamAnalysis(db: Db, moduleId: string, keys: QuestionKey[], learn
     UNION ALL
     SELECT 'people', NULL, NULL, count(DISTINCT who), NULL, NULL, NULL, NULL, NULL, NULL FROM firsts`);
   const countQuery = db.all<CountRow>(sql`
-    SELECT kind, question_id AS questionId, value, sum(n) AS n FROM person_value_tallies
-      WHERE module_id = ${moduleId} AND user_id IN (SELECT value FROM json_each(${people}))
-      GROUP BY kind, question_id, value
+    SELECT substr(c.key, 1, instr(c.key, ':') - 1) AS kind, f.question_id AS questionId, substr(c.key, instr(c.key, ':') + 1) AS value, sum(c.value) AS n
+      FROM first_answers AS f, json_each(f.counts) AS c
+      WHERE f.module_id = ${moduleId} AND f.user_id IN (SELECT value FROM json_each(${people}))
+      GROUP BY 1, 2, 3
     UNION ALL
     SELECT 'attempts', question_id, NULL, sum(attempts) FROM first_answers
       WHERE module_id = ${moduleId} AND user_id IN (SELECT value FROM json_each(${people}))

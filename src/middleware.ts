@@ -3,7 +3,7 @@
 // requireUser/requireRole, src/lib/http/require-user.ts, is a typed second line, answered here).
 import type { APIContext } from 'astro';
 import { defineMiddleware, sequence } from 'astro:middleware';
-import { decideAccess } from './lib/auth/roles.ts';
+import { decideAccess, isEditorRoute } from './lib/auth/roles.ts';
 import { validateSessionToken } from './lib/auth/session.ts';
 import { getDb, resetDatabaseConnections } from './lib/db.ts';
 import { isDatabaseBusy } from '../db/database-busy.ts';
@@ -21,9 +21,13 @@ import { t } from './lib/i18n/nl.ts';
 // security-headers.ts). Static files get theirs from the server entry (src/server-entry.ts).
 // A prerendered page is built without a request (its headers cannot be read then); it is served
 // as a static file and gets its headers there.
-const securityHeaders = defineMiddleware(async ({ url, request, isPrerendered }, next) =>
-  withSecurityHeaders(await next(), !isPrerendered && isSecureRequest(url, request.headers)),
-);
+// The content editor (development server only) gets its own CSP (EDITOR_CSP), and only for those
+// it lets in: a refusal on an editor path keeps the site's CSP.
+const securityHeaders = defineMiddleware(async ({ url, request, isPrerendered, routePattern, locals }, next) => {
+  const response = await next();
+  const editor = isEditorRoute(routePattern) && decideAccess(routePattern, locals.user?.role ?? null) === 'allow';
+  return withSecurityHeaders(response, !isPrerendered && isSecureRequest(url, request.headers), editor);
+});
 
 /**
  * A busy database (another process held the write lock past the busy timeout) is a 503 with a

@@ -10,6 +10,7 @@ import { isDatabaseBusy } from '../db/database-busy.ts';
 import { refuseAccess } from './lib/http/refuse-access.ts';
 import { refusalOf } from './lib/http/require-user.ts';
 import { json, text } from './lib/http/responses.ts';
+import { isEditorSave, refuseBrokenEditorSave } from './lib/http/editor-save-check.ts';
 import { isCrossSiteRequest } from './lib/http/same-origin.ts';
 import { withSecurityHeaders } from './lib/http/security-headers.ts';
 import { deleteSessionCookie, isSecureRequest, SESSION_COOKIE, setSessionCookie } from './lib/http/session-cookie.ts';
@@ -106,6 +107,18 @@ const roleGuard = defineMiddleware(async (context, next) => {
   }
 });
 
+/**
+ * The content editor's save (development server only, after the role guard let it in): refused
+ * with the Dutch list of errors when the course would no longer pass content:check.
+ */
+const editorSaveCheck = defineMiddleware(async ({ request, url, routePattern }, next) => {
+  if (isEditorRoute(routePattern) && isEditorSave(request, url)) {
+    const refusal = await refuseBrokenEditorSave(request, process.cwd());
+    if (refusal) return refusal;
+  }
+  return next();
+});
+
 // The image endpoint's route, as set in astro.config.mjs (image.endpoint.route).
 const IMAGE_ENDPOINT = '/_image';
 
@@ -123,4 +136,4 @@ async function notFound(context: APIContext): Promise<Response> {
   return new Response(page.body, { status: 404, headers: page.headers });
 }
 
-export const onRequest = sequence(securityHeaders, databaseBusy, sameOrigin, notAPage, session, roleGuard);
+export const onRequest = sequence(securityHeaders, databaseBusy, sameOrigin, notAPage, session, roleGuard, editorSaveCheck);

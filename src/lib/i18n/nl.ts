@@ -759,6 +759,7 @@ export const t = {
     next: 'Volgend beslismoment (id; leeg: de casus eindigt)',
     redLine: 'Rode lijn: de casus stopt met score 0',
     debrief: 'Nabespreking (vertakte casus)',
+    saveRefused: 'Niet opgeslagen: met deze wijziging klopt de leerinhoud niet meer. Pas aan wat hieronder staat en sla opnieuw op.',
     blocks: {
       casus: 'Casus',
       casusTitle: 'Titel van de casus',

@@ -18,7 +18,14 @@ export async function refuseBrokenEditorSave(request: Request, projectDir: strin
   if (change === undefined) return undefined;
   const errors = checkProposedChange(projectDir, change);
   if (errors.length === 0) return undefined;
-  return text(`${t.editor.saveRefused}\n\n${formatCourseErrors(errors)}`, 422);
+  // A module with an error drops out of the check, so links to its lessons in other files break
+  // too: show the errors in the files this save changes, and only count the ones that follow.
+  const changed = new Set([...change.additions, ...change.deletions].map((file) => file.path));
+  const own = errors.filter((error) => changed.has(error.file));
+  const shown = own.length > 0 ? own : errors;
+  const followOn = errors.length - shown.length;
+  const more = followOn > 0 ? `\n${t.editor.followOnErrors(followOn)}` : '';
+  return text(`${t.editor.saveRefused}\n\n${formatCourseErrors(shown)}${more}`, 422);
 }
 
 function proposedChange(body: string): ProposedChange | undefined {

@@ -760,6 +760,8 @@ export const t = {
     redLine: 'Rode lijn: de casus stopt met score 0',
     debrief: 'Nabespreking (vertakte casus)',
     saveRefused: 'Niet opgeslagen: met deze wijziging klopt de leerinhoud niet meer. Pas aan wat hieronder staat en sla opnieuw op.',
+    followOnErrors: (count: number) =>
+      `Daardoor ${count === 1 ? 'klopt ook 1 verwijzing' : `kloppen ook ${count} verwijzingen`} in andere bestanden niet; dat is weg als je dit herstelt.`,
     blocks: {
       casus: 'Casus',
       casusTitle: 'Titel van de casus',

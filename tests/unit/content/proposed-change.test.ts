@@ -58,6 +58,9 @@ describe('checking an editor save before it is written', () => {
     assert.match(message, /^Niet opgeslagen: /);
     assert.ok(message.includes(`${BANK} › questions.${index}.options`), message);
     assert.ok(message.includes('precies één juiste optie'), message);
+    // Only this file's errors are listed; what follows elsewhere (links to giz lessons) is counted.
+    assert.ok(!message.includes('content/modules/triage/'), message);
+    assert.match(message, /Daardoor kloppen ook \d+ verwijzingen in andere bestanden niet/);
     // The request can still be read by the editor's own handler after the check.
     assert.equal(await request.text(), body);
   });

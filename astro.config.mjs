@@ -30,12 +30,33 @@ function withGuardedServerEntry(integration) {
   };
 }
 
+/**
+ * The content editor for trainers (Keystatic, docs/decisions/0010-keystatic-als-inhoudseditor.md):
+ * on the development server only. `astro build` never loads it, so the production build has no
+ * editor page and no write API; on `astro dev` its routes go through the middleware (trainers and
+ * admins only, src/lib/auth/roles.ts) and it writes to content/ through the dev server.
+ * CONTENT_EDITOR=uit leaves it out of the dev server too.
+ * @returns {import('astro').AstroIntegration}
+ */
+function contentEditorOnDevServer() {
+  return {
+    name: 'leergang-content-editor',
+    hooks: {
+      'astro:config:setup': async ({ command, updateConfig }) => {
+        if (command !== 'dev' || process.env.CONTENT_EDITOR === 'uit') return;
+        const [{ default: react }, { default: keystatic }] = await Promise.all([import('@astrojs/react'), import('@keystatic/astro')]);
+        updateConfig({ integrations: [react(), keystatic()] });
+      },
+    },
+  };
+}
+
 export default defineConfig({
   // Everything personal is rendered per request; pages that are the same for everyone opt in
   // to prerendering with `export const prerender = true`.
   output: 'server',
   adapter: withGuardedServerEntry(node({ mode: 'standalone' })),
-  integrations: [mdx()],
+  integrations: [mdx(), contentEditorOnDevServer()],
   security: {
     // Off: src/lib/http/same-origin.ts (in the middleware) refuses every cross-site request that
     // changes something, JSON included, with a Dutch message. Astro's check covers form posts only

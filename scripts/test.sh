@@ -49,13 +49,15 @@ counted_step "Site bouwen" bash scripts/build.sh
 step "Systeemtests (crash, bezette database; tegen de gebouwde server)" bash -c "node --test --test-concurrency=1 --test-reporter=spec --test-reporter-destination=stdout --test-reporter=tap --test-reporter-destination=test-results/system.tap 'tests/system/**/*.test.ts'"
 # The build above is fresh: the browser tests serve it as it is.
 step "Browsertests (Playwright, Chromium)" env E2E_BUILD=fresh npx playwright test
+# The content editor exists only on the development server (docs/decisions/0010): its own server.
+step "Browsertests van de inhoudseditor (ontwikkelserver)" npx playwright test -c playwright.editor.config.ts
 step "Schaaltest (twee instanties, één libSQL-server)" node scripts/scale-test.ts
 
 # npm's advisory database for the production dependencies (skipped, and says why, only where the
 # registry refuses the advisory endpoint).
 step "Beveiligingsadviezen (npm audit, productie)" node scripts/audit.ts
 
-node scripts/test-summary.ts "$STEPS" test-results/unit.tap test-results/unit-libsql.tap test-results/system.tap test-results/e2e.json test-results/scale.json test-results/audit.json
+node scripts/test-summary.ts "$STEPS" test-results/unit.tap test-results/unit-libsql.tap test-results/system.tap test-results/e2e.json test-results/e2e-editor.json test-results/scale.json test-results/audit.json
 if [ ${#failed_steps[@]} -gt 0 ]; then
   echo "Mislukte stappen: ${failed_steps[*]}"
   exit 1

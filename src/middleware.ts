@@ -3,13 +3,14 @@
 // requireUser/requireRole, src/lib/http/require-user.ts, is a typed second line, answered here).
 import type { APIContext } from 'astro';
 import { defineMiddleware, sequence } from 'astro:middleware';
-import { decideAccess } from './lib/auth/roles.ts';
+import { decideAccess, isEditorRoute } from './lib/auth/roles.ts';
 import { validateSessionToken } from './lib/auth/session.ts';
 import { getDb, resetDatabaseConnections } from './lib/db.ts';
 import { isDatabaseBusy } from '../db/database-busy.ts';
 import { refuseAccess } from './lib/http/refuse-access.ts';
 import { refusalOf } from './lib/http/require-user.ts';
 import { json, text } from './lib/http/responses.ts';
+import { isEditorSave, refuseBrokenEditorSave } from './lib/http/editor-save-check.ts';
 import { isCrossSiteRequest } from './lib/http/same-origin.ts';
 import { withSecurityHeaders } from './lib/http/security-headers.ts';
 import { deleteSessionCookie, isSecureRequest, SESSION_COOKIE, setSessionCookie } from './lib/http/session-cookie.ts';
@@ -21,9 +22,13 @@ import { t } from './lib/i18n/nl.ts';
 // security-headers.ts). Static files get theirs from the server entry (src/server-entry.ts).
 // A prerendered page is built without a request (its headers cannot be read then); it is served
 // as a static file and gets its headers there.
-const securityHeaders = defineMiddleware(async ({ url, request, isPrerendered }, next) =>
-  withSecurityHeaders(await next(), !isPrerendered && isSecureRequest(url, request.headers)),
-);
+// The content editor (development server only) gets its own CSP (EDITOR_CSP), and only for those
+// it lets in: a refusal on an editor path keeps the site's CSP.
+const securityHeaders = defineMiddleware(async ({ url, request, isPrerendered, routePattern, locals }, next) => {
+  const response = await next();
+  const editor = isEditorRoute(routePattern) && decideAccess(routePattern, locals.user?.role ?? null) === 'allow';
+  return withSecurityHeaders(response, !isPrerendered && isSecureRequest(url, request.headers), editor);
+});
 
 /**
  * A busy database (another process held the write lock past the busy timeout) is a 503 with a
@@ -102,6 +107,18 @@ const roleGuard = defineMiddleware(async (context, next) => {
   }
 });
 
+/**
+ * The content editor's save (development server only, after the role guard let it in): refused
+ * with the Dutch list of errors when the course would no longer pass content:check.
+ */
+const editorSaveCheck = defineMiddleware(async ({ request, url, routePattern }, next) => {
+  if (isEditorRoute(routePattern) && isEditorSave(request, url)) {
+    const refusal = await refuseBrokenEditorSave(request, process.cwd());
+    if (refusal) return refusal;
+  }
+  return next();
+});
+
 // The image endpoint's route, as set in astro.config.mjs (image.endpoint.route).
 const IMAGE_ENDPOINT = '/_image';
 
@@ -119,4 +136,4 @@ async function notFound(context: APIContext): Promise<Response> {
   return new Response(page.body, { status: 404, headers: page.headers });
 }
 
-export const onRequest = sequence(securityHeaders, databaseBusy, sameOrigin, notAPage, session, roleGuard);
+export const onRequest = sequence(securityHeaders, databaseBusy, sameOrigin, notAPage, session, roleGuard, editorSaveCheck);

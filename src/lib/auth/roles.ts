@@ -72,6 +72,12 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   '/team/analyse/[module]': STAFF,
   '/team/voorbeeld/[module]': STAFF,
 
+  // The content editor (Keystatic, docs/decisions/0010-keystatic-als-inhoudseditor.md): trainers and
+  // admins. Its routes are injected by the integration on the development server only (no file
+  // under src/pages; EDITOR_ROUTES below); the production build has no editor at all.
+  '/keystatic/[...params]': STAFF,
+  '/api/keystatic/[...params]': STAFF,
+
   // Admins only: every account, pending invitations, one person's account and data.
   '/team/beheer': ADMIN,
   '/team/beheer/uitnodigingen': ADMIN,
@@ -80,6 +86,18 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   '/team/beheer/[user]/verwijderen': ADMIN,
   '/team/beheer/[user]/herstellink': ADMIN,
 };
+
+/**
+ * The content editor's routes, as the Keystatic integration injects them (`astro dev` only): the
+ * editor's page and its read/write API. They have no page file, so the route-rules test and the
+ * middleware's editor CSP take them from here.
+ */
+export const EDITOR_ROUTES: readonly string[] = ['/keystatic/[...params]', '/api/keystatic/[...params]'];
+
+/** Whether a route pattern is one of the content editor's. */
+export function isEditorRoute(routePattern: string): boolean {
+  return EDITOR_ROUTES.includes(routePattern);
+}
 
 /** The rule for a route pattern; undefined when the route has none (and is then refused). */
 export function accessFor(routePattern: string): Access | undefined {

@@ -13,6 +13,13 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
 };
 
+// The content editor (Keystatic, on the development server only, for trainers and admins; see
+// docs/decisions/0010-keystatic-als-inhoudseditor.md) cannot run under the site's CSP: its page is
+// an Astro island started by an inline script, and its interface sets inline styles. Its own CSP
+// allows exactly that and nothing from elsewhere (its request for a web font stays blocked).
+export const EDITOR_CSP =
+  "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+
 // One year, subdomains included: once a browser has seen the site over HTTPS it never tries
 // plain http again, so a network in between cannot strip TLS. Only sent over HTTPS; browsers
 // ignore it over http, and on http://localhost it would only confuse.
@@ -30,9 +37,12 @@ export function securityHeadersFor(secure: boolean): Record<string, string> {
   return secure ? { ...SECURITY_HEADERS, 'Strict-Transport-Security': STRICT_TRANSPORT_SECURITY } : SECURITY_HEADERS;
 }
 
-/** A rendered response with the security headers (kept where a route set its own) and no-store. */
-export function withSecurityHeaders(response: Response, secure: boolean): Response {
-  const wanted = { ...securityHeadersFor(secure) };
+/**
+ * A rendered response with the security headers (kept where a route set its own) and no-store.
+ * `editor`: the response is the content editor's, which gets EDITOR_CSP instead of the site's.
+ */
+export function withSecurityHeaders(response: Response, secure: boolean, editor = false): Response {
+  const wanted = { ...securityHeadersFor(secure), ...(editor ? { 'Content-Security-Policy': EDITOR_CSP } : {}) };
   const forced = { 'Cache-Control': NO_STORE };
   try {
     applyHeaders(response.headers, wanted, forced);

@@ -3,7 +3,7 @@
 // admins accounts).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { decideAccess, ROUTE_ACCESS } from '../../../src/lib/auth/roles.ts';
+import { decideAccess, EDITOR_ROUTES, isEditorRoute, ROUTE_ACCESS } from '../../../src/lib/auth/roles.ts';
 import { routePatternsOnDisk, TEAMLEADER_TEAM_ROUTES } from '../../helpers/routes.ts';
 
 describe('route rules', () => {
@@ -12,8 +12,22 @@ describe('route rules', () => {
     assert.ok(onDisk.length > 30, `only ${onDisk.length} routes found: is the pages folder read?`);
     const withoutRule = onDisk.filter((route) => !Object.hasOwn(ROUTE_ACCESS, route));
     assert.deepEqual(withoutRule, [], `routes without an access rule in src/lib/auth/roles.ts: ${withoutRule.join(', ')}`);
-    const withoutPage = Object.keys(ROUTE_ACCESS).filter((route) => !onDisk.includes(route));
+    // The content editor's routes are injected by its integration on the dev server, not files.
+    const withoutPage = Object.keys(ROUTE_ACCESS).filter((route) => !onDisk.includes(route) && !EDITOR_ROUTES.includes(route));
     assert.deepEqual(withoutPage, [], `rules for routes that do not exist: ${withoutPage.join(', ')}`);
+  });
+
+  test('the content editor (dev server only) is for trainers and admins: a learner or teamleader is refused, a visitor must sign in', () => {
+    assert.deepEqual([...EDITOR_ROUTES].sort(), ['/api/keystatic/[...params]', '/keystatic/[...params]']);
+    for (const route of EDITOR_ROUTES) {
+      assert.ok(isEditorRoute(route), route);
+      assert.equal(decideAccess(route, null), 'sign-in', route);
+      assert.equal(decideAccess(route, 'learner'), 'forbidden', `${route} as learner`);
+      assert.equal(decideAccess(route, 'teamleader'), 'forbidden', `${route} as teamleader`);
+      assert.equal(decideAccess(route, 'trainer'), 'allow', `${route} as trainer`);
+      assert.equal(decideAccess(route, 'admin'), 'allow', `${route} as admin`);
+    }
+    for (const route of ['/keystatic', '/api/keystatic', '/modules/[module]', '/team/voorbeeld/[module]']) assert.ok(!isEditorRoute(route), route);
   });
 
   test('a route without a rule is refused to everyone, signed in or not', () => {

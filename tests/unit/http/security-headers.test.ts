@@ -2,7 +2,14 @@
 // rule (no-store, whatever the route set) even on responses whose headers cannot be changed.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { NO_STORE, SECURITY_HEADERS, STRICT_TRANSPORT_SECURITY, securityHeadersFor, withSecurityHeaders } from '../../../src/lib/http/security-headers.ts';
+import {
+  EDITOR_CSP,
+  NO_STORE,
+  SECURITY_HEADERS,
+  STRICT_TRANSPORT_SECURITY,
+  securityHeadersFor,
+  withSecurityHeaders,
+} from '../../../src/lib/http/security-headers.ts';
 
 describe('security headers', () => {
   test('HSTS for one year with subdomains, over HTTPS only', () => {
@@ -22,6 +29,18 @@ describe('security headers', () => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) assert.equal(sent.headers.get(name), value, name);
     assert.equal(sent.headers.get('strict-transport-security'), STRICT_TRANSPORT_SECURITY);
     assert.equal(sent.headers.get('cache-control'), NO_STORE);
+  });
+
+  test('the content editor gets its own CSP: inline script and style, still nothing from elsewhere', () => {
+    const sent = withSecurityHeaders(new Response('<div id="keystatic"></div>'), false, true);
+    assert.equal(sent.headers.get('content-security-policy'), EDITOR_CSP);
+    assert.match(EDITOR_CSP, /script-src 'self' 'unsafe-inline';/);
+    assert.match(EDITOR_CSP, /style-src 'self' 'unsafe-inline';/);
+    for (const kept of ["default-src 'self'", "connect-src 'self'", "font-src 'self'", "frame-ancestors 'none'", "form-action 'self'", "object-src 'none'"])
+      assert.ok(EDITOR_CSP.includes(kept), kept);
+    assert.doesNotMatch(EDITOR_CSP, /https?:|\*/, 'no other origin');
+    assert.equal(sent.headers.get('cache-control'), NO_STORE);
+    assert.equal(withSecurityHeaders(new Response('x'), false).headers.get('content-security-policy'), SECURITY_HEADERS['Content-Security-Policy']);
   });
 
   test('a header a route set itself is kept (other than the cache rule)', () => {

@@ -30,6 +30,21 @@ const envSchema = z
       z.url({ protocol: /^https?$/, hostname: /./, error: 'PUBLIC_URL moet een http(s)-adres zijn, bijvoorbeeld https://leergang.gemeente.nl' }).optional(),
     ),
     /**
+     * Where trainers open the content editor (docs/decisions/0010): the development server of the
+     * editing environment, e.g. https://bewerken.leergang.gemeente.nl. The question analysis links
+     * each question there; without it only the development server itself links (to its own editor).
+     */
+    CONTENT_EDITOR_URL: z.preprocess(
+      (value) => (value === '' ? undefined : value),
+      z
+        .url({
+          protocol: /^https?$/,
+          hostname: /./,
+          error: 'CONTENT_EDITOR_URL moet een http(s)-adres zijn, bijvoorbeeld https://bewerken.leergang.gemeente.nl',
+        })
+        .optional(),
+    ),
+    /**
      * The organisation that runs this platform, e.g. "Gemeente Zoetermeer": it issues the
      * certificates and signs the accessibility statement.
      */

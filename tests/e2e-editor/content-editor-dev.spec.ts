@@ -58,6 +58,17 @@ test('a trainer gets the editor, with its own CSP, listing every module', async 
   await expect(page.getByRole('link', { name: 'veiligheid: lessen' }).first()).toBeVisible();
 });
 
+test('from the question analysis a trainer goes straight to the question in the editor', async ({ page }) => {
+  await login(page, demo('trainer').email, demo('trainer').password);
+  const bank = parse(readFileSync(BANK, 'utf8')) as { questions: { id: string }[] };
+  const id = bank.questions[0].id;
+  await page.goto('/team/analyse/giz');
+  await page.locator(`a[data-editor-link="${id}"]`).click();
+  await expect(page).toHaveURL(/\/keystatic\/singleton\/giz-questions$/);
+  // The editor lists the questions by id: the one the trainer came for is there.
+  await expect(page.getByText(id, { exact: true }).first()).toBeVisible({ timeout: 60_000 });
+});
+
 test('a save that would break the course is refused in Dutch, naming file and field, and nothing is written', async ({ page }) => {
   await login(page, demo('trainer').email, demo('trainer').password);
   const before = readFileSync(BANK, 'utf8');

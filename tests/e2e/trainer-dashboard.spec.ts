@@ -3,6 +3,7 @@
 // view when the table scrolls, each person's leerpad, due date and "te laat" are shown and
 // exported, and the analysis speaks in misconception labels and answer texts, never in ids.
 import AxeBuilder from '@axe-core/playwright';
+import { STATEMENT_ENV } from './statement-settings.ts';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import Papa from 'papaparse';
 import { answerWrongly, course, demo, e2eQuery, giz, login } from './helpers.ts';
@@ -182,6 +183,13 @@ test('the question analysis shows misconception labels and answer texts, and "te
   await expect(note).toHaveText('Te weinig pogingen om iets te zeggen');
   await expect(note).not.toHaveAttribute('role', 'alert');
   expect(await note.evaluate((el) => el.closest('[role="alert"], .flag-list, .alert'))).toBeNull();
+
+  // Every question links to its question bank in the editing environment (CONTENT_EDITOR_URL), by id.
+  const editorLinks = trainer.locator('a[data-editor-link]');
+  expect(await editorLinks.count()).toBe(giz.questions.length);
+  const toBranching = row.getByRole('link', { name: new RegExp(`^Bewerken in de editor \\(vraag ${branching.id}\\)`) });
+  await expect(toBranching).toHaveAttribute('href', `${STATEMENT_ENV.CONTENT_EDITOR_URL}/keystatic/singleton/giz-questions`);
+  await expect(toBranching).toHaveAccessibleName(`Bewerken in de editor (vraag ${branching.id}): ${branching.title}`);
   await expectNoViolations(trainer, '/team/analyse/giz');
   await team.close();
 });

@@ -674,6 +674,9 @@ export const t = {
     intro:
       'Per vraag: hoeveel professionals haar maakten, hoeveel er bij de eerste poging goed zaten (moeilijkheid), en of wie de module goed maakt deze vraag ook goed maakt (onderscheidend vermogen).',
     scope: (n: number) => `Gebaseerd op ${n} ${n === 1 ? 'professional' : 'professionals'}.`,
+    // The link to the question bank in the content editor, which lists the questions by id.
+    editInEditor: (id: string) => `Bewerken in de editor (vraag ${id})`,
+    editInEditorFor: (title: string) => `: ${title}`,
     team: 'Team',
     allTeams: 'Al mijn teams',
     question: 'Vraag',

@@ -7,12 +7,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/node-env.sh
 : "${E2E_PORT:?E2E_PORT ontbreekt: start de browsertests met npm run test:e2e}"
 : "${E2E_DATABASE_URL:?E2E_DATABASE_URL ontbreekt: start de browsertests met npm run test:e2e}"
-export DATABASE_URL="$E2E_DATABASE_URL"
-db_dir="$(dirname "${DATABASE_URL#file:}")"
-rm -rf "$db_dir"
-mkdir -p "$db_dir"
-node scripts/migrate.ts >/dev/null
-node scripts/seed-demo.ts >/dev/null
+source scripts/e2e-fresh-db.sh
 if [ "${E2E_BUILD:-}" != fresh ]; then
   bash scripts/build.sh
 fi

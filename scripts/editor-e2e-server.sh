@@ -7,10 +7,5 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/node-env.sh
 : "${E2E_PORT:?E2E_PORT ontbreekt: start deze tests met npx playwright test -c playwright.editor.config.ts}"
 : "${E2E_DATABASE_URL:?E2E_DATABASE_URL ontbreekt}"
-export DATABASE_URL="$E2E_DATABASE_URL"
-db_dir="$(dirname "${DATABASE_URL#file:}")"
-rm -rf "$db_dir"
-mkdir -p "$db_dir"
-node scripts/migrate.ts >/dev/null
-node scripts/seed-demo.ts >/dev/null
+source scripts/e2e-fresh-db.sh
 HOST=127.0.0.1 PORT="$E2E_PORT" exec npx astro dev

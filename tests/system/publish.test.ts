@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -125,6 +126,35 @@ function requestLoop() {
   };
 }
 
+/**
+ * A request that is still arriving at the old release when publish stops it: the headers and half
+ * the body now, the rest when `finish` is called. Resolves with whatever came back (empty when the
+ * server dropped the connection instead of finishing the request).
+ */
+function slowRequest(port: number) {
+  const body = 'email=niemand%40example.nl&password=' + 'x'.repeat(40);
+  const socket = connect(port, '127.0.0.1');
+  socket.write(
+    `POST /inloggen HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nOrigin: http://127.0.0.1:${port}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body.slice(0, 20)}`,
+  );
+  let answer = '';
+  let finished = false;
+  // Anything before the rest of the body was sent would not prove the server waited for it.
+  socket.on('data', (d) => (answer += finished ? d : `(too early) ${d}`));
+  const closed = new Promise<string>((resolve) => {
+    socket.on('close', () => resolve(answer));
+    socket.on('error', () => undefined);
+  });
+  return {
+    finish: () => {
+      finished = true;
+      // write, not end: the connection stays open for the answer (Connection: close ends it).
+      if (!socket.destroyed) socket.write(body.slice(20));
+    },
+    answer: closed,
+  };
+}
+
 before(async () => {
   const nginx = spawnSync(NGINX, ['-v']);
   assert.ok(!nginx.error, 'nginx ontbreekt: npm test installeert het (scripts/ensure-nginx.sh)');
@@ -138,6 +168,9 @@ before(async () => {
   const deps = join(prod, 'releases/deps', dependencyKey(readFileSync(join(prod, 'package-lock.json'))));
   mkdirSync(deps, { recursive: true });
   symlinkSync(realpathSync(join(project, 'node_modules')), join(deps, 'node_modules'));
+  // The checkout itself has node_modules too, as `npm run publish` (scripts/run.sh) makes sure: the
+  // bundler in a release build also reads the checkout's tsconfig.json, and resolves its extends there.
+  symlinkSync(realpathSync(join(project, 'node_modules')), join(prod, 'node_modules'));
   prepareDatabase(databaseUrl);
 
   // nginx as docs/deploy.md sets it up: the upstream is the include file publish writes. Before
@@ -212,9 +245,20 @@ test('a content change goes live through nginx without one failed request, and t
   commitInOrigin('Les 1 van GIZ: nieuwe titel');
   // The loop starts as publish starts the new release (after the build): it runs through the
   // start, the switch of nginx and the stop of the old release, without loading the build.
+  // And one request to the old release that is still arriving when publish stops it (SIGTERM):
+  // the old server must finish it, not drop it.
   let loop: ReturnType<typeof requestLoop> | undefined;
+  let inFlight: ReturnType<typeof slowRequest> | undefined;
+  let finishing = false;
   const second = await publish((out) => {
-    if (!loop && /Nieuwe versie starten op poort/.test(out)) loop = requestLoop();
+    if (!loop && /Nieuwe versie starten op poort/.test(out)) {
+      loop = requestLoop();
+      inFlight = slowRequest(old.port);
+    }
+    if (!finishing && out.includes(t.publish.stoppingOld(old.pid))) {
+      finishing = true;
+      setTimeout(() => inFlight?.finish(), 300);
+    }
   });
   assert.ok(loop, second.stdout + second.stderr);
   // A little longer: the old release is stopped at the very end of publish.
@@ -225,6 +269,11 @@ test('a content change goes live through nginx without one failed request, and t
   );
   assert.equal(second.status, 0, second.stdout + second.stderr);
   assert.deepEqual(seen.failed.slice(0, 5), [], `${seen.failed.length} requests failed during the swap`);
+  assert.ok(finishing, 'publish stopped the old release');
+  // A wrong password for an unknown account: the login page again, with 401 (the answer only
+  // comes once the whole body is in, after the SIGTERM).
+  const answer = await inFlight!.answer;
+  assert.match(answer, /^HTTP\/1\.1 401 /, `the old release finished the request in flight: ${JSON.stringify(answer.slice(0, 80))}`);
   assert.ok(seen.sawOld > 0 && seen.sawNew > 0, `the loop saw the old site and then the new one (old ${seen.sawOld}, new ${seen.sawNew})`);
 
   const after = await get('/modules/giz');

@@ -28,6 +28,7 @@ import {
 import { join } from 'node:path';
 import { t } from '../src/lib/i18n/nl.ts';
 import {
+  changedContentFiles,
   dependencyKey,
   nextPort,
   readPublishSettings,
@@ -183,7 +184,37 @@ function pruneReleases(state: PublishState): void {
   }
 }
 
+/**
+ * The editing environment (PUBLISH_EDITING_DIR): the checkout the trainers' editor saves into. Its
+ * content changes are checked there and committed with a clear message, so the pull below takes
+ * them. Nothing is committed when the check fails; only content/ is ever committed.
+ */
+function commitEditedContent(editingDir: string): void {
+  say(t.publish.editingChecking(editingDir));
+  const status = spawnSync('git', ['status', '--porcelain', '--untracked-files=all', '--', 'content'], { cwd: editingDir, encoding: 'utf8' });
+  if (status.status !== 0) throw new Stop(`${status.stderr}\n${t.publish.editingCommitFailed}`);
+  const files = changedContentFiles(status.stdout);
+  if (files.length === 0) return say(t.publish.editingNothing);
+  if (!run(process.execPath, ['scripts/validate-content.ts'], editingDir)) throw new Stop(t.publish.editingInvalid);
+  // An identity for servers where git has none configured; a configured one is used as it is.
+  const configured = spawnSync('git', ['config', 'user.email'], { cwd: editingDir }).status === 0;
+  const identity = configured
+    ? {}
+    : {
+        GIT_AUTHOR_NAME: 'Inhoudseditor',
+        GIT_AUTHOR_EMAIL: 'inhoudseditor@leergang.invalid',
+        GIT_COMMITTER_NAME: 'npm run publish',
+        GIT_COMMITTER_EMAIL: 'publiceren@leergang.invalid',
+      };
+  const committed =
+    run('git', ['add', '--all', '--', 'content'], editingDir) &&
+    run('git', ['commit', '--quiet', '-m', t.publish.editingCommitMessage(files), '--', 'content'], editingDir, identity);
+  if (!committed) throw new Stop(t.publish.editingCommitFailed);
+  say(t.publish.editingCommitted(files.length));
+}
+
 async function publish(settings: PublishSettings): Promise<void> {
+  if (settings.editingDir) commitEditedContent(settings.editingDir);
   say(t.publish.pulling(settings.remote, settings.branch));
   if (!run('git', ['pull', '--ff-only', settings.remote, settings.branch], appDir)) throw new Stop(t.publish.pullFailed(settings.remote, settings.branch));
   const commit = git(['rev-parse', 'HEAD']);

@@ -19,6 +19,8 @@ export interface PublishSettings {
   drainMs: number;
   /** DATABASE_URL with a relative file path made absolute: every release uses the same database. */
   databaseUrl: string;
+  /** The editing environment's checkout: its content changes are committed there before the pull. */
+  editingDir?: string;
 }
 
 /** A running (or last started) release, as kept in releases/state.json. */
@@ -51,6 +53,7 @@ export function readPublishSettings(env: Record<string, string | undefined>, app
     switchCommand: env.PUBLISH_SWITCH_COMMAND || 'nginx -s reload',
     drainMs: Math.round(drain * 1000),
     databaseUrl: absoluteDatabaseUrl(env.DATABASE_URL || 'file:./data/leergang.db', appDir),
+    ...(env.PUBLISH_EDITING_DIR ? { editingDir: resolve(appDir, env.PUBLISH_EDITING_DIR) } : {}),
   };
 }
 
@@ -73,6 +76,15 @@ export function absoluteDatabaseUrl(url: string, appDir: string): string {
 export function releaseId(now: Date, commit: string): string {
   const iso = now.toISOString(); // 2026-12-03T14:05:01.123Z
   return `${iso.slice(0, 10).replaceAll('-', '')}-${iso.slice(11, 19).replaceAll(':', '')}-${commit.slice(0, 7)}`;
+}
+
+/** The changed paths under content/ in `git status --porcelain` output (renames: the new name). */
+export function changedContentFiles(porcelain: string): string[] {
+  return porcelain
+    .split('\n')
+    .filter((line) => line.length > 3)
+    .map((line) => line.slice(3).split(' -> ').pop()!.replace(/^"|"$/g, ''))
+    .filter((path) => path.startsWith('content/'));
 }
 
 /** The folder name of the dependencies for a package-lock.json (releases/deps/<key>): a new lock, a new install. */

@@ -46,9 +46,13 @@ function commitInOrigin(message: string): void {
 }
 
 /** Runs `npm run publish` as the server's administrator would, in the production checkout. */
-function publish(onOutput: (stdout: string) => void = () => {}): Promise<{ status: number | null; stdout: string; stderr: string; seconds: number }> {
+function publish(
+  onOutput: (stdout: string) => void = () => {},
+  args: string[] = [],
+  extraEnv: Record<string, string> = {},
+): Promise<{ status: number | null; stdout: string; stderr: string; seconds: number }> {
   const started = Date.now();
-  const child = spawn(process.execPath, [join(project, 'scripts/publish.ts')], {
+  const child = spawn(process.execPath, [join(project, 'scripts/publish.ts'), ...args], {
     cwd: prod,
     env: {
       ...process.env,
@@ -58,6 +62,10 @@ function publish(onOutput: (stdout: string) => void = () => {}): Promise<{ statu
       PUBLISH_PORTS: ports.join(','),
       PUBLISH_SWITCH_COMMAND: `${NGINX} ${nginxArgs().join(' ')} -s reload`,
       PUBLISH_DRAIN_SECONDS: '1',
+      // A server where git knows no identity: publish brings its own for the editor's commits.
+      GIT_CONFIG_GLOBAL: '/dev/null',
+      GIT_CONFIG_NOSYSTEM: '1',
+      ...extraEnv,
     },
   });
   let stdout = '';
@@ -240,9 +248,10 @@ test('a content change goes live through nginx without one failed request, and t
   const old = state().current!;
   assert.ok(isAlive(old.pid));
 
-  // A trainer's change reaches the branch; publish while nginx is under a steady stream of requests.
+  // A trainer saves a new title in the editor of the editing environment (here: origin, which
+  // production pulls from); publish commits it there, then pulls, builds and swaps while nginx is
+  // under a steady stream of requests.
   writeFileSync(lessonFile, readFileSync(lessonFile, 'utf8').replace(`title: "${OLD_TITLE}"`, `title: "${NEW_TITLE}"`));
-  commitInOrigin('Les 1 van GIZ: nieuwe titel');
   // The loop starts as publish starts the new release (after the build): it runs through the
   // start, the switch of nginx and the stop of the old release, without loading the build.
   // And one request to the old release that is still arriving when publish stops it (SIGTERM):
@@ -250,16 +259,20 @@ test('a content change goes live through nginx without one failed request, and t
   let loop: ReturnType<typeof requestLoop> | undefined;
   let inFlight: ReturnType<typeof slowRequest> | undefined;
   let finishing = false;
-  const second = await publish((out) => {
-    if (!loop && /Nieuwe versie starten op poort/.test(out)) {
-      loop = requestLoop();
-      inFlight = slowRequest(old.port);
-    }
-    if (!finishing && out.includes(t.publish.stoppingOld(old.pid))) {
-      finishing = true;
-      setTimeout(() => inFlight?.finish(), 300);
-    }
-  });
+  const second = await publish(
+    (out) => {
+      if (!loop && /Nieuwe versie starten op poort/.test(out)) {
+        loop = requestLoop();
+        inFlight = slowRequest(old.port);
+      }
+      if (!finishing && out.includes(t.publish.stoppingOld(old.pid))) {
+        finishing = true;
+        setTimeout(() => inFlight?.finish(), 300);
+      }
+    },
+    [],
+    { PUBLISH_EDITING_DIR: origin },
+  );
   assert.ok(loop, second.stdout + second.stderr);
   // A little longer: the old release is stopped at the very end of publish.
   await new Promise((r) => setTimeout(r, 500));
@@ -269,6 +282,11 @@ test('a content change goes live through nginx without one failed request, and t
   );
   assert.equal(second.status, 0, second.stdout + second.stderr);
   assert.deepEqual(seen.failed.slice(0, 5), [], `${seen.failed.length} requests failed during the swap`);
+  assert.equal(
+    sh('git', ['log', '-1', '--format=%an|%B'], origin),
+    'Inhoudseditor|Leerinhoud bijgewerkt in de editor\n\nVastgelegd door npm run publish:\n- content/modules/giz/lessons/01-waarom-giz.mdx',
+  );
+  assert.equal(sh('git', ['status', '--porcelain'], origin), '', 'the change is committed in the editing environment');
   assert.ok(finishing, 'publish stopped the old release');
   // A wrong password for an unknown account: the login page again, with 401 (the answer only
   // comes once the whole body is in, after the SIGTERM).
@@ -303,3 +321,32 @@ test('a broken content change is refused in Dutch; the running site keeps servin
   assert.ok(isAlive(running.current!.pid));
   assert.equal(readdirSync(join(prod, 'releases')).filter((f) => /^\d{8}-/.test(f)).length, 2, 'the refused release was removed');
 });
+
+test(
+  '--terugdraaien brings the previous release back without a failed request; --starten starts the current one after a reboot',
+  { timeout: 120_000 },
+  async () => {
+    const { current, previous } = state();
+    const loop = requestLoop();
+    const back = await publish(() => {}, ['--terugdraaien']);
+    await new Promise((r) => setTimeout(r, 500));
+    const seen = await loop.stop();
+    console.log(`# terugdraaien: ${back.seconds.toFixed(0)} s; ${seen.ok} verzoeken goed, ${seen.failed.length} mislukt`);
+    assert.equal(back.status, 0, back.stdout + back.stderr);
+    assert.deepEqual(seen.failed.slice(0, 5), [], `${seen.failed.length} requests failed during the rollback`);
+    const page = await get('/modules/giz');
+    assert.ok(page.body.includes(OLD_TITLE), 'the previous content is served again');
+    assert.equal(isAlive(current!.pid), false);
+    const rolled = state();
+    assert.equal(rolled.current!.id, previous!.id);
+    assert.equal(rolled.previous!.id, current!.id);
+
+    // A reboot: the server process is gone; --starten brings the current release back.
+    process.kill(rolled.current!.pid, 'SIGKILL');
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal((await get('/modules/giz')).status, 502);
+    const started = await publish(() => {}, ['--starten']);
+    assert.equal(started.status, 0, started.stdout + started.stderr);
+    assert.ok((await get('/modules/giz')).body.includes(OLD_TITLE));
+  },
+);

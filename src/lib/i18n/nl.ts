@@ -1083,6 +1083,15 @@ export const t = {
   },
   /** `npm run publish` (scripts/publish.ts): the command an administrator or a timer runs on the server. */
   publish: {
+    editingChecking: (dir: string) => `Wijzigingen in de bewerkomgeving (${dir}) controleren …`,
+    editingNothing: 'Geen nieuwe wijzigingen in de bewerkomgeving.',
+    editingInvalid:
+      'Publiceren gestopt: de leerinhoud in de bewerkomgeving bevat fouten (zie hierboven, per bestand en veld). Er is niets vastgelegd of gebouwd en de site draait ongewijzigd door. Verbeter de fouten in de editor en publiceer opnieuw.',
+    editingCommitted: (count: number) => `${count} ${count === 1 ? 'gewijzigd bestand' : 'gewijzigde bestanden'} uit de editor vastgelegd.`,
+    editingCommitFailed:
+      'Publiceren gestopt: de wijzigingen in de bewerkomgeving vastleggen (git commit) lukte niet (zie hierboven). De site draait ongewijzigd door.',
+    editingCommitMessage: (files: string[]) =>
+      `Leerinhoud bijgewerkt in de editor\n\nVastgelegd door npm run publish:\n${files.map((f) => `- ${f}`).join('\n')}\n`,
     pulling: (remote: string, branch: string) => `Ophalen van ${remote}/${branch} …`,
     pullFailed: (remote: string, branch: string) =>
       `Publiceren gestopt: ophalen van ${remote}/${branch} lukte niet (zie de melding van git hierboven). Is de map op de server zelf gewijzigd, of is de tak elders herschreven? De site draait ongewijzigd door.`,

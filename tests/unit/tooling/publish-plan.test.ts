@@ -3,7 +3,15 @@
 // which releases are removed. The whole command runs in tests/system/publish.test.ts.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { absoluteDatabaseUrl, nextPort, readPublishSettings, releaseId, releasesToRemove, upstreamConfig } from '../../../scripts/publish/plan.ts';
+import {
+  absoluteDatabaseUrl,
+  changedContentFiles,
+  nextPort,
+  readPublishSettings,
+  releaseId,
+  releasesToRemove,
+  upstreamConfig,
+} from '../../../scripts/publish/plan.ts';
 
 test('defaults: origin/main, ports 4322 and 4323, nginx reload, the database of the checkout', () => {
   const settings = readPublishSettings({}, '/srv/leergang');
@@ -38,6 +46,27 @@ test('settings are read from the environment', () => {
   assert.equal(settings.switchCommand, 'sudo systemctl reload nginx');
   assert.equal(settings.drainMs, 500);
   assert.equal(settings.databaseUrl, 'ws://db.intern:8080');
+  assert.equal(settings.editingDir, undefined);
+  assert.equal(readPublishSettings({ PUBLISH_EDITING_DIR: '../bewerken' }, '/srv/leergang').editingDir, '/srv/bewerken');
+});
+
+test('only files under content/ are committed from the editing environment', () => {
+  const porcelain = [
+    ' M content/modules/giz/questions.yaml',
+    '?? content/modules/giz/lessons/05-nieuw.mdx',
+    'R  content/modules/giz/lessons/01-oud.mdx -> content/modules/giz/lessons/01-nieuw.mdx',
+    ' D content/modules/regie/lessons/03-weg.mdx',
+    ' M keystatic.config.tsx',
+    '?? data/leergang.db',
+    '',
+  ].join('\n');
+  assert.deepEqual(changedContentFiles(porcelain), [
+    'content/modules/giz/questions.yaml',
+    'content/modules/giz/lessons/05-nieuw.mdx',
+    'content/modules/giz/lessons/01-nieuw.mdx',
+    'content/modules/regie/lessons/03-weg.mdx',
+  ]);
+  assert.deepEqual(changedContentFiles(''), []);
 });
 
 test('wrong ports or drain time: a Dutch message naming the setting', () => {

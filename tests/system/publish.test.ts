@@ -179,6 +179,8 @@ before(async () => {
   // The checkout itself has node_modules too, as `npm run publish` (scripts/run.sh) makes sure: the
   // bundler in a release build also reads the checkout's tsconfig.json, and resolves its extends there.
   symlinkSync(realpathSync(join(project, 'node_modules')), join(prod, 'node_modules'));
+  // Origin doubles as the editing environment (a checkout running the editor): it has them as well.
+  symlinkSync(realpathSync(join(project, 'node_modules')), join(origin, 'node_modules'));
   prepareDatabase(databaseUrl);
 
   // nginx as docs/deploy.md sets it up: the upstream is the include file publish writes. Before
@@ -286,7 +288,7 @@ test('a content change goes live through nginx without one failed request, and t
     sh('git', ['log', '-1', '--format=%an|%B'], origin),
     'Inhoudseditor|Leerinhoud bijgewerkt in de editor\n\nVastgelegd door npm run publish:\n- content/modules/giz/lessons/01-waarom-giz.mdx',
   );
-  assert.equal(sh('git', ['status', '--porcelain'], origin), '', 'the change is committed in the editing environment');
+  assert.equal(sh('git', ['status', '--porcelain', '--', 'content'], origin), '', 'the change is committed in the editing environment');
   assert.ok(finishing, 'publish stopped the old release');
   // A wrong password for an unknown account: the login page again, with 401 (the answer only
   // comes once the whole body is in, after the SIGTERM).
@@ -308,6 +310,14 @@ test('a broken content change is refused in Dutch; the running site keeps servin
   const running = state();
   // A lesson without minutes as a number: content:check names the file and the field.
   writeFileSync(lessonFile, readFileSync(lessonFile, 'utf8').replace(/^minutes: \d+$/m, 'minutes: veel'));
+  // Saved in the editing environment (were the editor's own check bypassed): not committed.
+  const head = sh('git', ['rev-parse', 'HEAD'], origin);
+  const notCommitted = await publish(() => {}, [], { PUBLISH_EDITING_DIR: origin });
+  assert.notEqual(notCommitted.status, 0);
+  assert.ok(notCommitted.stderr.includes(t.publish.editingInvalid), notCommitted.stdout + notCommitted.stderr);
+  assert.equal(sh('git', ['rev-parse', 'HEAD'], origin), head, 'nothing committed in the editing environment');
+
+  // Committed by someone anyway: the check of the release itself refuses it.
   commitInOrigin('Les 1 van GIZ: kapotte duur');
   const refused = await publish();
   assert.notEqual(refused.status, 0);

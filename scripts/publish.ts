@@ -198,7 +198,7 @@ function commitEditedContent(editingDir: string): void {
   if (!run(process.execPath, ['scripts/validate-content.ts'], editingDir)) throw new Stop(t.publish.editingInvalid);
   // An identity for servers where git has none configured; a configured one is used as it is.
   const configured = spawnSync('git', ['config', 'user.email'], { cwd: editingDir }).status === 0;
-  const identity = configured
+  const identity: Record<string, string> = configured
     ? {}
     : {
         GIT_AUTHOR_NAME: 'Inhoudseditor',

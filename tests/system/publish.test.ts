@@ -29,7 +29,8 @@ const NEW_TITLE = 'Waarom GIZ? Het doel en de uitgangspunten';
 
 // Debian puts nginx in /usr/sbin, which is not on every user's PATH.
 const NGINX = existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx';
-let branch = '';
+// The branch production pulls; an own one, since CI often checks out a detached HEAD.
+const branch = 'publiceren';
 let nginxPort = 0;
 let ports: [number, number] = [0, 0];
 let cookie = '';
@@ -171,7 +172,7 @@ before(async () => {
   // Origin: the project as committed. Production: a clone of it, with the dependencies of the
   // project (as if installed once for this package-lock.json) instead of an npm ci.
   sh('git', ['clone', '-q', project, origin], dir);
-  branch = sh('git', ['rev-parse', '--abbrev-ref', 'HEAD'], origin);
+  sh('git', ['checkout', '-q', '-B', branch], origin);
   sh('git', ['clone', '-q', origin, prod], dir);
   const deps = join(prod, 'releases/deps', dependencyKey(readFileSync(join(prod, 'package-lock.json'))));
   mkdirSync(deps, { recursive: true });

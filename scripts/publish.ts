@@ -104,11 +104,22 @@ function linkDependencies(releaseDir: string): void {
   symlinkSync(join(depsDir, 'node_modules'), join(releaseDir, 'node_modules'));
 }
 
+/** Whether a server answers the login page on the port with a 2xx. */
+async function answers(port: number): Promise<boolean> {
+  try {
+    return (await fetch(`http://127.0.0.1:${port}/inloggen`, { signal: AbortSignal.timeout(2000) })).ok;
+  } catch {
+    return false; // not listening (yet)
+  }
+}
+
 /** Starts a built release on a port, detached from this command, and waits until it answers. */
 async function startRelease(id: string, commit: string, port: number, settings: PublishSettings): Promise<ReleaseRecord> {
   const releaseDir = join(releasesDir, id);
   const log = join(releaseDir, 'server.log');
   say(t.publish.starting(port));
+  // Something else answering on the port would pass the check below in place of the new release.
+  if (await answers(port)) throw new Stop(t.publish.portBusy(port));
   const out = openSync(log, 'a');
   // Memory caps as in `npm start` (docs/deploy.md, geheugen).
   const child = spawn(process.execPath, ['--max-semi-space-size=16', '--max-old-space-size=160', join(releaseDir, 'dist/server/entry.mjs')], {
@@ -122,13 +133,7 @@ async function startRelease(id: string, commit: string, port: number, settings: 
   const record = { id, commit, port, pid: child.pid ?? -1 };
   for (let i = 0; i < 600; i++) {
     if (child.exitCode !== null) break;
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/inloggen`, { signal: AbortSignal.timeout(2000) });
-      // Our own server answers with our headers; anything else on this port is not the new release.
-      if (response.ok && isAlive(record.pid)) return record;
-    } catch {
-      // not listening yet
-    }
+    if ((await answers(port)) && isAlive(record.pid)) return record;
     await sleep(100);
   }
   if (isAlive(record.pid)) process.kill(record.pid, 'SIGKILL');

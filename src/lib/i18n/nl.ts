@@ -1107,6 +1107,8 @@ export const t = {
     starting: (port: number) => `Nieuwe versie starten op poort ${port} …`,
     startFailed: (port: number, log: string) =>
       `Publiceren gestopt: de nieuwe versie antwoordde niet op poort ${port} (zie ${log}). De site draait ongewijzigd door met de vorige versie.`,
+    portBusy: (port: number) =>
+      `Publiceren gestopt: op poort ${port} draait al iets anders dan de versie die publiceren kent (een oude server zonder releases/state.json?). Stop dat proces of kies andere PUBLISH_PORTS. De site draait ongewijzigd door.`,
     switching: (port: number) => `De proxy overzetten naar poort ${port} …`,
     switchFailed: 'Publiceren gestopt: de proxy overzetten lukte niet (zie hierboven). De proxy wijst weer naar de vorige versie; de nieuwe is gestopt.',
     stoppingOld: (pid: number) => `De vorige versie stoppen (proces ${pid}, lopende verzoeken worden eerst afgemaakt) …`,

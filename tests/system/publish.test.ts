@@ -6,8 +6,8 @@
 // Two builds in all (the first publish sets up the running site, the second is the change).
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, readlinkSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer, request } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -356,8 +356,56 @@ test(
     process.kill(rolled.current!.pid, 'SIGKILL');
     await new Promise((r) => setTimeout(r, 300));
     assert.equal((await get('/modules/giz')).status, 502);
+    // Something else took the port meanwhile: publish refuses rather than take it for the release.
+    const squatter = createServer((_req, res) => res.end('iets anders'));
+    await new Promise<void>((r) => squatter.listen(rolled.current!.port, '127.0.0.1', r));
+    const blocked = await publish(() => {}, ['--starten']);
+    await new Promise((r) => squatter.close(r));
+    assert.notEqual(blocked.status, 0);
+    assert.ok(blocked.stderr.includes(t.publish.portBusy(rolled.current!.port)), blocked.stdout + blocked.stderr);
     const started = await publish(() => {}, ['--starten']);
     assert.equal(started.status, 0, started.stdout + started.stderr);
     assert.ok((await get('/modules/giz')).body.includes(OLD_TITLE));
   },
 );
+
+test('a new package-lock.json gets its own npm ci, once; dependencies no kept release uses are removed', { timeout: 120_000 }, async () => {
+  // Back to good content (the broken commit of the second test reverted), plus a changed lock file.
+  sh('git', ['-c', 'user.name=Beheerder', '-c', 'user.email=beheer@example.nl', 'revert', '--no-edit', 'HEAD'], origin);
+  const lockFile = join(origin, 'package-lock.json');
+  writeFileSync(lockFile, `${readFileSync(lockFile, 'utf8')}\n`);
+  commitInOrigin('package-lock.json gewijzigd');
+  const oldKey = dependencyKey(readFileSync(join(prod, 'package-lock.json')));
+  const newKey = dependencyKey(readFileSync(lockFile));
+  assert.notEqual(newKey, oldKey);
+
+  // npm itself is stood in for (no network, and a real npm ci takes minutes): a script on PATH that
+  // records how it was called and links the project's packages where npm ci would put them.
+  const bin = join(dir, 'bin');
+  mkdirSync(bin, { recursive: true });
+  writeFileSync(
+    join(bin, 'npm'),
+    `#!/bin/sh\necho "$PWD $*" >> ${join(dir, 'npm-calls')}\nln -s ${realpathSync(join(project, 'node_modules'))} node_modules\n`,
+    { mode: 0o755 },
+  );
+  const published = await publish(() => {}, [], { PATH: `${bin}:${process.env.PATH}` });
+  assert.equal(published.status, 0, published.stdout + published.stderr);
+  assert.ok(published.stdout.includes(t.publish.installing));
+  assert.equal(readFileSync(join(dir, 'npm-calls'), 'utf8'), `${join(prod, 'releases/deps', newKey)} ci --no-audit --no-fund\n`);
+  assert.ok((await get('/modules/giz')).body.includes(NEW_TITLE));
+
+  // The running release uses the new dependencies, the previous one the old: both stay.
+  const { current, previous } = state();
+  assert.equal(readlinkSync(join(prod, 'releases', current!.id, 'node_modules')), join(prod, 'releases/deps', newKey, 'node_modules'));
+  assert.equal(readlinkSync(join(prod, 'releases', previous!.id, 'node_modules')), join(prod, 'releases/deps', oldKey, 'node_modules'));
+  assert.deepEqual(readdirSync(join(prod, 'releases/deps')).sort(), [newKey, oldKey].sort());
+
+  // One more release on the same lock file: no install, and the old dependencies go.
+  sh('git', ['-c', 'user.name=Beheerder', '-c', 'user.email=beheer@example.nl', 'commit', '-q', '--allow-empty', '-m', 'Opnieuw'], origin);
+  const again = await publish(() => {}, [], { PATH: `${bin}:${process.env.PATH}` });
+  assert.equal(again.status, 0, again.stdout + again.stderr);
+  assert.equal(readFileSync(join(dir, 'npm-calls'), 'utf8').split('\n').length, 2, 'npm ran once, for the first release on the new lock');
+  assert.deepEqual(readdirSync(join(prod, 'releases/deps')), [newKey]);
+  // Removing a dependencies folder removes the link in it, never what it links to.
+  assert.ok(existsSync(join(project, 'node_modules/astro/package.json')));
+});

@@ -10,6 +10,8 @@ source scripts/node-env.sh || exit 1
 source scripts/ensure-deps.sh || exit 1
 
 bash scripts/ensure-chromium.sh || exit 1
+# nginx in front of the releases in the publish test (tests/system/publish.test.ts).
+bash scripts/ensure-nginx.sh || exit 1
 
 # Every result file of an earlier run goes first: a runner that dies early must not be summed
 # with the previous run's results.

@@ -26,4 +26,13 @@ if (autostart) {
   server.server.removeAllListeners('request');
   server.server.on('request', guardRequests(listeners[0]));
   guardServer(server.server);
+  // SIGTERM stops gracefully: `npm run publish` (scripts/publish.ts) and systemd stop an old release
+  // this way after the proxy has switched to the new one. No new connections; requests in flight
+  // finish (idle keep-alive connections are closed as they become idle); at most 10 s, then exit.
+  process.once('SIGTERM', () => {
+    server.server.close(() => process.exit(0));
+    server.server.closeIdleConnections();
+    setInterval(() => server.server.closeIdleConnections(), 100).unref();
+    setTimeout(() => process.exit(0), 10_000).unref();
+  });
 }

@@ -1081,6 +1081,46 @@ export const t = {
     savedOn: 'Opgeslagen: je krijgt herinneringen per e-mail.',
     savedOff: 'Opgeslagen: je krijgt geen herinneringen meer per e-mail.',
   },
+  /** `npm run publish` (scripts/publish.ts): the command an administrator or a timer runs on the server. */
+  publish: {
+    editingChecking: (dir: string) => `Wijzigingen in de bewerkomgeving (${dir}) controleren …`,
+    editingNothing: 'Geen nieuwe wijzigingen in de bewerkomgeving.',
+    editingInvalid:
+      'Publiceren gestopt: de leerinhoud in de bewerkomgeving bevat fouten (zie hierboven, per bestand en veld). Er is niets vastgelegd of gebouwd en de site draait ongewijzigd door. Verbeter de fouten in de editor en publiceer opnieuw.',
+    editingCommitted: (count: number) => `${count} ${count === 1 ? 'gewijzigd bestand' : 'gewijzigde bestanden'} uit de editor vastgelegd.`,
+    editingCommitFailed:
+      'Publiceren gestopt: de wijzigingen in de bewerkomgeving vastleggen (git commit) lukte niet (zie hierboven). De site draait ongewijzigd door.',
+    editingCommitMessage: (files: string[]) =>
+      `Leerinhoud bijgewerkt in de editor\n\nVastgelegd door npm run publish:\n${files.map((f) => `- ${f}`).join('\n')}\n`,
+    pulling: (remote: string, branch: string) => `Ophalen van ${remote}/${branch} …`,
+    pullFailed: (remote: string, branch: string) =>
+      `Publiceren gestopt: ophalen van ${remote}/${branch} lukte niet (zie de melding van git hierboven). Is de map op de server zelf gewijzigd, of is de tak elders herschreven? De site draait ongewijzigd door.`,
+    nothingNew: (commit: string) => `Niets nieuws om te publiceren: versie ${commit} draait al.`,
+    release: (id: string) => `Nieuwe versie ${id} klaarzetten …`,
+    installing: 'package-lock.json is veranderd: afhankelijkheden installeren (npm ci) …',
+    installFailed: 'Publiceren gestopt: de afhankelijkheden installeren (npm ci) lukte niet. De site draait ongewijzigd door.',
+    checking: 'Leerinhoud controleren …',
+    contentInvalid:
+      'Publiceren gestopt: de leerinhoud bevat fouten (zie hierboven, per bestand en veld). Er is niets gebouwd en de site draait ongewijzigd door met de vorige versie. Verbeter de fouten en publiceer opnieuw.',
+    buildFailed: 'Publiceren gestopt: de site bouwen lukte niet (zie hierboven). De site draait ongewijzigd door.',
+    migrateFailed: 'Publiceren gestopt: de database bijwerken lukte niet (zie hierboven). De site draait ongewijzigd door met de vorige versie.',
+    starting: (port: number) => `Nieuwe versie starten op poort ${port} …`,
+    startFailed: (port: number, log: string) =>
+      `Publiceren gestopt: de nieuwe versie antwoordde niet op poort ${port} (zie ${log}). De site draait ongewijzigd door met de vorige versie.`,
+    portBusy: (port: number) =>
+      `Publiceren gestopt: op poort ${port} draait al iets anders dan de versie die publiceren kent (een oude server zonder releases/state.json?). Stop dat proces of kies andere PUBLISH_PORTS. De site draait ongewijzigd door.`,
+    switching: (port: number) => `De proxy overzetten naar poort ${port} …`,
+    switchFailed: 'Publiceren gestopt: de proxy overzetten lukte niet (zie hierboven). De proxy wijst weer naar de vorige versie; de nieuwe is gestopt.',
+    stoppingOld: (pid: number) => `De vorige versie stoppen (proces ${pid}, lopende verzoeken worden eerst afgemaakt) …`,
+    published: (id: string, port: number) => `Gepubliceerd: versie ${id} draait op poort ${port}.`,
+    removed: (ids: string[]) => `Oude versies opgeruimd: ${ids.join(', ')}.`,
+    noPrevious: 'Terugdraaien kan niet: er is geen vorige versie bewaard.',
+    rolledBack: (id: string, port: number) => `Teruggedraaid: versie ${id} draait weer, op poort ${port}. De database is niet teruggezet.`,
+    busy: (pid: string) => `Er loopt al een publicatie (proces ${pid}). Wacht tot die klaar is.`,
+    invalidPorts: (value: string) => `Ongeldige instelling PUBLISH_PORTS: "${value}". Geef twee verschillende poorten, bijvoorbeeld 4322,4323.`,
+    invalidDrain: (value: string) => `Ongeldige instelling PUBLISH_DRAIN_SECONDS: "${value}". Geef een aantal seconden van 0 tot 300.`,
+    unknownOption: (option: string) => `Onbekende optie ${option}. Gebruik: npm run publish [-- --terugdraaien]`,
+  },
   dev: {
     contentErrors: (n: number) =>
       `De leerinhoud bevat ${n} ${n === 1 ? 'fout' : 'fouten'}. Je ziet de laatste goede versie tot je ${n === 1 ? 'hem' : 'ze'} verbetert:`,

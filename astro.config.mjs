@@ -2,6 +2,8 @@
 import { defineConfig, passthroughImageService } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import node from '@astrojs/node';
+import { existsSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 // Behind a reverse proxy that terminates TLS, Astro trusts X-Forwarded-Proto/-Host (and so the
 // origin check and the Secure cookie work) only for the public address given here. Read at build
@@ -45,8 +47,41 @@ function contentEditorOnDevServer() {
       'astro:config:setup': async ({ command, updateConfig }) => {
         if (command !== 'dev' || process.env.CONTENT_EDITOR === 'uit') return;
         const [{ default: react }, { default: keystatic }] = await Promise.all([import('@astrojs/react'), import('@keystatic/astro')]);
-        updateConfig({ integrations: [react(), keystatic()] });
+        // The module folders the editor offers, read here once rather than by an import.meta.glob
+        // in keystatic.config.tsx: a glob puts every module.yaml in the editor page's module
+        // graph, so saving one reloaded every open editor tab and threw away unsaved work. A new
+        // module folder therefore needs a restart of the dev server.
+        const modules = new URL('./content/modules/', import.meta.url);
+        const folders = readdirSync(modules)
+          .filter((folder) => existsSync(new URL(`${folder}/module.yaml`, modules)))
+          .sort();
+        updateConfig({
+          integrations: [react(), withOwnEditorPage(keystatic())],
+          vite: { define: { __EDITOR_MODULE_FOLDERS__: JSON.stringify(folders) } },
+        });
       },
+    },
+  };
+}
+
+/**
+ * Keystatic with our page for /keystatic (src/editor/keystatic-page.astro: the same editor, and its
+ * tab does not reload when content/ changes); its write API stays as it is.
+ * @param {import('astro').AstroIntegration} integration
+ * @returns {import('astro').AstroIntegration}
+ */
+function withOwnEditorPage(integration) {
+  const setup = integration.hooks['astro:config:setup'];
+  const page = fileURLToPath(new URL('./src/editor/keystatic-page.astro', import.meta.url));
+  return {
+    ...integration,
+    hooks: {
+      ...integration.hooks,
+      'astro:config:setup': (params) =>
+        setup?.({
+          ...params,
+          injectRoute: (route) => params.injectRoute(route.pattern === '/keystatic/[...params]' ? { ...route, entrypoint: page } : route),
+        }),
     },
   };
 }
@@ -72,6 +107,14 @@ export default defineConfig({
   },
   // External stylesheets only: the Content-Security-Policy allows no inline styles.
   build: { inlineStylesheets: 'never' },
-  server: { port: Number(process.env.PORT ?? 4321), host: process.env.HOST ?? 'localhost' },
+  // The editing environment (the dev server with the content editor, docs/deploy.md "Wat de
+  // opleider doet") behind a proxy: the dev server answers only host names it knows, so the one in
+  // CONTENT_EDITOR_URL is added. The production server does not check host names.
+  server: {
+    port: Number(process.env.PORT ?? 4321),
+    host: process.env.HOST ?? 'localhost',
+    // (an address that is no URL is left to the settings check, which says so in Dutch)
+    allowedHosts: URL.canParse(process.env.CONTENT_EDITOR_URL ?? '') ? [new URL(process.env.CONTENT_EDITOR_URL ?? '').hostname] : [],
+  },
   devToolbar: { enabled: false },
 });

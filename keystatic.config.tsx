@@ -4,17 +4,17 @@
 // module's data (module.yaml), its lessons (lessons/*.mdx, with the five blocks) and its question
 // bank (questions.yaml). The question bank keeps its flat form with `type:`: one form holds the
 // fields of all four kinds, each optional, and the loader ignores what a kind does not use.
-// Not editable here (kept as they are): misconceptions, toets and accreditation in module.yaml.
+// The misconception labels are a list of {code, label} here (the editor has no field for a map with
+// free keys; the loader reads both forms). Not editable here (kept as it is): accreditation.
 import { collection, config, fields, singleton } from '@keystatic/core';
 import { block, wrapper } from '@keystatic/core/content-components';
 import { t } from './src/lib/i18n/nl.ts';
 
 const e = t.editor;
 
-/** The module folders under content/modules, read when the editor's bundle is built. */
-const moduleFolders = Object.keys(import.meta.glob('./content/modules/*/module.yaml'))
-  .map((path) => path.split('/')[3])
-  .sort();
+/** The module folders under content/modules, put in by astro.config.mjs when the dev server starts. */
+declare const __EDITOR_MODULE_FOLDERS__: string[];
+const moduleFolders = __EDITOR_MODULE_FOLDERS__;
 
 const id = () => fields.text({ label: e.id });
 const optional = (label: string, multiline = false) => fields.text({ label, multiline });
@@ -108,8 +108,17 @@ const singletons = Object.fromEntries(
           framework: fields.text({ label: e.framework }),
           reviewDate: fields.date({ label: e.reviewDate }),
           draft: fields.checkbox({ label: e.draft }),
-          misconceptions: fields.ignored(),
-          toets: fields.ignored(),
+          misconceptions: fields.array(
+            fields.object({ code: fields.text({ label: e.misconceptionCode }), label: fields.text({ label: e.misconceptionLabel, multiline: true }) }),
+            { label: e.misconceptions, itemLabel: (item) => item.fields.code.value },
+          ),
+          toets: fields.object(
+            {
+              questions: fields.integer({ label: e.toetsQuestions, defaultValue: 10 }),
+              retakeAfterHours: fields.number({ label: e.toetsRetake, defaultValue: 24 }),
+            },
+            { label: e.toets },
+          ),
           accreditation: fields.ignored(),
         },
       }),

@@ -2,7 +2,8 @@
 // (a learner gets 403 on every editor path, a visitor must sign in; trainers get the editor under
 // its own CSP, a refusal keeps the site's) and acceptance test 3 at the editor (a save that would
 // break the course is refused with the Dutch errors, and nothing reaches content/).
-import { readFileSync } from 'node:fs';
+import { readFileSync as readFromCheckout } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { parse, stringify } from 'yaml';
 import { EDITOR_CSP, SECURITY_HEADERS } from '../../src/lib/http/security-headers.ts';
@@ -18,6 +19,8 @@ const EDITOR_PAGES = [
 ];
 const EDITOR_API = ['/api/keystatic/tree', '/api/keystatic/blob/0000000000000000000000000000000000000000/content/modules/giz/module.yaml'];
 const BANK = 'content/modules/giz/questions.yaml';
+/** A file of the project copy the dev server runs in (scripts/editor-e2e-server.sh). */
+const readFileSync = (path: string, encoding: 'utf8') => readFromCheckout(join(process.env.EDITOR_PROJECT_DIR!, path), encoding);
 
 /** A save as the editor sends it: every changed file, base64url. */
 function save(request: APIRequestContext, path: string, contents: string) {

@@ -45,6 +45,33 @@ const accreditationSchema = z.preprocess(
   ),
 );
 
+const misconceptionLabel = text('in gewone woorden wat het misverstand is');
+const misconceptionMap = z.record(stableId, misconceptionLabel);
+const misconceptionList = z
+  .array(z.object({ code: stableId, label: misconceptionLabel }), { error: 'moet een lijst zijn van code en label' })
+  .superRefine((list, ctx) => {
+    const seen = new Set<string>();
+    list.forEach(({ code }, index) => {
+      if (seen.has(code)) ctx.addIssue({ code: 'custom', path: [index, 'code'], message: `misverstand "${code}" staat twee keer in de lijst` });
+      seen.add(code);
+    });
+  });
+
+/**
+ * What each misconception code of questions.yaml means, in plain Dutch: code → label. Written as
+ * a list of `{code, label}` (what the content editor reads and writes: it has no field for a map
+ * with free keys) or, by hand, as a map `code: label`. Either way the course sees the map.
+ */
+const misconceptionLabels = z.any().transform((value, ctx): Record<string, string> => {
+  if (value === undefined) return {};
+  const parsed = Array.isArray(value) ? misconceptionList.safeParse(value) : misconceptionMap.safeParse(value);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+    return z.NEVER;
+  }
+  return Array.isArray(parsed.data) ? Object.fromEntries(parsed.data.map(({ code, label }) => [code, label])) : parsed.data;
+});
+
 export const moduleMetaSchema = z.object({
   id: stableId,
   title: text('een titel'),
@@ -72,11 +99,8 @@ export const moduleMetaSchema = z.object({
   framework: text('het kader en de versie die de module onderwijst, bijvoorbeeld "Meldcode 2019"'),
   /** When a subject-matter expert should look at the module again (YYYY-MM-DD). */
   reviewDate: z.iso.date({ error: 'moet een datum zijn in de vorm JJJJ-MM-DD: wanneer de module opnieuw wordt nagekeken' }),
-  /**
-   * What each misconception code of questions.yaml means, in plain Dutch: code → label. The
-   * trainer's analysis shows the label; the course check wants one for every code used.
-   */
-  misconceptions: z.record(stableId, text('in gewone woorden wat het misverstand is')).default({}),
+  /** The trainer's analysis shows the label; the course check wants one for every code used. */
+  misconceptions: misconceptionLabels,
   /** The afsluitende toets: how many questions it draws and how long to wait after a failed attempt. */
   toets: z
     .object({

@@ -762,6 +762,12 @@ export const t = {
     next: 'Volgend beslismoment (id; leeg: de casus eindigt)',
     redLine: 'Rode lijn: de casus stopt met score 0',
     debrief: 'Nabespreking (vertakte casus)',
+    misconceptions: 'Misverstanden: code en omschrijving',
+    misconceptionCode: 'Code (kleine letters, cijfers, streepjes; zo staat ze bij de opties)',
+    misconceptionLabel: 'Omschrijving: wat de professional dan verkeerd denkt of doet',
+    toets: 'Afsluitende toets',
+    toetsQuestions: 'Aantal vragen dat de toets trekt',
+    toetsRetake: 'Wachttijd in uren na een niet-gehaalde toets',
     saveRefused: 'Niet opgeslagen: met deze wijziging klopt de leerinhoud niet meer. Pas aan wat hieronder staat en sla opnieuw op.',
     followOnErrors: (count: number) =>
       `Daardoor ${count === 1 ? 'klopt ook 1 verwijzing' : `kloppen ook ${count} verwijzingen`} in andere bestanden niet; dat is weg als je dit herstelt.`,

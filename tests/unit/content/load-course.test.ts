@@ -111,6 +111,24 @@ describe('course validation', () => {
     expectError(result.warnings, 'voorbeeld/module.yaml', 'misconceptions.niemand-gebruikt-dit', /geen enkele vraag gebruikt/);
   });
 
+  test('the labels may also be a list of code and label (as the content editor writes them), with the same meaning', () => {
+    const asMap = loadCourse(FIXTURE_COURSE_DIR);
+    const toList = (text: string) =>
+      text.replace(/^misconceptions:\n((?: {2}[^\n]+\n)+)/m, (_, block: string) => {
+        const items = block.trimEnd().split('\n').map((line) => /^ {2}([^:]+): (.*)$/.exec(line)!);
+        return `misconceptions:\n${items.map(([, code, label]) => `  - code: ${code}\n    label: ${label}\n`).join('')}`;
+      });
+    const asList = loadCourse(brokenCourse('module.yaml', toList));
+    assert.deepEqual(asList.errors, []);
+    assert.ok(Object.keys(asMap.modules[0].meta.misconceptions).length > 2, 'the fixture has labels');
+    assert.deepEqual(asList.modules[0].meta.misconceptions, asMap.modules[0].meta.misconceptions);
+
+    const twice = brokenCourse('module.yaml', (s) => toList(s).replace(/(  - code: c-denken\n    label: .*\n)/, '$1$1'));
+    expectError(loadCourse(twice).errors, 'voorbeeld/module.yaml', /^misconceptions\.\d+\.code$/, /misverstand "c-denken" staat twee keer in de lijst/);
+    const empty = brokenCourse('module.yaml', (s) => toList(s).replace(/(  - code: c-denken\n    label: ).*\n/, '$1""\n'));
+    expectError(loadCourse(empty).errors, 'voorbeeld/module.yaml', /^misconceptions\.\d+\.label$/, /is leeg/);
+  });
+
   test('astro sync stops on a broken course and names file and field', { timeout: 120_000 }, () => {
     const dir = brokenCourse('questions.yaml', (s) => s.replace('id: vb-meer', 'id: vb-enkel'));
     const run = spawnSync('npx', ['astro', 'sync'], { env: { ...process.env, LEERGANG_CONTENT_DIR: dir }, encoding: 'utf8' });

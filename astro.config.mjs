@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import node from '@astrojs/node';
 import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { memoizeDynamicImportsPlugin } from './scripts/build/memoize-dynamic-imports.mjs';
 
 // Behind a reverse proxy that terminates TLS, Astro trusts X-Forwarded-Proto/-Host (and so the
 // origin check and the Secure cookie work) only for the public address given here. Read at build
@@ -90,7 +91,9 @@ export default defineConfig({
   // Everything personal is rendered per request; pages that are the same for everyone opt in
   // to prerendering with `export const prerender = true`.
   output: 'server',
-  adapter: withGuardedServerEntry(node({ mode: 'standalone' })),
+  // 'middleware': the exported handler is Astro alone; src/server-entry.ts still starts the
+  // adapter's standalone server and sends it only the paths of static files (see static-files.ts).
+  adapter: withGuardedServerEntry(node({ mode: 'middleware' })),
   integrations: [mdx(), contentEditorOnDevServer()],
   security: {
     // Off: src/lib/http/same-origin.ts (in the middleware) refuses every cross-site request that
@@ -117,4 +120,6 @@ export default defineConfig({
     allowedHosts: URL.canParse(process.env.CONTENT_EDITOR_URL ?? '') ? [new URL(process.env.CONTENT_EDITOR_URL ?? '').hostname] : [],
   },
   devToolbar: { enabled: false },
+  // Astro imports a page's module on every request; see the plugin for why that is memoized.
+  vite: { plugins: [memoizeDynamicImportsPlugin()] },
 });

@@ -2,7 +2,8 @@
 // query with drizzle cost more than SQLite's work for a small lookup (a fifth of the server's CPU
 // on the lesson page, `npm run bench` with BENCH_CPU_PROF); the session lookup set the pattern.
 // When to use this rather than the query builder: docs/decisions/0007-wanneer-welke-vorm-van-sql.md.
-import { fillPlaceholders } from 'drizzle-orm';
+import { fillPlaceholders, type SQL } from 'drizzle-orm';
+import { SQLiteAsyncDialect } from 'drizzle-orm/sqlite-core';
 import type { InStatement } from '@libsql/client';
 import type { Db } from './client.ts';
 
@@ -36,3 +37,24 @@ export function batchPrepared(db: Db, statements: InStatement[]) {
 
 /** A list of values as ONE placeholder: `col IN (SELECT value FROM json_each(?))` keeps the SQL text the same for any number of them. */
 export const jsonList = (values: readonly string[]) => JSON.stringify(values);
+
+const dialect = new SQLiteAsyncDialect();
+
+/**
+ * A raw `sql` template (form 4 of decision 0007) built to text once, with `sql.placeholder`s for
+ * the values: for raw queries on hot paths, which drizzle cannot `.prepare()`. The rows come back
+ * as the database sends them, keyed by the column names (alias them in the SQL).
+ */
+export function preparedSql<Row>(query: SQL) {
+  const { sql, params } = dialect.sqlToQuery(query);
+  return {
+    /** The statement with its values, to run alone or in a batch. */
+    statement: (values: Record<string, unknown>): InStatement => ({
+      sql,
+      args: fillPlaceholders(params, values) as InStatement extends { args?: infer A } ? A : never,
+    }),
+    all: async (db: Db, values: Record<string, unknown>): Promise<Row[]> =>
+      (await db.$client.execute({ sql, args: fillPlaceholders(params, values) as InStatement extends { args?: infer A } ? A : never }))
+        .rows as unknown as Row[],
+  };
+}

@@ -2,6 +2,8 @@
 // here). It is @astrojs/node's standalone server, unchanged, with src/lib/http/node-server-guard.ts
 // in front of it: security headers on static files too, and Dutch 4xx answers for methods and
 // requests that never reach Astro. `node dist/server/entry.mjs` starts it as before.
+import { dirname, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 // The adapter starts its server as soon as its module loads, unless told not to; we start it
 // ourselves below so the guard is in place first. `astro preview` sets the same variable and uses
@@ -13,8 +15,11 @@ process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 await import('./lib/http/request-address.ts');
 const adapter = await import('@astrojs/node/server.js');
 const { guardRequests, guardServer } = await import('./lib/http/node-server-guard.ts');
+const { routeStaticFiles, staticPathsOf } = await import('./lib/http/static-files.ts');
 
 export const options = adapter.options;
+// The adapter runs in 'middleware' mode (astro.config.mjs): its handler is Astro alone, and the
+// standalone server below (static files, then Astro) gets only the paths of files in dist/client.
 export const handler = guardRequests(adapter.handler);
 
 if (autostart) {
@@ -24,7 +29,7 @@ if (autostart) {
   // Should a new adapter version wire its server differently, stop here rather than serve unguarded.
   if (listeners.length !== 1) throw new Error(`@astrojs/node registered ${listeners.length} request handlers; src/server-entry.ts expects one`);
   server.server.removeAllListeners('request');
-  server.server.on('request', guardRequests(listeners[0]));
+  server.server.on('request', guardRequests(routeStaticFiles(staticPathsOf(clientFolder()), listeners[0], adapter.handler)));
   guardServer(server.server);
   // SIGTERM stops gracefully: `npm run publish` (scripts/publish.ts) and systemd stop an old release
   // this way after the proxy has switched to the new one. No new connections; requests in flight
@@ -35,4 +40,13 @@ if (autostart) {
     setInterval(() => server.server.closeIdleConnections(), 100).unref();
     setTimeout(() => process.exit(0), 10_000).unref();
   });
+}
+
+/**
+ * dist/client of this build, found as the adapter finds it: relative to this file (a release
+ * folder may have moved since the build), at the place the build put it relative to dist/server.
+ */
+function clientFolder(): string {
+  const built = relative(fileURLToPath(adapter.options.server), fileURLToPath(adapter.options.client));
+  return resolve(dirname(fileURLToPath(import.meta.url)), built);
 }

@@ -35,6 +35,8 @@ export interface Measurement {
   name: string;
   /** The first request of the scenario on this server, alone (cold caches), in ms. */
   firstMs?: number;
+  /** The servers' CPU time (user + system) per request during the measured run, in ms. */
+  serverCpuMs?: number;
   /** The server's peak RSS after this row (MB): which row raised it. */
   peakRssMb?: number | null;
   connections: number;

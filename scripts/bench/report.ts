@@ -126,7 +126,7 @@ export function printReport(report: BenchReport): string {
     `data: ${fmt(c.professionals)} professionals in ${fmt(c.teams)} teams, ${fmt(c.answers)} antwoorden, ${fmt(c.lessonEvents)} lesgebeurtenissen, ${fmt(c.reviewItems)} herhaalitems (gegenereerd in ${report.data.seconds.toFixed(1)} s)`,
   );
   lines.push('');
-  const header = ['opstelling', 'scenario', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', '× (a)', '1e ms', 'RSS MB', 'fouten'];
+  const header = ['opstelling', 'scenario', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', '× (a)', 'CPU ms', '1e ms', 'RSS MB', 'fouten'];
   const table: string[][] = [];
   for (const setup of report.setups) {
     for (const r of setup.rows) {
@@ -139,6 +139,7 @@ export function printReport(report: BenchReport): string {
         r.p95.toFixed(1),
         r.p99.toFixed(1),
         fmtRatio(r.rps / ceiling),
+        r.serverCpuMs === undefined ? '—' : r.serverCpuMs.toFixed(2),
         r.firstMs === undefined ? '—' : r.firstMs.toFixed(1),
         r.peakRssMb == null ? '—' : String(r.peakRssMb),
         bad === 0 ? '0' : `${bad} ${describeErrors(r)}`,
@@ -147,6 +148,7 @@ export function printReport(report: BenchReport): string {
   }
   lines.push(...formatTable(header, table));
   lines.push(
+    '  CPU ms: rekentijd van de server(s) per verzoek tijdens de rij (minder gevoelig voor wat er verder op de machine draait dan req/s).',
     '  1e ms: het eerste verzoek van de rij, alleen (koude caches). RSS MB: piekgeheugen van de server na de rij.',
     '  (h) staat niet in het issue: de goedkoopste persoonlijke pagina, ter vergelijking.',
     '  (f) en (f*) lezen tellingen die bij elk antwoord worden bijgewerkt (migratie 0012), niet de antwoorden zelf.',

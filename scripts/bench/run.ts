@@ -29,7 +29,7 @@ import { generateModules } from './generate-modules.ts';
 import { runLoad, type LoadScenario, type Measurement } from './load.ts';
 import { evaluateTargets, printReport, writeReport, type BenchReport, type GrowthPoint } from './report.ts';
 import { AnswerLog, buildScenarios, samplePaths, STATIC_PATH } from './scenarios.ts';
-import { peakRssMb, prepareSqldData, startAppServer, startSqldOn, waitUntilIdle, type AppServer } from './server.ts';
+import { cpuTicks, MS_PER_TICK, peakRssMb, prepareSqldData, startAppServer, startSqldOn, waitUntilIdle, type AppServer } from './server.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -100,13 +100,17 @@ async function run(): Promise<void> {
   };
 
   step('Ingebed bestand: één server');
-  const server = await startAppServer({ name: 'ingebed', entry: site.entry, databaseUrl: `file:${dataset.file}`, cpuProfileDir: process.env.BENCH_CPU_PROF });
   const learnerCookie = `${SESSION_COOKIE}=${dataset.learners[0].token}`;
   const sample = samplePaths(modules);
-  // (a) serves a rendered lesson page as a file: the same bytes without any of the work.
-  const lessonHtml = await fetchText(server.origin, sample.lesson, learnerCookie);
+  // (a) serves a rendered lesson page as a file: the same bytes without any of the work. The
+  // server lists its static files when it starts (src/lib/http/static-files.ts), so a first one
+  // renders the page and the measured one starts after the file is there.
+  const renderer = await startAppServer({ name: 'les voor (a)', entry: site.entry, databaseUrl: `file:${dataset.file}` });
+  const lessonHtml = await fetchText(renderer.origin, sample.lesson, learnerCookie);
+  await renderer.child.stop();
   writeFileSync(join(site.clientDir, STATIC_PATH), lessonHtml);
   report.staticFileBytes = Buffer.byteLength(lessonHtml);
+  const server = await startAppServer({ name: 'ingebed', entry: site.entry, databaseUrl: `file:${dataset.file}`, cpuProfileDir: process.env.BENCH_CPU_PROF });
   report.clientJs = {
     lesson: await measureClientJs(server.origin, sample.lesson, learnerCookie),
     question: await measureClientJs(server.origin, sample.question, learnerCookie),
@@ -236,9 +240,13 @@ async function measure(scenario: LoadScenario, servers: AppServer[], seconds: nu
   if (!scenario.ok.includes(response.status)) throw new Error(`(${scenario.id}) ${probe.method} ${probe.path} gaf ${response.status}: ${body.slice(0, 300)}`);
   await runLoad(scenario, { origins, connections: CONNECTIONS, seconds: warmupSeconds });
   await sleep(200);
-  const result = { ...(await runLoad(scenario, { origins, connections: CONNECTIONS, seconds })), firstMs };
+  const ticksBefore = servers.map((s) => cpuTicks(s.child.process.pid));
+  const load = await runLoad(scenario, { origins, connections: CONNECTIONS, seconds });
+  const ticks = servers.reduce((sum, s, i) => sum + (cpuTicks(s.child.process.pid) ?? NaN) - (ticksBefore[i] ?? NaN), 0);
+  const serverCpuMs = Number.isFinite(ticks) && load.requests > 0 ? Math.round(((ticks * MS_PER_TICK) / load.requests) * 100) / 100 : undefined;
+  const result = { ...load, firstMs, serverCpuMs };
   console.log(
-    `   (${result.id}) ${result.name}: ${result.rps} req/s, p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms${Object.keys(result.unexpected).length ? `, onverwacht ${JSON.stringify(result.unexpected)}` : ''}`,
+    `   (${result.id}) ${result.name}: ${result.rps} req/s, p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms, server-CPU ${result.serverCpuMs ?? '?'} ms/verzoek${Object.keys(result.unexpected).length ? `, onverwacht ${JSON.stringify(result.unexpected)}` : ''}`,
   );
   return result;
 }

@@ -89,21 +89,28 @@ export async function startSqldOn(dataDir: string): Promise<SqldStart> {
   return { ok: true, server };
 }
 
+/**
+ * The CPU time a process has used so far (user + system), in clock ticks of 10 ms (Linux;
+ * elsewhere undefined). What a page costs the server, less swayed than req/s by what else runs on
+ * the machine (autocannon itself shares the two cores).
+ */
+export function cpuTicks(pid: number | undefined): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return undefined;
+  }
+}
+export const MS_PER_TICK = 10;
+
 /** Waits until a process uses (almost) no CPU for half a second (Linux; elsewhere: returns). */
 export async function waitUntilIdle(pid: number | undefined, timeoutMs: number): Promise<void> {
-  const cpuTicks = () => {
-    try {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      return Number(fields[11]) + Number(fields[12]);
-    } catch {
-      return undefined;
-    }
-  };
   const deadline = Date.now() + timeoutMs;
-  let last = cpuTicks();
+  let last = cpuTicks(pid);
   while (last !== undefined && Date.now() < deadline) {
     await sleep(500);
-    const now = cpuTicks();
+    const now = cpuTicks(pid);
     if (now === undefined || now - last < 3) return;
     last = now;
   }

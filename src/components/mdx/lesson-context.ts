@@ -6,6 +6,8 @@ export interface LessonContext {
   questions: Question[];
   latestAnswers: Map<string, Answer>;
   reflections: Map<string, string>;
+  /** The questions of the person's open toets in this module (empty when none is open). */
+  openToetsQuestionIds: readonly string[];
   /** Path and query of the lesson page, for forms to return to. */
   returnTo: string;
 }

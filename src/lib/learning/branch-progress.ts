@@ -3,9 +3,10 @@
 // in a toets every decision is recorded as it is taken. Each step is a compare-and-set on the
 // path before it: two tabs cannot both take the next decision.
 import type { InStatement } from '@libsql/client';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { branchProgress } from '../../../db/schema.ts';
+import { perDatabase } from '../../../db/prepared.ts';
 
 export type BranchContext = 'oefen' | `toets:${number}`;
 
@@ -17,12 +18,24 @@ export interface BranchState {
 }
 
 export async function getBranchState(db: Db, userId: string, questionId: string, context: BranchContext): Promise<BranchState | undefined> {
-  const [row] = await db
-    .select({ path: branchProgress.path, lastKey: branchProgress.lastKey })
-    .from(branchProgress)
-    .where(and(eq(branchProgress.userId, userId), eq(branchProgress.questionId, questionId), eq(branchProgress.context, context)));
+  const [row] = await branchStateQuery(db).all({ userId, questionId, context });
   return row;
 }
+
+// Prepared once (db/prepared.ts): every lesson with a case reads it.
+const branchStateQuery = perDatabase((db) =>
+  db
+    .select({ path: branchProgress.path, lastKey: branchProgress.lastKey })
+    .from(branchProgress)
+    .where(
+      and(
+        eq(branchProgress.userId, sql.placeholder('userId')),
+        eq(branchProgress.questionId, sql.placeholder('questionId')),
+        eq(branchProgress.context, sql.placeholder('context')),
+      ),
+    )
+    .prepare(),
+);
 
 /** Stores the next decision only if the stored path is still `before`; false when another request was first. */
 export async function saveBranchStep(

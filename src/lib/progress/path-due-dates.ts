@@ -5,18 +5,13 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { learningPaths, pathAssignments, teamMembers } from '../../../db/schema.ts';
-import { jsonList } from '../../../db/prepared.ts';
+import { jsonList, preparedSql } from '../../../db/prepared.ts';
 
 /** Per person, per module: the earliest due date (YYYY-MM-DD). Modules on no path are absent. */
 export async function getDueDates(db: Db, userIds: string[], moduleIds: string[]): Promise<Map<string, Map<string, string>>> {
   const byUser = new Map<string, Map<string, string>>();
   if (userIds.length === 0 || moduleIds.length === 0) return byUser;
-  const rows = await db.all<{ userId: string; moduleId: string; dueDate: string }>(sql`
-    SELECT given.user_id AS userId, step.value AS moduleId, min(given.due_date) AS dueDate FROM (${pathsGivenTo(userIds)}) AS given
-    JOIN ${learningPaths} ON ${learningPaths.id} = given.path_id
-    JOIN json_each(${learningPaths.moduleIds}) AS step
-    WHERE step.value IN (SELECT value FROM json_each(${jsonList(moduleIds)}))
-    GROUP BY given.user_id, step.value`);
+  const rows = await dueDatesQuery.all(db, { people: jsonList(userIds), moduleIds: jsonList(moduleIds) });
   for (const { userId, moduleId, dueDate } of rows) {
     let mine = byUser.get(userId);
     if (!mine) byUser.set(userId, (mine = new Map()));
@@ -25,9 +20,17 @@ export async function getDueDates(db: Db, userIds: string[], moduleIds: string[]
   return byUser;
 }
 
-/** Every path assignment reaching these people: given to them personally, or to a team they are a member of. */
-function pathsGivenTo(userIds: string[]) {
-  const people = jsonList(userIds);
+// Every progress page asks (the learner's own and the trainer's), so it is built once: the lists
+// of people and modules are one JSON placeholder each, and the SQL text never changes.
+const dueDatesQuery = preparedSql<{ userId: string; moduleId: string; dueDate: string }>(sql`
+    SELECT given.user_id AS userId, step.value AS moduleId, min(given.due_date) AS dueDate FROM (${pathsGivenTo(sql.placeholder('people'))}) AS given
+    JOIN ${learningPaths} ON ${learningPaths.id} = given.path_id
+    JOIN json_each(${learningPaths.moduleIds}) AS step
+    WHERE step.value IN (SELECT value FROM json_each(${sql.placeholder('moduleIds')}))
+    GROUP BY given.user_id, step.value`);
+
+/** Every path assignment reaching these people (a JSON list): given to them personally, or to a team they are a member of. */
+function pathsGivenTo(people: unknown) {
   return sql`
       SELECT ${pathAssignments.userId} AS user_id, ${pathAssignments.pathId} AS path_id, ${pathAssignments.dueDate} AS due_date
         FROM ${pathAssignments} WHERE ${pathAssignments.userId} IN (SELECT value FROM json_each(${people}))
@@ -52,7 +55,7 @@ export async function getPathsOfPeople(db: Db, userIds: string[]): Promise<Map<s
   const rows = await db.all<{ userId: string; pathId: string; name: string; moduleIds: string; dueDate: string }>(sql`
     SELECT given.user_id AS userId, ${learningPaths.id} AS pathId, ${learningPaths.name} AS name, ${learningPaths.moduleIds} AS moduleIds,
       min(given.due_date) AS dueDate
-    FROM (${pathsGivenTo(userIds)}) AS given
+    FROM (${pathsGivenTo(jsonList(userIds))}) AS given
     JOIN ${learningPaths} ON ${learningPaths.id} = given.path_id
     GROUP BY given.user_id, ${learningPaths.id}
     ORDER BY dueDate, name`);

@@ -5,6 +5,7 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { toetsAnswers, toetsAttempts } from '../../../db/schema.ts';
+import { perDatabase } from '../../../db/prepared.ts';
 import { t } from '../i18n/nl.ts';
 import type { Answer } from '../quiz/answer-schemas.ts';
 import type { ScoredAnswer } from '../quiz/score-answer.ts';
@@ -34,7 +35,13 @@ export interface ToetsModule {
 
 /** A person's attempts at a module's toets, newest first. */
 export async function getToetsAttempts(db: Db, userId: string, moduleId: string): Promise<ToetsAttempt[]> {
-  return db
+  return toetsAttemptsQuery(db).all({ userId, moduleId });
+}
+
+// Prepared once (db/prepared.ts): every lesson, question and module page asks whether a toets is
+// open, and building the query cost more than running it.
+const toetsAttemptsQuery = perDatabase((db) =>
+  db
     .select({
       id: toetsAttempts.id,
       moduleId: toetsAttempts.moduleId,
@@ -47,9 +54,10 @@ export async function getToetsAttempts(db: Db, userId: string, moduleId: string)
       passed: toetsAttempts.passed,
     })
     .from(toetsAttempts)
-    .where(and(eq(toetsAttempts.userId, userId), eq(toetsAttempts.moduleId, moduleId)))
-    .orderBy(desc(toetsAttempts.id));
-}
+    .where(and(eq(toetsAttempts.userId, sql.placeholder('userId')), eq(toetsAttempts.moduleId, sql.placeholder('moduleId'))))
+    .orderBy(desc(toetsAttempts.id))
+    .prepare(),
+);
 
 export async function getOpenToets(db: Db, userId: string, moduleId: string): Promise<ToetsAttempt | undefined> {
   return (await getToetsAttempts(db, userId, moduleId)).find((a) => a.handedInAt === null);

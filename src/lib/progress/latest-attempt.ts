@@ -3,6 +3,7 @@ import { and, eq, gte, inArray, max, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { attempts } from '../../../db/schema.ts';
 import { perDatabase } from '../../../db/prepared.ts';
+import { mapRead, preparedRead, readTogether, type ReadPlan } from '../../../db/read-together.ts';
 import { answerSchema, type Answer } from '../quiz/answer-schemas.ts';
 
 // The newest attempt per question is picked in the database (from the covering index), so only
@@ -24,12 +25,18 @@ const latestAnswerQuery = perDatabase((db) => {
 });
 
 /** `since` limits it to answers given from that moment, e.g. during a check-in. */
-export async function getLatestAnswers(db: Db, userId: string, moduleId: string, since = 0): Promise<Map<string, Answer>> {
-  const rows = await latestAnswerQuery(db).all({ userId, moduleId, since });
-  const latest = new Map<string, Answer>();
-  for (const row of rows) {
-    const parsed = answerSchema.safeParse(row.answer);
-    if (parsed.success) latest.set(row.questionId, parsed.data);
-  }
-  return latest;
+export function getLatestAnswers(db: Db, userId: string, moduleId: string, since = 0): Promise<Map<string, Answer>> {
+  return readTogether(db, latestAnswersPlan(db, userId, moduleId, since));
+}
+
+/** getLatestAnswers as a read plan, to send with a page's other reads (db/read-together.ts). */
+export function latestAnswersPlan(db: Db, userId: string, moduleId: string, since = 0): ReadPlan<Map<string, Answer>> {
+  return mapRead(preparedRead(latestAnswerQuery(db), { userId, moduleId, since }), (rows) => {
+    const latest = new Map<string, Answer>();
+    for (const row of rows) {
+      const parsed = answerSchema.safeParse(row.answer);
+      if (parsed.success) latest.set(row.questionId, parsed.data);
+    }
+    return latest;
+  });
 }

@@ -1,13 +1,14 @@
 // Where a professional stands in a module: lessons, best and latest answers, score, completion,
 // study time and where to pick up again. Reads only; nothing here writes.
 import type { Db } from '../../../db/client.ts';
-import { and, count, eq, inArray, max, sql } from 'drizzle-orm';
+import { and, count, eq, max, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { attempts, lessonEvents, lessonProgress, moduleCompletions, toetsAttempts } from '../../../db/schema.ts';
-import { jsonList, perDatabase } from '../../../db/prepared.ts';
+import { jsonList, perDatabase, preparedSql } from '../../../db/prepared.ts';
+import { mapRead, preparedRead, rawRead, readAll, readTogether, type ReadPlan } from '../../../db/read-together.ts';
 import { hasStarted, moduleStatus, type ModuleStatus } from './module-status.ts';
 import type { ModuleOutline } from '../content/outline.ts';
-import { getDueDates } from './path-due-dates.ts';
+import { dueDatesPlan } from './path-due-dates.ts';
 
 /** Gaps longer than this between two actions count as a break, not as study time. */
 export const MAX_STUDY_GAP_MS = 20 * 60 * 1000;
@@ -74,46 +75,59 @@ export async function getModuleProgress(db: Db, userId: string, outline: ModuleO
  * Progress in any number of modules with six queries in all (five without study time), not
  * six per module, each summed in the database: one row per lesson, per answered question and per module, never one
  * per answer or per page view, so the cost does not grow with how long someone has studied.
+ * Sent as one read batch (db/read-together.ts).
  */
-export async function getCourseProgress(
+export function getCourseProgress(db: Db, userId: string, outlines: ModuleOutline[], options: ProgressOptions = {}): Promise<Map<string, ModuleProgress>> {
+  return readTogether(db, courseProgressPlan(db, userId, outlines, options));
+}
+
+/** getModuleProgress as a read plan, to send with a page's other reads. */
+export function moduleProgressPlan(db: Db, userId: string, outline: ModuleOutline, options: ProgressOptions = {}): ReadPlan<ModuleProgress> {
+  return mapRead(courseProgressPlan(db, userId, [outline], options), (progress) => progress.get(outline.id)!);
+}
+
+/** getCourseProgress as a read plan, to send with a page's other reads. */
+export function courseProgressPlan(
   db: Db,
   userId: string,
   outlines: ModuleOutline[],
   { studyTime = true, now = Date.now() }: ProgressOptions = {},
-): Promise<Map<string, ModuleProgress>> {
+): ReadPlan<Map<string, ModuleProgress>> {
   const moduleIds = outlines.map((o) => o.id);
-  if (moduleIds.length === 0) return new Map();
+  if (moduleIds.length === 0) return { statements: [], finish: () => new Map() };
   const values = { userId, moduleIds: jsonList(moduleIds) };
   const queries = progressQueries(db);
-  const [lessonRows, questionRows, studyRows, completionRows, toetsRows, dueDates] = await Promise.all([
-    queries.lessons.all(values),
-    queries.questions.all(values),
+  const reads = readAll([
+    preparedRead(queries.lessons, values),
+    preparedRead(queries.questions, values),
     // Study time: the gaps between consecutive actions (lesson events and answers), each capped.
-    studyTime ? studyTimes(db, userId, moduleIds) : [],
-    queries.completions.all(values),
-    queries.toets.all(values),
-    getDueDates(db, [userId], moduleIds),
-  ]);
-  const myDueDates = dueDates.get(userId);
-  return new Map(
-    outlines.map((outline) => [
-      outline.id,
-      summarize(
-        outline,
-        {
-          lessonRows: lessonRows.filter((r) => r.moduleId === outline.id),
-          questionRows: questionRows
-            .filter((r) => r.moduleId === outline.id)
-            .map((r) => ({ ...r, bestScore: r.bestScore ?? 0, latestAttemptId: r.latestAttemptId ?? 0 })),
-          studyTimeMs: Number(studyRows.find((r) => r.moduleId === outline.id)?.ms ?? 0),
-          completion: completionRows.find((r) => r.moduleId === outline.id) ?? null,
-          toets: toetsRows.find((r) => r.moduleId === outline.id) ?? null,
-          dueDate: myDueDates?.get(outline.id) ?? null,
-        },
-        now,
-      ),
-    ]),
-  );
+    studyTime ? rawRead<{ moduleId: string; ms: number }>(studyTimeQuery.statement(values)) : { statements: [], finish: () => [] },
+    preparedRead(queries.completions, values),
+    preparedRead(queries.toets, values),
+    dueDatesPlan([userId], moduleIds),
+  ] as const);
+  return mapRead(reads, ([lessonRows, questionRows, studyRows, completionRows, toetsRows, dueDates]) => {
+    const myDueDates = dueDates.get(userId);
+    return new Map(
+      outlines.map((outline) => [
+        outline.id,
+        summarize(
+          outline,
+          {
+            lessonRows: lessonRows.filter((r) => r.moduleId === outline.id),
+            questionRows: questionRows
+              .filter((r) => r.moduleId === outline.id)
+              .map((r) => ({ ...r, bestScore: r.bestScore ?? 0, latestAttemptId: r.latestAttemptId ?? 0 })),
+            studyTimeMs: Number(studyRows.find((r) => r.moduleId === outline.id)?.ms ?? 0),
+            completion: completionRows.find((r) => r.moduleId === outline.id) ?? null,
+            toets: toetsRows.find((r) => r.moduleId === outline.id) ?? null,
+            dueDate: myDueDates?.get(outline.id) ?? null,
+          },
+          now,
+        ),
+      ]),
+    );
+  });
 }
 
 /** The queries every progress view runs, prepared once (see prepared.ts). */
@@ -182,18 +196,16 @@ const progressQueries = perDatabase((db) => {
   };
 });
 
-function studyTimes(db: Db, userId: string, moduleIds: string[]) {
-  return db.all<{ moduleId: string; ms: number }>(sql`
+const studyTimeQuery = preparedSql<{ moduleId: string; ms: number }>(sql`
       SELECT module_id AS moduleId, sum(min(at - previous, ${MAX_STUDY_GAP_MS})) AS ms FROM (
         SELECT module_id, at, lag(at) OVER (PARTITION BY module_id ORDER BY at) AS previous FROM (
           SELECT ${lessonEvents.moduleId} AS module_id, ${lessonEvents.at} AS at FROM ${lessonEvents}
-            WHERE ${lessonEvents.userId} = ${userId} AND ${inArray(lessonEvents.moduleId, moduleIds)}
+            WHERE ${lessonEvents.userId} = ${sql.placeholder('userId')} AND ${lessonEvents.moduleId} IN (SELECT value FROM json_each(${sql.placeholder('moduleIds')}))
           UNION ALL
           SELECT ${attempts.moduleId}, ${attempts.createdAt} FROM ${attempts}
-            WHERE ${attempts.userId} = ${userId} AND ${inArray(attempts.moduleId, moduleIds)}
+            WHERE ${attempts.userId} = ${sql.placeholder('userId')} AND ${attempts.moduleId} IN (SELECT value FROM json_each(${sql.placeholder('moduleIds')}))
         )
       ) WHERE previous IS NOT NULL GROUP BY module_id`);
-}
 
 interface ProgressRows {
   lessonRows: { lessonId: string; lastOpenedAt: number; completedAt: number | null; testedOutAt: number | null }[];

@@ -6,18 +6,29 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { learningPaths, pathAssignments, teamMembers } from '../../../db/schema.ts';
 import { jsonList, preparedSql } from '../../../db/prepared.ts';
+import { mapRead, rawRead, readTogether, type ReadPlan } from '../../../db/read-together.ts';
 
 /** Per person, per module: the earliest due date (YYYY-MM-DD). Modules on no path are absent. */
-export async function getDueDates(db: Db, userIds: string[], moduleIds: string[]): Promise<Map<string, Map<string, string>>> {
-  const byUser = new Map<string, Map<string, string>>();
-  if (userIds.length === 0 || moduleIds.length === 0) return byUser;
-  const rows = await dueDatesQuery.all(db, { people: jsonList(userIds), moduleIds: jsonList(moduleIds) });
-  for (const { userId, moduleId, dueDate } of rows) {
-    let mine = byUser.get(userId);
-    if (!mine) byUser.set(userId, (mine = new Map()));
-    mine.set(moduleId, dueDate);
-  }
-  return byUser;
+export function getDueDates(db: Db, userIds: string[], moduleIds: string[]): Promise<Map<string, Map<string, string>>> {
+  return readTogether(db, dueDatesPlan(userIds, moduleIds));
+}
+
+/** getDueDates as a read plan, to send with a page's other reads (db/read-together.ts). */
+export function dueDatesPlan(userIds: string[], moduleIds: string[]): ReadPlan<Map<string, Map<string, string>>> {
+  const toMap = (rows: { userId: string; moduleId: string; dueDate: string }[]) => {
+    const byUser = new Map<string, Map<string, string>>();
+    for (const { userId, moduleId, dueDate } of rows) {
+      let mine = byUser.get(userId);
+      if (!mine) byUser.set(userId, (mine = new Map()));
+      mine.set(moduleId, dueDate);
+    }
+    return byUser;
+  };
+  if (userIds.length === 0 || moduleIds.length === 0) return { statements: [], finish: () => new Map() };
+  return mapRead(
+    rawRead<{ userId: string; moduleId: string; dueDate: string }>(dueDatesQuery.statement({ people: jsonList(userIds), moduleIds: jsonList(moduleIds) })),
+    toMap,
+  );
 }
 
 // Every progress page asks (the learner's own and the trainer's), so it is built once: the lists

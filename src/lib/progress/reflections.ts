@@ -4,6 +4,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { reflections } from '../../../db/schema.ts';
 import { perDatabase } from '../../../db/prepared.ts';
+import { mapRead, preparedRead, readTogether, type ReadPlan } from '../../../db/read-together.ts';
 
 export const REFLECTION_MAX_LENGTH = 5000;
 
@@ -25,7 +26,11 @@ const ownReflections = perDatabase((db) =>
     .prepare(),
 );
 
-export async function getOwnReflections(db: Db, userId: string, moduleId: string): Promise<Map<string, string>> {
-  const rows = await ownReflections(db).all({ userId, moduleId });
-  return new Map(rows.map((r) => [r.reflectionId, r.body]));
+export function getOwnReflections(db: Db, userId: string, moduleId: string): Promise<Map<string, string>> {
+  return readTogether(db, ownReflectionsPlan(db, userId, moduleId));
+}
+
+/** getOwnReflections as a read plan, to send with a page's other reads (db/read-together.ts). */
+export function ownReflectionsPlan(db: Db, userId: string, moduleId: string): ReadPlan<Map<string, string>> {
+  return mapRead(preparedRead(ownReflections(db), { userId, moduleId }), (rows) => new Map(rows.map((r) => [r.reflectionId, r.body])));
 }

@@ -6,6 +6,7 @@ import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { toetsAnswers, toetsAttempts } from '../../../db/schema.ts';
 import { perDatabase } from '../../../db/prepared.ts';
+import { mapRead, preparedRead, type ReadPlan } from '../../../db/read-together.ts';
 import { t } from '../i18n/nl.ts';
 import type { Answer } from '../quiz/answer-schemas.ts';
 import type { ScoredAnswer } from '../quiz/score-answer.ts';
@@ -34,8 +35,13 @@ export interface ToetsModule {
 }
 
 /** A person's attempts at a module's toets, newest first. */
-export async function getToetsAttempts(db: Db, userId: string, moduleId: string): Promise<ToetsAttempt[]> {
+export function getToetsAttempts(db: Db, userId: string, moduleId: string): Promise<ToetsAttempt[]> {
   return toetsAttemptsQuery(db).all({ userId, moduleId });
+}
+
+/** The open attempt as a read plan, to send with a page's other reads (db/read-together.ts). */
+export function openToetsPlan(db: Db, userId: string, moduleId: string): ReadPlan<ToetsAttempt | undefined> {
+  return mapRead(preparedRead(toetsAttemptsQuery(db), { userId, moduleId }), (attempts) => attempts.find((a) => a.handedInAt === null));
 }
 
 // Prepared once (db/prepared.ts): every lesson, question and module page asks whether a toets is

@@ -12,7 +12,7 @@
 // BENCH_GROWTH_SECONDS (5), BENCH_SKIP_SQLD=1, BENCH_SKIP_GROWTH=1, BENCH_REUSE_BUILD=1 (use
 // bench/build/site as it is), BENCH_CPU_PROF=<folder> (V8 profile of the main server),
 // BENCH_ONLY=b,c (only these rows of the single-server table, for profiling one page: no
-// generated-module build, no sqld, no growth series), BENCH_NODE_OPTIONS (the server's Node
+// generated-module build, no growth series; no sqld unless the list holds `sqld`), BENCH_NODE_OPTIONS (the server's Node
 // options instead of SERVER_NODE_OPTIONS, to compare memory settings).
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -80,7 +80,7 @@ async function run(): Promise<void> {
   step('Data genereren (1×)');
   const dataset = await generateDataset({ file: join(temp, 'data-1.db'), modules, scale: 1 });
   console.log(`   ${JSON.stringify(dataset.counts)} in ${dataset.seconds.toFixed(1)} s`);
-  const skipSqld = Boolean(process.env.BENCH_SKIP_SQLD) || ONLY !== null;
+  const skipSqld = Boolean(process.env.BENCH_SKIP_SQLD) || (ONLY !== null && !ONLY.has('sqld'));
   if (!skipSqld) prepareSqldData(dataset.file, join(temp, 'sqld'));
 
   const report: Omit<BenchReport, 'targets'> = {
@@ -177,7 +177,11 @@ async function measureTwoInstances(
   for (const protocol of ['http', 'ws'] as const) {
     const url = sqld.server.url.replace(/^http/, protocol);
     const instances: AppServer[] = [];
-    for (const n of [1, 2]) instances.push(await startAppServer({ name: `instantie ${n} (${protocol})`, entry: site.entry, databaseUrl: url }));
+    for (const n of [1, 2]) {
+      // BENCH_CPU_PROF: a profile of the first instance as well (in a subfolder per protocol).
+      const cpuProfileDir = process.env.BENCH_CPU_PROF && n === 1 ? join(process.env.BENCH_CPU_PROF, `sqld-${protocol}`) : undefined;
+      instances.push(await startAppServer({ name: `instantie ${n} (${protocol})`, entry: site.entry, databaseUrl: url, cpuProfileDir }));
+    }
     const answers = new AnswerLog();
     const scenarios = buildScenarios(dataset, modules, answers);
     const rows = [await measure(scenarios.lesson, instances, SECONDS), await measure(scenarios.answer, instances, SECONDS)];

@@ -11,8 +11,8 @@
 // and each professional picks the right one with a probability that depends on their skill.
 // A seeded random generator makes two runs produce the same data set.
 //
-// Open afsluitende toetsen (toets-pool.ts): whoever has read every lesson of a module and has not
-// completed it has a toets open in it, answered, waiting for row (t) to hand it in. They come
+// Open afsluitende toetsen (toets-pool.ts): whoever has read every lesson of a module has a toets
+// open in it, answered, waiting for row (t) to hand it in. They come
 // from a random generator of their own, so the rest of the data set is what it was without them.
 //
 // Rows go in with multi-row INSERTs inside one transaction per table, journal off, which is

@@ -18,6 +18,7 @@ export default defineConfig({
   testDir: 'tests/e2e-editor',
   outputDir: 'test-results/playwright-editor',
   workers: 1,
+  globalSetup: './tests/e2e-editor/warm-up.ts',
   timeout: 120_000,
   // A step that cannot happen fails in half a minute, not at the end of a long test's budget.
   use: { ...base.use, actionTimeout: 30_000, navigationTimeout: 60_000 },

@@ -11,6 +11,10 @@
 // and each professional picks the right one with a probability that depends on their skill.
 // A seeded random generator makes two runs produce the same data set.
 //
+// Open afsluitende toetsen (toets-pool.ts): whoever has read every lesson of a module has a toets
+// open in it, answered, waiting for row (t) to hand it in. They come
+// from a random generator of their own, so the rest of the data set is what it was without them.
+//
 // Rows go in with multi-row INSERTs inside one transaction per table, journal off, which is
 // what makes 500,000 answers take seconds rather than minutes.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
@@ -25,6 +29,7 @@ import type { ModuleSource } from '../../src/lib/content/load-course.ts';
 import type { Question } from '../../src/lib/content/schemas.ts';
 import type { Answer } from '../../src/lib/quiz/answer-schemas.ts';
 import { scoreAnswer } from '../../src/lib/quiz/score-answer.ts';
+import { openToets, shuffled, TOETS_ANSWER_COLUMNS, TOETS_ATTEMPT_COLUMNS, type OpenToets } from './toets-pool.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 const LADDER_DAYS = [1, 3, 7, 21, 60];
@@ -57,6 +62,8 @@ export interface Dataset {
   seconds: number;
   /** The server's option-token secret in this database, so answers can be sent as a browser would. */
   tokenSecret: string;
+  /** Every open toets, in a random order: row (t) hands each in once. */
+  toetsPool: OpenToets[];
 }
 
 export const LEARNERS_PER_TEAM = 50;
@@ -88,6 +95,9 @@ export async function generateDataset({ file, modules, scale, now = Date.now(), 
 
 type Row = (string | number | null)[];
 
+/** Seeds the open toetsen's own generator (see the top of the file). */
+const TOETS_SEED_OFFSET = 0x70e75;
+
 async function fill(client: Client, { modules, scale, now, seed }: Required<Omit<DatasetOptions, 'file'>>) {
   const random = mulberry32(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
@@ -109,7 +119,11 @@ async function fill(client: Client, { modules, scale, now, seed }: Required<Omit
     lessonProgress: table('lesson_progress', ['user_id', 'module_id', 'lesson_id', 'first_opened_at', 'last_opened_at', 'completed_at', 'tested_out_at']),
     completions: table('module_completions', ['user_id', 'module_id', 'completed_at', 'score', 'content_version']),
     reviews: table('review_items', ['user_id', 'question_id', 'module_id', 'step', 'due_at', 'lapses', 'last_correct', 'review_count', 'updated_at']),
+    toetsAttempts: table('toets_attempts', TOETS_ATTEMPT_COLUMNS),
+    toetsAnswers: table('toets_answers', TOETS_ANSWER_COLUMNS),
   };
+  const toetsRandom = mulberry32(seed + TOETS_SEED_OFFSET);
+  const toetsPool: OpenToets[] = [];
 
   // Ids handed out in sorted order: every row of a person then lands next to the previous
   // person's in the (user_id, …) indexes, instead of at a random place in a B-tree that no
@@ -205,6 +219,22 @@ async function fill(client: Client, { modules, scale, now, seed }: Required<Omit
       const last = Math.max(...mod.questions.map((q) => state.get(q.id)?.last ?? 0));
       if (score + 1e-9 >= mod.meta.passMark) await w.completions.add([userId, mod.meta.id, last, Math.round(score * 1000) / 1000, mod.meta.version]);
     }
+    // Every lesson of the module read: this person has its toets open (see toets-pool.ts).
+    for (const mod of reached) {
+      if (!lessons.every((l) => l.mod !== mod || l.done)) continue;
+      const open = openToets({
+        toetsId: toetsPool.length + 1,
+        userId,
+        mod,
+        chance: (questionId) => Math.min(0.97, skill - difficulty.get(questionId)! + 0.15),
+        variants,
+        now,
+        random: toetsRandom,
+      });
+      await w.toetsAttempts.add(open.attempt);
+      for (const answer of open.answers) await w.toetsAnswers.add(answer);
+      toetsPool.push(open.toets);
+    }
   }
 
   for (const writer of Object.values(w)) await writer.flush();
@@ -212,6 +242,7 @@ async function fill(client: Client, { modules, scale, now, seed }: Required<Omit
     learners,
     trainers,
     admin,
+    toetsPool: shuffled(toetsPool, toetsRandom),
     counts: {
       professionals: learners.length,
       teams: teamCount,
@@ -221,6 +252,8 @@ async function fill(client: Client, { modules, scale, now, seed }: Required<Omit
       moduleCompletions: w.completions.written,
       reviewItems: w.reviews.written,
       sessions: w.sessions.written,
+      openToetsen: w.toetsAttempts.written,
+      toetsAnswers: w.toetsAnswers.written,
     },
   };
 }

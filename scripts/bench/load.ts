@@ -9,6 +9,15 @@ export interface LoadRequest {
   /** `lt_sessie=<token>` */
   cookie?: string;
   json?: unknown;
+  /** A form post as a browser sends it (a page's <form method="post">), instead of json. */
+  form?: Record<string, string>;
+}
+
+/** The body of a request and its content type, as a browser or the page's script sends it. */
+export function requestBody(request: LoadRequest): { contentType: string; body: string } | undefined {
+  if (request.form) return { contentType: 'application/x-www-form-urlencoded', body: new URLSearchParams(request.form).toString() };
+  if (request.json !== undefined) return { contentType: 'application/json', body: JSON.stringify(request.json) };
+  return undefined;
 }
 
 export interface LoadScenario {
@@ -71,11 +80,12 @@ export async function runLoad(scenario: LoadScenario, { origins, connections, se
           const host = req.host ?? `${req.hostname}:${req.port}`;
           const headers: Record<string, string> = { accept: 'text/html,application/json' };
           if (next.cookie) headers.cookie = next.cookie;
+          const body = requestBody(next);
           if (next.method === 'POST') {
             headers.origin = `http://${host}`;
-            headers['content-type'] = 'application/json';
+            headers['content-type'] = body?.contentType ?? 'application/json';
           }
-          return { ...req, method: next.method, path: next.path, headers, body: next.json === undefined ? undefined : JSON.stringify(next.json) };
+          return { ...req, method: next.method, path: next.path, headers, body: body?.body };
         },
         onResponse: (status, body, context) => {
           scenario.onResponse?.(status, body, context.request as LoadRequest);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { AnswerCheck } from './answer-check.ts';
 import type { ClientJs } from './client-js.ts';
 import type { Measurement } from './load.ts';
+import type { ToetsCheck } from './toets-check.ts';
 
 export interface SetupRows {
   setup: string;
@@ -32,6 +33,8 @@ export interface BenchReport {
   staticFileBytes: number;
   peakRssMb: Record<string, number | null>;
   answerChecks: (AnswerCheck & { setup: string })[];
+  /** Row (t): every toets handed in with a success status, handed in once (empty when (t) did not run). */
+  toetsChecks: (ToetsCheck & { setup: string })[];
   growth: GrowthPoint[];
   targets: Target[];
 }
@@ -59,7 +62,8 @@ export function evaluateTargets(report: Omit<BenchReport, 'targets'>): Target[] 
   add('catalogus ≥ 0,7 × kale pagina (h)', `${fmtRatio(bare('d'))} ×`, verdict(bare('d'), bare('d') >= 0.7));
   add('kale pagina (h) ≥ 0,45 × statisch', `${fmtRatio(ratio('h'))} ×`, verdict(ratio('h'), ratio('h') >= 0.45));
   add('antwoord ≥ 0,25 × statisch', `${fmtRatio(ratio('c'))} ×`, verdict(ratio('c'), ratio('c') >= 0.25));
-  for (const id of ['c']) {
+  add('toets inleveren ≥ 0,25 × statisch', `${fmtRatio(ratio('t'))} ×`, verdict(ratio('t'), ratio('t') >= 0.25));
+  for (const id of ['c', 't']) {
     const r = row(id);
     if (r) add(`p95 < 50 ms bij ${r.connections} verbindingen: (${id}) ${r.name}`, `${r.p95} ms`, r.p95 < 50);
   }
@@ -94,6 +98,13 @@ export function evaluateTargets(report: Omit<BenchReport, 'targets'>): Target[] 
     add(
       `elk 2xx-antwoord precies één keer in de database (${check.setup})`,
       `${check.accepted} aangenomen, ${check.missing} ontbreken, ${check.duplicated} dubbel`,
+      check.ok,
+    );
+  }
+  for (const check of report.toetsChecks) {
+    add(
+      `elke ingeleverde toets precies één keer ingeleverd (${check.setup})`,
+      `${check.accepted} ingeleverd, ${check.missing + check.withoutCompletion} zonder uitslag of afronding, ${check.duplicated} dubbel, ${check.handedInUnsent} onverwacht`,
       check.ok,
     );
   }
@@ -153,6 +164,8 @@ export function printReport(report: BenchReport): string {
     '  (h) staat niet in het issue: de goedkoopste persoonlijke pagina, ter vergelijking.',
     '  (f) en (f*) lezen tellingen die bij elk antwoord worden bijgewerkt (migratie 0012), niet de antwoorden zelf.',
   );
+  if (report.setups.some((setup) => setup.rows.some((r) => r.id === 't')))
+    lines.push('  (t) levert bij elk verzoek een andere open toets in: de data heeft er één per persoon en module waarvan alle lessen gelezen zijn.');
   for (const setup of report.setups) if (setup.note) lines.push(`  ${setup.setup}: ${setup.note}`);
   for (const reason of report.skipped) lines.push(`  overgeslagen: ${reason}`);
 
@@ -198,6 +211,13 @@ export function printReport(report: BenchReport): string {
     lines.push(
       `  antwoordcontrole (${check.setup}): ${fmt(check.sent)} verstuurd, ${fmt(check.accepted)} met 2xx, daarvan ${check.missing} niet en ${check.duplicated} dubbel in de database; ` +
         `${check.storedWithoutResponse} opgeslagen zonder gezien antwoord (onderweg toen de tijd om was)${Object.keys(check.refused).length ? `; geweigerd: ${JSON.stringify(check.refused)}` : ''}`,
+    );
+  }
+  for (const check of report.toetsChecks) {
+    lines.push(
+      `  toetscontrole (${check.setup}): ${fmt(check.sent)} inleveringen verstuurd uit ${fmt(check.pool)} open toetsen, ${fmt(check.accepted)} met 303, daarvan ${check.missing} niet ingeleverd, ` +
+        `${check.withoutCompletion} gehaald zonder afronding, ${check.duplicated} dubbel; ${check.handedInWithoutResponse} ingeleverd zonder gezien antwoord (onderweg toen de tijd om was), ` +
+        `${check.handedInUnsent} ingeleverd zonder verzoek${check.sent > check.pool ? `; de voorraad open toetsen was op na ${fmt(check.pool)} verzoeken` : ''}${Object.keys(check.refused).length ? `; geweigerd: ${JSON.stringify(check.refused)}` : ''}`,
     );
   }
 

@@ -3,7 +3,8 @@
 //  1. builds the site (timed), and 100 generated modules (timed);
 //  2. generates a region's data set (5,000 professionals, ~500,000 answers) into a temp file;
 //  3. starts the built server on loopback and measures the scenarios of scenarios.ts, each with
-//     the same connections for the same time, then checks every accepted answer in the database;
+//     the same connections for the same time, then checks every accepted answer and every
+//     handed-in toets in the database;
 //  4. the answer and lesson scenarios again on two instances sharing one sqld (http and ws);
 //  5. the dashboard and the question analysis at 1×, 4× and 16× a base data set;
 //  6. prints the table and the targets, and writes everything to bench/results/bench-<time>.json.
@@ -26,9 +27,10 @@ import { BUILD_DIR, buildSite, ROOT, type Build } from './build.ts';
 import { fetchText, measureClientJs } from './client-js.ts';
 import { generateDataset, type Dataset } from './generate-data.ts';
 import { generateModules } from './generate-modules.ts';
-import { runLoad, type LoadScenario, type Measurement } from './load.ts';
+import { requestBody, runLoad, type LoadScenario, type Measurement } from './load.ts';
 import { evaluateTargets, printReport, writeReport, type BenchReport, type GrowthPoint } from './report.ts';
-import { AnswerLog, buildScenarios, samplePaths, STATIC_PATH } from './scenarios.ts';
+import { AnswerLog, buildScenarios, HandInLog, samplePaths, STATIC_PATH } from './scenarios.ts';
+import { checkHandIns } from './toets-check.ts';
 import { cpuTicks, MS_PER_TICK, peakRssMb, prepareSqldData, startAppServer, startSqldOn, waitUntilIdle, type AppServer } from './server.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -96,6 +98,7 @@ async function run(): Promise<void> {
     staticFileBytes: 0,
     peakRssMb: {},
     answerChecks: [],
+    toetsChecks: [],
     growth: [],
   };
 
@@ -117,13 +120,15 @@ async function run(): Promise<void> {
   };
 
   const answers = new AnswerLog();
-  const scenarios = buildScenarios(dataset, modules, answers);
+  const handIns = new HandInLog();
+  const scenarios = buildScenarios(dataset, modules, answers, handIns);
   const rows: Measurement[] = [];
   const all = [
     scenarios.static,
     scenarios.bare,
     scenarios.lesson,
     scenarios.answer,
+    scenarios.toetsHandIn,
     scenarios.catalogue,
     scenarios.dashboard,
     scenarios.analysis,
@@ -136,6 +141,7 @@ async function run(): Promise<void> {
   }
   report.setups.push({ setup: 'ingebed bestand', rows });
   report.answerChecks.push({ setup: 'ingebed bestand', ...(await checkAnswers(`file:${dataset.file}`, answers)) });
+  if (handIns.sent > 0) report.toetsChecks.push({ setup: 'ingebed bestand', ...(await checkHandIns(`file:${dataset.file}`, handIns, dataset.toetsPool)) });
   report.peakRssMb['ingebed, 1×'] = peakRssMb(server);
   await server.child.stop();
 
@@ -227,14 +233,15 @@ async function measure(scenario: LoadScenario, servers: AppServer[], seconds: nu
   // the time is up) would be billed to this one.
   for (const server of servers) await waitUntilIdle(server.child.process.pid, 180_000);
   const probe = scenario.probe?.() ?? scenario.next();
+  const probeBody = requestBody(probe);
   const started = performance.now();
   const response = await fetch(new URL(probe.path, origins[0]), {
     method: probe.method,
     headers: {
       ...(probe.cookie ? { cookie: probe.cookie } : {}),
-      ...(probe.method === 'POST' ? { origin: origins[0], 'content-type': 'application/json' } : {}),
+      ...(probe.method === 'POST' ? { origin: origins[0], 'content-type': probeBody?.contentType ?? 'application/json' } : {}),
     },
-    body: probe.json === undefined ? undefined : JSON.stringify(probe.json),
+    body: probeBody?.body,
     redirect: 'manual',
     signal: AbortSignal.timeout(60_000),
   });

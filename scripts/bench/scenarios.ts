@@ -1,7 +1,7 @@
 // What the benchmark asks of the server, as in issue 7: (a) a static file of lesson-page size,
 // (b) a lesson page, (c) an answer, (d) the catalogue, (e) a trainer's team dashboard, (f) the
 // question analysis of a module (a trainer of one team; and the admin, who sees everyone), (g)
-// the Herhalen list. Every request is a random professional (or trainer) of the data set with
+// the Herhalen list; and (t) handing in an afsluitende toets (issue 20). Every request is a random professional (or trainer) of the data set with
 // their own session, so nothing is measured from one warm row.
 import { randomUUID } from 'node:crypto';
 import type { ModuleSource } from '../../src/lib/content/load-course.ts';
@@ -10,6 +10,7 @@ import { encodeAnswer, tokenizerFor } from '../../src/lib/quiz/option-tokens.ts'
 import { SESSION_COOKIE } from '../scale/http.ts';
 import { answerVariants, type BenchAccount, type Dataset } from './generate-data.ts';
 import type { LoadRequest, LoadScenario } from './load.ts';
+import type { OpenToets } from './toets-pool.ts';
 
 export const STATIC_PATH = '/bench-static.html';
 
@@ -43,7 +44,44 @@ interface AnswerRequest extends LoadRequest {
   key: string;
 }
 
-export function buildScenarios(dataset: Pick<Dataset, 'learners' | 'trainers' | 'admin' | 'tokenSecret'>, modules: ModuleSource[], answers: AnswerLog) {
+/** The toetsen the load handed in and what the server said, for the check afterwards (toets-check.ts). */
+export class HandInLog {
+  /** Requests made so far; also the place in the data set's pool of open toetsen. */
+  sent = 0;
+  /** Toets id → how many hand-ins of it got a success status (more than one only when the pool ran out). */
+  readonly accepted = new Map<number, number>();
+  acceptedCount = 0;
+  readonly refused = new Map<number, number>();
+
+  /** The next open toets; past the end of the pool it starts again (reported as handed in twice). */
+  take(pool: readonly OpenToets[]): OpenToets {
+    if (pool.length === 0) throw new Error('de data bevat geen open toetsen');
+    return pool[this.sent++ % pool.length];
+  }
+
+  record(status: number, toetsId: number, ok: readonly number[]): void {
+    if (ok.includes(status)) {
+      this.accepted.set(toetsId, (this.accepted.get(toetsId) ?? 0) + 1);
+      this.acceptedCount++;
+    } else {
+      this.refused.set(status, (this.refused.get(status) ?? 0) + 1);
+    }
+  }
+}
+
+interface HandInRequest extends LoadRequest {
+  toetsId: number;
+}
+
+/** What the real hand-in answers: a redirect to the result, or to the completion screen when it completed the module. */
+const HAND_IN_OK = [303];
+
+export function buildScenarios(
+  dataset: Pick<Dataset, 'learners' | 'trainers' | 'admin' | 'tokenSecret' | 'toetsPool'>,
+  modules: ModuleSource[],
+  answers: AnswerLog,
+  handIns = new HandInLog(),
+) {
   const course = modules.filter((m) => !m.meta.draft);
   const lessons = course.flatMap((m) => m.lessons.map((l) => `/modules/${m.meta.id}/${l.id}`));
   // One-request answers only: a branching case is answered one decision at a time, and only its
@@ -64,6 +102,22 @@ export function buildScenarios(dataset: Pick<Dataset, 'learners' | 'trainers' | 
     answer: encodeAnswer(s.question, s.answer, tokenizerFor(dataset.tokenSecret, who.id))[0],
   });
   const learner = () => pick(dataset.learners);
+  const tokens = new Map(dataset.learners.map((a) => [a.id, a.token]));
+  // A question drawn for someone's open toets cannot be practised (the app answers 409), and its
+  // page does not offer it: the answers of (c) leave those out.
+  const inOpenToets = new Map<string, Set<string>>();
+  for (const open of dataset.toetsPool) {
+    let drawn = inOpenToets.get(open.userId);
+    if (!drawn) inOpenToets.set(open.userId, (drawn = new Set()));
+    for (const questionId of open.questionIds) drawn.add(`${open.moduleId}/${questionId}`);
+  }
+  const practicable = (who: BenchAccount) => {
+    const drawn = inOpenToets.get(who.id);
+    let s = pick(submissions);
+    // Most questions stay open to practise, so this ends quickly; a 409 would show in the row.
+    for (let tries = 0; tries < 100 && drawn?.has(`${s.moduleId}/${s.question.id}`); tries++) s = pick(submissions);
+    return s;
+  };
 
   const scenarios = {
     static: { id: 'a', name: 'statisch bestand (plafond)', ok: [200], next: () => ({ method: 'GET', path: STATIC_PATH }) },
@@ -83,7 +137,7 @@ export function buildScenarios(dataset: Pick<Dataset, 'learners' | 'trainers' | 
           method: 'POST',
           path: '/api/antwoorden',
           cookie: cookie(who),
-          json: { ...wireFor(who, pick(submissions)), idempotencyKey: key },
+          json: { ...wireFor(who, practicable(who)), idempotencyKey: key },
           userId: who.id,
           key,
         };
@@ -92,6 +146,24 @@ export function buildScenarios(dataset: Pick<Dataset, 'learners' | 'trainers' | 
         const { userId, key } = request as AnswerRequest;
         answers.record(status, userId, key);
       },
+    },
+    // The hand-in form of the toets page, as the browser posts it: each request a different open
+    // toets of the data set, with its owner's session.
+    toetsHandIn: {
+      id: 't',
+      name: 'toets inleveren (POST)',
+      ok: HAND_IN_OK,
+      next: (): HandInRequest => {
+        const open = handIns.take(dataset.toetsPool);
+        return {
+          method: 'POST',
+          path: `/modules/${open.moduleId}/toets`,
+          cookie: `${SESSION_COOKIE}=${tokens.get(open.userId)}`,
+          form: { action: 'inleveren', toets: String(open.toetsId) },
+          toetsId: open.toetsId,
+        };
+      },
+      onResponse: (status: number, _body: string, request: LoadRequest) => handIns.record(status, (request as HandInRequest).toetsId, HAND_IN_OK),
     },
     catalogue: { id: 'd', name: 'catalogus met voortgang', ok: [200], next: () => ({ method: 'GET', path: '/modules', cookie: cookie(learner()) }) },
     dashboard: {

@@ -46,6 +46,8 @@ export interface Measurement {
   firstMs?: number;
   /** The servers' CPU time (user + system) per request during the measured run, in ms. */
   serverCpuMs?: number;
+  /** The database server's (sqld's) CPU time per request, where there is one. */
+  databaseCpuMs?: number;
   /** The server's peak RSS after this row (MB): which row raised it. */
   peakRssMb?: number | null;
   connections: number;

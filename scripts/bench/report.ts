@@ -150,7 +150,7 @@ export function printReport(report: BenchReport): string {
         r.p95.toFixed(1),
         r.p99.toFixed(1),
         fmtRatio(r.rps / ceiling),
-        r.serverCpuMs === undefined ? '—' : r.serverCpuMs.toFixed(2),
+        r.serverCpuMs === undefined ? '—' : `${r.serverCpuMs.toFixed(2)}${r.databaseCpuMs === undefined ? '' : ` + ${r.databaseCpuMs.toFixed(2)}`}`,
         r.firstMs === undefined ? '—' : r.firstMs.toFixed(1),
         r.peakRssMb == null ? '—' : String(r.peakRssMb),
         bad === 0 ? '0' : `${bad} ${describeErrors(r)}`,
@@ -159,7 +159,7 @@ export function printReport(report: BenchReport): string {
   }
   lines.push(...formatTable(header, table));
   lines.push(
-    '  CPU ms: rekentijd van de server(s) per verzoek tijdens de rij (minder gevoelig voor wat er verder op de machine draait dan req/s).',
+    '  CPU ms: rekentijd van de server(s) per verzoek tijdens de rij (minder gevoelig voor wat er verder op de machine draait dan req/s); op sqld: + die van sqld.',
     '  1e ms: het eerste verzoek van de rij, alleen (koude caches). RSS MB: piekgeheugen van de server na de rij.',
     '  (h) staat niet in het issue: de goedkoopste persoonlijke pagina, ter vergelijking.',
     '  (f) en (f*) lezen tellingen die bij elk antwoord worden bijgewerkt (migratie 0012), niet de antwoorden zelf.',

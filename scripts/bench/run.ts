@@ -190,7 +190,11 @@ async function measureTwoInstances(
     }
     const answers = new AnswerLog();
     const scenarios = buildScenarios(dataset, modules, answers);
-    const rows = [await measure(scenarios.lesson, instances, SECONDS), await measure(scenarios.answer, instances, SECONDS)];
+    const database = sqld.server.child.process.pid;
+    const rows = [
+      await measure(scenarios.lesson, instances, SECONDS, WARMUP_SECONDS, database),
+      await measure(scenarios.answer, instances, SECONDS, WARMUP_SECONDS, database),
+    ];
     const setup = `2 instanties, sqld ${protocol}://`;
     report.setups.push({ setup, rows, note: 'database via loopback op dezelfde 2 cores; een echte netwerkronde komt daar in productie nog bij' });
     report.answerChecks.push({ setup, ...(await checkAnswers(sqld.server.url, answers)) });
@@ -227,7 +231,14 @@ async function measureGrowth(
 }
 
 /** One scenario: a request to see that it works, a warm-up, then the measured run. */
-async function measure(scenario: LoadScenario, servers: AppServer[], seconds: number, warmupSeconds = WARMUP_SECONDS): Promise<Measurement> {
+/** `databasePid`: a database server (sqld) whose CPU time per request is reported too. */
+async function measure(
+  scenario: LoadScenario,
+  servers: AppServer[],
+  seconds: number,
+  warmupSeconds = WARMUP_SECONDS,
+  databasePid?: number,
+): Promise<Measurement> {
   const origins = servers.map((s) => s.origin);
   // Requests still running from the previous row (a slow page under load leaves a backlog when
   // the time is up) would be billed to this one.
@@ -252,12 +263,15 @@ async function measure(scenario: LoadScenario, servers: AppServer[], seconds: nu
   await runLoad(scenario, { origins, connections: CONNECTIONS, seconds: warmupSeconds });
   await sleep(200);
   const ticksBefore = servers.map((s) => cpuTicks(s.child.process.pid));
+  const databaseTicksBefore = databasePid === undefined ? undefined : cpuTicks(databasePid);
   const load = await runLoad(scenario, { origins, connections: CONNECTIONS, seconds });
   const ticks = servers.reduce((sum, s, i) => sum + (cpuTicks(s.child.process.pid) ?? NaN) - (ticksBefore[i] ?? NaN), 0);
-  const serverCpuMs = Number.isFinite(ticks) && load.requests > 0 ? Math.round(((ticks * MS_PER_TICK) / load.requests) * 100) / 100 : undefined;
-  const result = { ...load, firstMs, serverCpuMs };
+  const perRequest = (t: number) => (Number.isFinite(t) && load.requests > 0 ? Math.round(((t * MS_PER_TICK) / load.requests) * 100) / 100 : undefined);
+  const serverCpuMs = perRequest(ticks);
+  const databaseCpuMs = databasePid === undefined ? undefined : perRequest((cpuTicks(databasePid) ?? NaN) - (databaseTicksBefore ?? NaN));
+  const result = { ...load, firstMs, serverCpuMs, databaseCpuMs };
   console.log(
-    `   (${result.id}) ${result.name}: ${result.rps} req/s, p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms, server-CPU ${result.serverCpuMs ?? '?'} ms/verzoek${Object.keys(result.unexpected).length ? `, onverwacht ${JSON.stringify(result.unexpected)}` : ''}`,
+    `   (${result.id}) ${result.name}: ${result.rps} req/s, p50 ${result.p50} ms, p95 ${result.p95} ms, p99 ${result.p99} ms, server-CPU ${result.serverCpuMs ?? '?'} ms/verzoek${result.databaseCpuMs === undefined ? '' : `, sqld-CPU ${result.databaseCpuMs} ms/verzoek`}${Object.keys(result.unexpected).length ? `, onverwacht ${JSON.stringify(result.unexpected)}` : ''}`,
   );
   return result;
 }

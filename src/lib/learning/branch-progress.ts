@@ -6,7 +6,8 @@ import type { InStatement } from '@libsql/client';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { branchProgress } from '../../../db/schema.ts';
-import { perDatabase } from '../../../db/prepared.ts';
+import { jsonList, perDatabase } from '../../../db/prepared.ts';
+import { mapRead, preparedRead, type ReadPlan } from '../../../db/read-together.ts';
 
 export type BranchContext = 'oefen' | `toets:${number}`;
 
@@ -21,6 +22,29 @@ export async function getBranchState(db: Db, userId: string, questionId: string,
   const [row] = await branchStateQuery(db).all({ userId, questionId, context });
   return row;
 }
+
+/** The states of several cases at once, as a read plan for a page's batch (db/read-together.ts). */
+export function branchStatesPlan(db: Db, userId: string, questionIds: readonly string[], context: BranchContext): ReadPlan<Map<string, BranchState>> {
+  if (questionIds.length === 0) return { statements: [], finish: () => new Map() };
+  return mapRead(
+    preparedRead(branchStatesQuery(db), { userId, questionIds: jsonList(questionIds), context }),
+    (rows) => new Map(rows.map((row) => [row.questionId, { path: row.path, lastKey: row.lastKey }])),
+  );
+}
+
+const branchStatesQuery = perDatabase((db) =>
+  db
+    .select({ questionId: branchProgress.questionId, path: branchProgress.path, lastKey: branchProgress.lastKey })
+    .from(branchProgress)
+    .where(
+      and(
+        eq(branchProgress.userId, sql.placeholder('userId')),
+        sql`${branchProgress.questionId} in (select value from json_each(${sql.placeholder('questionIds')}))`,
+        eq(branchProgress.context, sql.placeholder('context')),
+      ),
+    )
+    .prepare(),
+);
 
 // Prepared once (db/prepared.ts): every lesson with a case reads it.
 const branchStateQuery = perDatabase((db) =>

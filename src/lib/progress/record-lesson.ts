@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { lessonEvents, lessonProgress } from '../../../db/schema.ts';
 import { batchPrepared, perDatabase, statementOf } from '../../../db/prepared.ts';
+import { writeTogether } from '../../../db/write-together.ts';
 
 export interface LessonEventInput {
   userId: string;
@@ -47,9 +48,14 @@ const lessonWrites = perDatabase((db) => {
   return { opened: [event('opened'), progress(false)], completed: [event('completed'), progress(true)] };
 });
 
+/**
+ * A view is written together with the views of other requests that arrive meanwhile (one
+ * transaction for all of them, db/write-together.ts): the most frequent write there is, and each
+ * view's two statements depend on nothing but its own values.
+ */
 export async function recordLessonOpened(db: Db, input: LessonEventInput, now = Date.now()): Promise<void> {
   const values = { ...input, now };
-  await batchPrepared(
+  await writeTogether(
     db,
     lessonWrites(db).opened.map((q) => statementOf(q, values)),
   );

@@ -10,7 +10,11 @@ import { getModuleProgress } from '../../../src/lib/progress/module-progress.ts'
 import { loadFixtureModule, outlineOf } from '../../helpers/fixture-course.ts';
 import { createTempDb, type TempDb } from '../../helpers/temp-db.ts';
 
-describe('data version', () => {
+// The suite's second run (TEST_DB_CLIENT=libsql) opens files with @libsql/client, which has no
+// data version (the report cache then keeps nothing): these tests are about the app's own client.
+const ownClient = process.env.TEST_DB_CLIENT !== 'libsql';
+
+describe('data version', { skip: ownClient ? false : '@libsql/client kent geen dataversie' }, () => {
   let t: TempDb;
   let userId: string;
   before(async () => {

@@ -42,19 +42,14 @@ const dialect = new SQLiteAsyncDialect();
 
 /**
  * A raw `sql` template (form 4 of decision 0007) built to text once, with `sql.placeholder`s for
- * the values: for raw queries on hot paths, which drizzle cannot `.prepare()`. The rows come back
- * as the database sends them, keyed by the column names (alias them in the SQL).
+ * the values: for raw queries on hot paths, which drizzle cannot `.prepare()`. Run it in a read
+ * plan (db/read-together.ts `rawRead`); the rows come back keyed by the column names (alias them).
  */
-export function preparedSql<Row>(query: SQL) {
+export function preparedSql(query: SQL) {
   const { sql, params } = dialect.sqlToQuery(query);
+  const prepared = { getQuery: () => ({ sql, params }) };
   return {
     /** The statement with its values, to run alone or in a batch. */
-    statement: (values: Record<string, unknown>): InStatement => ({
-      sql,
-      args: fillPlaceholders(params, values) as InStatement extends { args?: infer A } ? A : never,
-    }),
-    all: async (db: Db, values: Record<string, unknown>): Promise<Row[]> =>
-      (await db.$client.execute({ sql, args: fillPlaceholders(params, values) as InStatement extends { args?: infer A } ? A : never }))
-        .rows as unknown as Row[],
+    statement: (values: Record<string, unknown>): InStatement => statementOf(prepared, values),
   };
 }

@@ -36,6 +36,11 @@ export function rawRead<Row>(statement: InStatement): ReadPlan<Row[]> {
   return { statements: [statement], finish: ([result]) => result.rows as unknown as Row[] };
 }
 
+/** No statements at all (nothing to ask for), answering `value`. */
+export function noReads<T>(value: T): ReadPlan<T> {
+  return { statements: [], finish: () => value };
+}
+
 /** The same reads, with the answer made into something else. */
 export function mapRead<T, U>(plan: ReadPlan<T>, change: (value: T) => U): ReadPlan<U> {
   return { statements: plan.statements, finish: (results) => change(plan.finish(results)) };

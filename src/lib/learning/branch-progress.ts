@@ -7,7 +7,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { branchProgress } from '../../../db/schema.ts';
 import { jsonList, perDatabase } from '../../../db/prepared.ts';
-import { mapRead, preparedRead, type ReadPlan } from '../../../db/read-together.ts';
+import { mapRead, noReads, preparedRead, readTogether, type ReadPlan } from '../../../db/read-together.ts';
 
 export type BranchContext = 'oefen' | `toets:${number}`;
 
@@ -19,19 +19,19 @@ export interface BranchState {
 }
 
 export async function getBranchState(db: Db, userId: string, questionId: string, context: BranchContext): Promise<BranchState | undefined> {
-  const [row] = await branchStateQuery(db).all({ userId, questionId, context });
-  return row;
+  return (await readTogether(db, branchStatesPlan(db, userId, [questionId], context))).get(questionId);
 }
 
 /** The states of several cases at once, as a read plan for a page's batch (db/read-together.ts). */
 export function branchStatesPlan(db: Db, userId: string, questionIds: readonly string[], context: BranchContext): ReadPlan<Map<string, BranchState>> {
-  if (questionIds.length === 0) return { statements: [], finish: () => new Map() };
+  if (questionIds.length === 0) return noReads(new Map());
   return mapRead(
     preparedRead(branchStatesQuery(db), { userId, questionIds: jsonList(questionIds), context }),
     (rows) => new Map(rows.map((row) => [row.questionId, { path: row.path, lastKey: row.lastKey }])),
   );
 }
 
+// Prepared once (db/prepared.ts): every lesson with a case reads it.
 const branchStatesQuery = perDatabase((db) =>
   db
     .select({ questionId: branchProgress.questionId, path: branchProgress.path, lastKey: branchProgress.lastKey })
@@ -40,21 +40,6 @@ const branchStatesQuery = perDatabase((db) =>
       and(
         eq(branchProgress.userId, sql.placeholder('userId')),
         sql`${branchProgress.questionId} in (select value from json_each(${sql.placeholder('questionIds')}))`,
-        eq(branchProgress.context, sql.placeholder('context')),
-      ),
-    )
-    .prepare(),
-);
-
-// Prepared once (db/prepared.ts): every lesson with a case reads it.
-const branchStateQuery = perDatabase((db) =>
-  db
-    .select({ path: branchProgress.path, lastKey: branchProgress.lastKey })
-    .from(branchProgress)
-    .where(
-      and(
-        eq(branchProgress.userId, sql.placeholder('userId')),
-        eq(branchProgress.questionId, sql.placeholder('questionId')),
         eq(branchProgress.context, sql.placeholder('context')),
       ),
     )

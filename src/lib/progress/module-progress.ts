@@ -5,7 +5,7 @@ import { and, count, eq, max, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { attempts, lessonEvents, lessonProgress, moduleCompletions, toetsAttempts } from '../../../db/schema.ts';
 import { jsonList, perDatabase, preparedSql } from '../../../db/prepared.ts';
-import { mapRead, preparedRead, rawRead, readAll, readTogether, type ReadPlan } from '../../../db/read-together.ts';
+import { mapRead, noReads, preparedRead, rawRead, readAll, readTogether, type ReadPlan } from '../../../db/read-together.ts';
 import { hasStarted, moduleStatus, type ModuleStatus } from './module-status.ts';
 import type { ModuleOutline } from '../content/outline.ts';
 import { dueDatesPlan } from './path-due-dates.ts';
@@ -94,14 +94,14 @@ export function courseProgressPlan(
   { studyTime = true, now = Date.now() }: ProgressOptions = {},
 ): ReadPlan<Map<string, ModuleProgress>> {
   const moduleIds = outlines.map((o) => o.id);
-  if (moduleIds.length === 0) return { statements: [], finish: () => new Map() };
+  if (moduleIds.length === 0) return noReads(new Map());
   const values = { userId, moduleIds: jsonList(moduleIds) };
   const queries = progressQueries(db);
   const reads = readAll([
     preparedRead(queries.lessons, values),
     preparedRead(queries.questions, values),
     // Study time: the gaps between consecutive actions (lesson events and answers), each capped.
-    studyTime ? rawRead<{ moduleId: string; ms: number }>(studyTimeQuery.statement(values)) : { statements: [], finish: () => [] },
+    studyTime ? rawRead<{ moduleId: string; ms: number }>(studyTimeQuery.statement(values)) : noReads([]),
     preparedRead(queries.completions, values),
     preparedRead(queries.toets, values),
     dueDatesPlan([userId], moduleIds),
@@ -196,7 +196,7 @@ const progressQueries = perDatabase((db) => {
   };
 });
 
-const studyTimeQuery = preparedSql<{ moduleId: string; ms: number }>(sql`
+const studyTimeQuery = preparedSql(sql`
       SELECT module_id AS moduleId, sum(min(at - previous, ${MAX_STUDY_GAP_MS})) AS ms FROM (
         SELECT module_id, at, lag(at) OVER (PARTITION BY module_id ORDER BY at) AS previous FROM (
           SELECT ${lessonEvents.moduleId} AS module_id, ${lessonEvents.at} AS at FROM ${lessonEvents}

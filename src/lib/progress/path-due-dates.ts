@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { learningPaths, pathAssignments, teamMembers } from '../../../db/schema.ts';
 import { jsonList, preparedSql } from '../../../db/prepared.ts';
-import { mapRead, rawRead, readTogether, type ReadPlan } from '../../../db/read-together.ts';
+import { mapRead, noReads, rawRead, readTogether, type ReadPlan } from '../../../db/read-together.ts';
 
 /** Per person, per module: the earliest due date (YYYY-MM-DD). Modules on no path are absent. */
 export function getDueDates(db: Db, userIds: string[], moduleIds: string[]): Promise<Map<string, Map<string, string>>> {
@@ -24,7 +24,7 @@ export function dueDatesPlan(userIds: string[], moduleIds: string[]): ReadPlan<M
     }
     return byUser;
   };
-  if (userIds.length === 0 || moduleIds.length === 0) return { statements: [], finish: () => new Map() };
+  if (userIds.length === 0 || moduleIds.length === 0) return noReads(new Map());
   return mapRead(
     rawRead<{ userId: string; moduleId: string; dueDate: string }>(dueDatesQuery.statement({ people: jsonList(userIds), moduleIds: jsonList(moduleIds) })),
     toMap,
@@ -33,7 +33,7 @@ export function dueDatesPlan(userIds: string[], moduleIds: string[]): ReadPlan<M
 
 // Every progress page asks (the learner's own and the trainer's), so it is built once: the lists
 // of people and modules are one JSON placeholder each, and the SQL text never changes.
-const dueDatesQuery = preparedSql<{ userId: string; moduleId: string; dueDate: string }>(sql`
+const dueDatesQuery = preparedSql(sql`
     SELECT given.user_id AS userId, step.value AS moduleId, min(given.due_date) AS dueDate FROM (${pathsGivenTo(sql.placeholder('people'))}) AS given
     JOIN ${learningPaths} ON ${learningPaths.id} = given.path_id
     JOIN json_each(${learningPaths.moduleIds}) AS step

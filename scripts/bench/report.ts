@@ -169,7 +169,7 @@ export function printReport(report: BenchReport): string {
   for (const setup of report.setups) if (setup.note) lines.push(`  ${setup.setup}: ${setup.note}`);
   for (const reason of report.skipped) lines.push(`  overgeslagen: ${reason}`);
 
-  lines.push('', 'Groei met de data (zelfde verbindingen, kortere rijen):');
+  lines.push('', 'Groei met de data (zelfde verbindingen, kortere rijen; niets bewaard: REPORT_CACHE_SECONDS=0, elk verzoek rekent):');
   const growthTable: string[][] = [];
   for (const point of report.growth) {
     for (const r of point.rows) {

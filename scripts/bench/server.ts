@@ -31,13 +31,16 @@ export interface StartOptions {
   databaseUrl: string;
   /** Folder for a V8 CPU profile of the server (node --cpu-prof), written when it stops. */
   cpuProfileDir?: string;
+  /** Settings on top of the bench's own (SERVER_ENV). */
+  settings?: Record<string, string>;
 }
 
-export async function startAppServer({ name, entry, databaseUrl, cpuProfileDir }: StartOptions): Promise<AppServer> {
+export async function startAppServer({ name, entry, databaseUrl, cpuProfileDir, settings }: StartOptions): Promise<AppServer> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...SERVER_ENV,
+    ...settings,
     DATABASE_URL: databaseUrl,
     HOST: '127.0.0.1',
     PORT: String(port),

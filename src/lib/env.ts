@@ -105,6 +105,16 @@ const envSchema = z
       .min(1, { error: 'REMINDER_INTERVAL_MINUTES moet een heel getal van 1 tot en met 1440 zijn (minuten)' })
       .max(1440, { error: 'REMINDER_INTERVAL_MINUTES moet een heel getal van 1 tot en met 1440 zijn (minuten)' })
       .default(15),
+    /**
+     * How long a team dashboard or question analysis is kept while nobody writes (report-cache.ts);
+     * 0: computed for every request.
+     */
+    REPORT_CACHE_SECONDS: z.coerce
+      .number({ error: 'REPORT_CACHE_SECONDS moet een heel getal van 0 tot en met 3600 zijn (seconden; 0 = niet bewaren)' })
+      .int({ error: 'REPORT_CACHE_SECONDS moet een heel getal van 0 tot en met 3600 zijn (seconden; 0 = niet bewaren)' })
+      .min(0, { error: 'REPORT_CACHE_SECONDS moet een heel getal van 0 tot en met 3600 zijn (seconden; 0 = niet bewaren)' })
+      .max(3600, { error: 'REPORT_CACHE_SECONDS moet een heel getal van 0 tot en met 3600 zijn (seconden; 0 = niet bewaren)' })
+      .default(60),
     /** How many review questions a day the Herhalen page sets as a goal. */
     REVIEW_DAILY_GOAL: z.coerce.number().int().min(1).max(100).default(5),
     /**

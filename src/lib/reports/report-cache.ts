@@ -7,13 +7,12 @@
 // "Nobody wrote anything" is asked of the database handle (db/data-version.ts). It is exact on
 // an embedded file: db/embedded-client.ts counts its own writes and asks SQLite (data_version)
 // about other processes' commits. On a libSQL server other instances write unseen: the client
-// cannot tell, so there nothing is cached and every request computes. REPORT_CACHE_MS
-// bounds how long an entry lives anyway: reports depend on today's date (overdue paths and
-// reviews).
+// cannot tell, so there nothing is cached and every request computes. REPORT_CACHE_SECONDS
+// (60 by default) bounds how long an entry lives anyway: reports depend on today's date (overdue
+// paths and reviews); 0 turns the cache off (the benchmark's growth series measures the work itself).
 import type { Db } from '../../../db/client.ts';
 import { dataVersion } from '../../../db/data-version.ts';
-
-export const REPORT_CACHE_MS = 60_000;
+import { getSettings } from '../env.ts';
 /** Enough for every team and module of a region; the oldest entry goes first beyond it. */
 const MAX_ENTRIES = 2000;
 
@@ -25,13 +24,20 @@ const caches = new WeakMap<Db, Entries>();
  * The value of `compute` for `key`, from the cache while the database is unchanged. The value is
  * shared between requests: callers must not change it.
  */
-export async function cachedReport<T>(db: Db, key: string, compute: () => Promise<T>, now = Date.now()): Promise<T> {
+export async function cachedReport<T>(
+  db: Db,
+  key: string,
+  compute: () => Promise<T>,
+  now = Date.now(),
+  maxAgeMs = getSettings().REPORT_CACHE_SECONDS * 1000,
+): Promise<T> {
+  if (maxAgeMs === 0) return compute();
   const version = await dataVersion(db);
   if (version === undefined) return compute();
   let entries = caches.get(db);
   if (!entries) caches.set(db, (entries = new Map()));
   const cached = entries.get(key);
-  if (cached && cached.version === version && now - cached.at < REPORT_CACHE_MS) return cached.value as Promise<T>;
+  if (cached && cached.version === version && now - cached.at < maxAgeMs) return cached.value as Promise<T>;
   const value = compute();
   entries.delete(key);
   if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);

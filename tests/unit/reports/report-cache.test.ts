@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import { createClient } from '@libsql/client';
 import { drizzle } from 'drizzle-orm/libsql';
 import { createUser } from '../../../src/lib/auth/user.ts';
-import { cachedReport, REPORT_CACHE_MS } from '../../../src/lib/reports/report-cache.ts';
+import { cachedReport } from '../../../src/lib/reports/report-cache.ts';
 import { schema, type Db } from '../../../db/client.ts';
 import { createTempDb } from '../../helpers/temp-db.ts';
 
@@ -44,12 +44,25 @@ describe('report cache', () => {
         other.close();
         await expect('computed', 'a commit by another process');
 
-        await expect('computed', 'too old', Date.now() + REPORT_CACHE_MS + 1);
+        // REPORT_CACHE_SECONDS: 60 by default.
+        await expect('reused', 'not yet too old', Date.now() + 59_000);
+        await expect('computed', 'too old', Date.now() + 60_000 + 1);
       } finally {
         t.cleanup();
       }
     },
   );
+
+  test('REPORT_CACHE_SECONDS=0: computed for every request', async () => {
+    const t = await createTempDb();
+    let computed = 0;
+    try {
+      await cachedReport(t.db, 'k', async () => ++computed, Date.now(), 0);
+      assert.equal(await cachedReport(t.db, 'k', async () => ++computed, Date.now(), 0), 2);
+    } finally {
+      t.cleanup();
+    }
+  });
 
   test('never cached on a client that cannot see other instances’ writes', async () => {
     const t = await createTempDb();

@@ -5,11 +5,14 @@
 // bench, two instances on sqld, issue 20). Each caller still gets its answer only after its own
 // statements are stored.
 //
-// Only for writes whose statements hold no guard on each other (plain inserts and upserts, no
-// `changes()` checks, nothing read back): in a group they share one transaction. When a group
-// fails, each of its writes is tried again alone, so one bad write (a person deleted meanwhile)
-// fails only its own request.
-import type { InStatement } from '@libsql/client';
+// In a group each caller's statements run one after the other, in their own order, with nothing
+// of another caller in between: a statement guarded by `changes()` (db/batch-guard.ts) still asks
+// about the write right before it, and each caller gets the results of its own statements. Only
+// for writes that read nothing another write of the group could change between them (no
+// read-then-write across callers): the group shares one transaction. When a group fails, each of
+// its writes is tried again alone, so one bad write (a person deleted meanwhile) fails only its
+// own request.
+import type { InStatement, ResultSet } from '@libsql/client';
 import type { Db } from './client.ts';
 import { batchPrepared } from './prepared.ts';
 
@@ -18,7 +21,7 @@ export const MAX_GROUP = 64;
 
 interface Waiting {
   statements: InStatement[];
-  resolve: () => void;
+  resolve: (results: ResultSet[]) => void;
   reject: (error: unknown) => void;
 }
 
@@ -29,28 +32,39 @@ interface Queue {
 
 const queues = new WeakMap<Db, Queue>();
 
-/** Stores `statements` as one unit, possibly in one transaction with other callers' writes. */
-export function writeTogether(db: Db, statements: InStatement[]): Promise<void> {
+/**
+ * Stores `statements` as one unit, possibly in one transaction with other callers' writes; the
+ * results of these statements, in their order.
+ */
+export function writeTogether(db: Db, statements: InStatement[]): Promise<ResultSet[]> {
   let queue = queues.get(db);
   if (!queue) queues.set(db, (queue = { waiting: [], writing: false }));
   const own = queue;
-  return new Promise<void>((resolve, reject) => {
+  return new Promise<ResultSet[]>((resolve, reject) => {
     own.waiting.push({ statements, resolve, reject });
-    if (!own.writing) void drain(db, own);
+    if (own.writing) return;
+    // Started after the requests that arrived in this turn of the event loop have queued their
+    // writes too: on an embedded file a batch runs synchronously, so one started at once would
+    // always go alone (measured: 10,006 answers in 10,006 transactions under the bench's load).
+    own.writing = true;
+    setImmediate(() => void drain(db, own));
   });
 }
 
 async function drain(db: Db, queue: Queue): Promise<void> {
-  queue.writing = true;
   try {
     while (queue.waiting.length > 0) {
       const group = queue.waiting.splice(0, MAX_GROUP);
       try {
-        await batchPrepared(
+        const results = await batchPrepared(
           db,
           group.flatMap((write) => write.statements),
         );
-        for (const write of group) write.resolve();
+        let from = 0;
+        for (const write of group) {
+          write.resolve(results.slice(from, from + write.statements.length));
+          from += write.statements.length;
+        }
       } catch (error) {
         if (group.length === 1) group[0].reject(error);
         else for (const write of group) await writeAlone(db, write);
@@ -63,8 +77,7 @@ async function drain(db: Db, queue: Queue): Promise<void> {
 
 async function writeAlone(db: Db, write: Waiting): Promise<void> {
   try {
-    await batchPrepared(db, write.statements);
-    write.resolve();
+    write.resolve(await batchPrepared(db, write.statements));
   } catch (error) {
     write.reject(error);
   }

@@ -43,6 +43,18 @@ describe('lesson views written together', () => {
     assert.ok(transactions < 90, `${transactions} transacties voor 90 weergaven`);
   });
 
+  test('views that arrive in separate callbacks of one turn of the event loop, as HTTP requests do, go together', async () => {
+    transactions = 0;
+    // On an embedded file a batch runs synchronously: without waiting for the turn to end, each
+    // callback's view would be written alone before the next callback runs.
+    const views = await Promise.all(
+      people.map((person) => new Promise<void>((resolve, reject) => setImmediate(() => view(person, 'les-5').then(resolve, reject)))),
+    );
+    assert.equal(views.length, people.length);
+    for (const person of people) assert.deepEqual(await stored(person), { events: 4, rows: 4 });
+    assert.ok(transactions < people.length / 2, `${transactions} transacties voor ${people.length} weergaven`);
+  });
+
   test('a view that cannot be stored fails alone; the views grouped with it are stored', async () => {
     const results = await Promise.allSettled([
       ...people.slice(0, 10).map((person) => view(person, 'les-4')),
@@ -53,7 +65,7 @@ describe('lesson views written together', () => {
       results.map((r) => r.status),
       [...Array(10).fill('fulfilled'), 'rejected', ...Array(10).fill('fulfilled')],
     );
-    for (const person of people.slice(0, 20)) assert.deepEqual(await stored(person), { events: 4, rows: 4 });
+    for (const person of people.slice(0, 20)) assert.deepEqual(await stored(person), { events: 5, rows: 5 });
     assert.deepEqual(await stored('bestaat-niet'), { events: 0, rows: 0 });
   });
 });

@@ -39,7 +39,7 @@ export async function handInModuleToets(
   toetsId: number,
   now = Date.now(),
 ): Promise<HandInResult & { moduleCompleted?: boolean }> {
-  const result = await handInToets(db, userId, toetsId, now);
+  const result = await handInToets(db, userId, mod.outline.id, toetsId, now);
   if (!result.ok) return result;
   const moduleCompleted = result.attempt.passed ? await completeModuleIfDone(db, userId, mod.outline, now) : false;
   return { ...result, moduleCompleted };

@@ -5,8 +5,9 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { toetsAnswers, toetsAttempts } from '../../../db/schema.ts';
-import { perDatabase } from '../../../db/prepared.ts';
-import { mapRead, preparedRead, type ReadPlan } from '../../../db/read-together.ts';
+import { perDatabase, statementOf } from '../../../db/prepared.ts';
+import { mapRead, preparedRead, readAll, readTogether, type ReadPlan } from '../../../db/read-together.ts';
+import { writeTogether } from '../../../db/write-together.ts';
 import { t } from '../i18n/nl.ts';
 import type { Answer } from '../quiz/answer-schemas.ts';
 import type { ScoredAnswer } from '../quiz/score-answer.ts';
@@ -186,26 +187,63 @@ export async function getToetsAnswers(db: Db, toetsId: number): Promise<StoredTo
 
 export type HandInResult = { ok: true; attempt: ToetsAttempt; handedInNow: boolean } | { ok: false; message: string };
 
+// Prepared once (db/prepared.ts); the writes go with other requests' writes (db/write-together.ts).
+const handInQueries = perDatabase((db) => {
+  const toetsId = sql.placeholder('toetsId');
+  const mine = and(eq(toetsAttempts.id, toetsId), eq(toetsAttempts.userId, sql.placeholder('userId')), eq(toetsAttempts.moduleId, sql.placeholder('moduleId')));
+  return {
+    close: db
+      .update(toetsAttempts)
+      .set({ handedInAt: sql`${sql.placeholder('now')}` })
+      .where(and(mine, isNull(toetsAttempts.handedInAt)))
+      .prepare(),
+    attempt: db
+      .select({
+        id: toetsAttempts.id,
+        moduleId: toetsAttempts.moduleId,
+        questionIds: toetsAttempts.questionIds,
+        contentVersion: toetsAttempts.contentVersion,
+        passMark: toetsAttempts.passMark,
+        startedAt: toetsAttempts.startedAt,
+        handedInAt: toetsAttempts.handedInAt,
+        score: toetsAttempts.score,
+        passed: toetsAttempts.passed,
+      })
+      .from(toetsAttempts)
+      .where(mine)
+      .prepare(),
+    answerScores: db
+      .select({ questionId: toetsAnswers.questionId, score: toetsAnswers.score })
+      .from(toetsAnswers)
+      .where(eq(toetsAnswers.toetsId, toetsId))
+      .prepare(),
+    // Only a score not yet written: two hand-ins at once compute the same one, the first stays.
+    setScore: db
+      .update(toetsAttempts)
+      .set({ score: sql`${sql.placeholder('score')}`, passed: sql`${sql.placeholder('passed')}` })
+      .where(and(eq(toetsAttempts.id, toetsId), isNull(toetsAttempts.score)))
+      .prepare(),
+  };
+});
+
 /**
- * Hands in the open toets. Closing comes first and only once (two tabs: one closes it); from then
- * on no answer can be added, so the score read afterwards is final. A hand-in whose score was not
- * written (a crash in between) is finished by the next call.
+ * Hands in the open toets of this person in this module. Closing comes first and only once (two
+ * tabs: one closes it); from then on no answer can be added, so the score read afterwards is
+ * final. A hand-in whose score was not written (a crash in between) is finished by the next call.
  */
-export async function handInToets(db: Db, userId: string, toetsId: number, now: number): Promise<HandInResult> {
-  const closed = await db
-    .update(toetsAttempts)
-    .set({ handedInAt: now })
-    .where(and(eq(toetsAttempts.id, toetsId), eq(toetsAttempts.userId, userId), isNull(toetsAttempts.handedInAt)));
-  const [attempt] = (await db
-    .select()
-    .from(toetsAttempts)
-    .where(and(eq(toetsAttempts.id, toetsId), eq(toetsAttempts.userId, userId)))) as ToetsAttempt[];
+export async function handInToets(db: Db, userId: string, moduleId: string, toetsId: number, now: number): Promise<HandInResult> {
+  const queries = handInQueries(db);
+  const which = { toetsId, userId, moduleId };
+  const [closed] = await writeTogether(db, [statementOf(queries.close, { ...which, now })]);
+  const [[attempt], answers] = await readTogether(
+    db,
+    readAll([preparedRead(queries.attempt, which), preparedRead(queries.answerScores, { toetsId })] as const),
+  );
   if (!attempt) return { ok: false, message: t.toets.notFound };
   if (attempt.score === null) {
-    const answers = await getToetsAnswers(db, toetsId);
     const score = toetsScore(attempt.questionIds, new Map(answers.map((a) => [a.questionId, a.score])));
     const passed = isPassed(score, attempt.passMark);
-    await db.update(toetsAttempts).set({ score, passed }).where(eq(toetsAttempts.id, toetsId));
+    await writeTogether(db, [statementOf(queries.setScore, { toetsId, score, passed: passed ? 1 : 0 })]);
     Object.assign(attempt, { score, passed });
   }
   return { ok: true, attempt, handedInNow: closed.rowsAffected === 1 };

@@ -85,7 +85,7 @@ describe('progress', () => {
       assert.ok(scored.ok);
       await recordToetsAnswer(t.db, { toetsId: started.attempt.id, userId, questionId, idempotencyKey: key(), answer, scored: scored.result }, now + 1);
     }
-    const handedIn = await handInToets(t.db, userId, started.attempt.id, now + 2);
+    const handedIn = await handInToets(t.db, userId, started.attempt.moduleId, started.attempt.id, now + 2);
     assert.ok(handedIn.ok);
     return handedIn.attempt;
   };

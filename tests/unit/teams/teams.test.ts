@@ -175,7 +175,7 @@ describe('teams against a real database', () => {
     // A toets handed in empty: one attempt, not passed.
     const started = await startToets(t.db, learner.id, toetsModuleOf({ ...source, outline }), true, Date.now());
     assert.ok(started.ok);
-    await handInToets(t.db, learner.id, started.attempt.id, Date.now());
+    await handInToets(t.db, learner.id, started.attempt.moduleId, started.attempt.id, Date.now());
     const failed = (await getTeamProgress(t.db, members, [outline]))[0].cells.get('voorbeeld')!;
     assert.deepEqual([failed.status, failed.toetsAttempts, failed.bestPassedToets, failed.score], ['bezig', 1, null, 0]);
     const pathId = await createPath(t.db, { name: 'Snel', moduleIds: ['voorbeeld'], createdBy: trainer.id });

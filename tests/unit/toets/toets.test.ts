@@ -149,7 +149,7 @@ describe('toets store against a real database', () => {
     const id = started.attempt.id;
     const [first] = started.attempt.questionIds;
     await recordToetsAnswer(t.db, answerInput(id, userId, first, 'eerste-xxxxxxxxxxxxxx'), 2000);
-    const handIns = await Promise.all(Array.from({ length: 5 }, () => handInToets(t.db, userId, id, 3000)));
+    const handIns = await Promise.all(Array.from({ length: 5 }, () => handInToets(t.db, userId, started.attempt.moduleId, id, 3000)));
     assert.equal(handIns.filter((h) => h.ok && h.handedInNow).length, 1);
     const attempt = (await getToetsAttempts(t.db, userId, 'voorbeeld'))[0];
     assert.equal(attempt.score, Math.round((1 / started.attempt.questionIds.length) * 1000) / 1000, 'unanswered questions count 0');
@@ -176,5 +176,18 @@ describe('toets store against a real database', () => {
     const foreign = await recordToetsAnswer(t.db, answerInput(started.attempt.id, other, started.attempt.questionIds[0], 'vreemd-xxxxxxxxxxxxxx'), 2000);
     assert.equal(foreign.ok, false);
     assert.equal((await getToetsAnswers(t.db, started.attempt.id)).length, 0);
+  });
+
+  test('a hand-in of someone else’s toets, or of one through another module, is refused and closes nothing', async () => {
+    const userId = await newUser();
+    const other = await newUser();
+    const started = await startToets(t.db, userId, toetsModule, true, 1000);
+    assert.ok(started.ok);
+    const id = started.attempt.id;
+    assert.equal((await handInToets(t.db, other, started.attempt.moduleId, id, 2000)).ok, false, 'another person');
+    assert.equal((await handInToets(t.db, userId, 'andere-module', id, 2000)).ok, false, 'another module');
+    const [still] = await getToetsAttempts(t.db, userId, started.attempt.moduleId);
+    assert.deepEqual([still.handedInAt, still.score], [null, null], 'still open, not scored');
+    assert.ok((await handInToets(t.db, userId, started.attempt.moduleId, id, 3000)).ok, 'its owner, in its module');
   });
 });

@@ -30,6 +30,11 @@ export interface LoadScenario {
   probe?: () => LoadRequest;
   /** Sees every response with the request it answers (e.g. to record stored answers). */
   onResponse?: (status: number, body: string, request: LoadRequest) => void;
+  /**
+   * How many requests the data still has for this scenario (each hands in another open toets):
+   * the measured run is shortened to fit, rather than repeating requests that then do less work.
+   */
+  remaining?: () => number;
 }
 
 export interface LoadOptions {

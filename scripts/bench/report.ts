@@ -167,6 +167,10 @@ export function printReport(report: BenchReport): string {
   if (report.setups.some((setup) => setup.rows.some((r) => r.id === 't')))
     lines.push('  (t) levert bij elk verzoek een andere open toets in: de data heeft er één per persoon en module waarvan alle lessen gelezen zijn.');
   for (const setup of report.setups) if (setup.note) lines.push(`  ${setup.setup}: ${setup.note}`);
+  for (const setup of report.setups)
+    for (const r of setup.rows)
+      if (r.seconds < report.settings.seconds - 0.5)
+        lines.push(`  ${setup.setup}, (${r.id}): gemeten over ${r.seconds} s in plaats van ${report.settings.seconds} s, zoveel open toetsen heeft de data.`);
   for (const reason of report.skipped) lines.push(`  overgeslagen: ${reason}`);
 
   lines.push('', 'Groei met de data (zelfde verbindingen, kortere rijen; niets bewaard: REPORT_CACHE_SECONDS=0, elk verzoek rekent):');

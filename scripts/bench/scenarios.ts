@@ -153,6 +153,7 @@ export function buildScenarios(
       id: 't',
       name: 'toets inleveren (POST)',
       ok: HAND_IN_OK,
+      remaining: () => dataset.toetsPool.length - handIns.sent,
       next: (): HandInRequest => {
         const open = handIns.take(dataset.toetsPool);
         return {

@@ -1,7 +1,7 @@
 // Sessions as in Lucia's guide (lucia-auth.com/sessions): the cookie holds a random token, the
 // database holds only its SHA-256, so a leaked database cannot be replayed as cookies.
-import { sha256 } from '@oslojs/crypto/sha2';
-import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+import { createHash } from 'node:crypto';
+import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { sessions, users, type Role } from '../../../db/schema.ts';
@@ -34,8 +34,9 @@ export function generateSessionToken(): string {
   return encodeBase32LowerCaseNoPadding(bytes);
 }
 
+/** The token's SHA-256 in hex. Node's own (native) hash: every request hashes its cookie, and the pure-JS one cost ~2.5 % of a lesson page. */
 export function hashToken(token: string): string {
-  return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+  return createHash('sha256').update(token).digest('hex');
 }
 
 export async function createSession(db: Db, token: string, userId: string, now = Date.now()): Promise<Session> {

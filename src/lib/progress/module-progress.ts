@@ -63,6 +63,12 @@ export interface ModuleProgress {
 export interface ProgressOptions {
   /** Study time needs every action of the person in the module; pages that do not show it skip it (studyTimeMs is then 0). */
   studyTime?: boolean;
+  /**
+   * The due dates of the person's learning paths decide whether a module is late; a page that
+   * shows no status skips them (the lesson: one query fewer per view). Without them `status`
+   * never says 'te-laat': do not show it then.
+   */
+  dueDates?: boolean;
   /** The moment a due date is compared with (tests pin it). */
   now?: number;
 }
@@ -91,7 +97,7 @@ export function courseProgressPlan(
   db: Db,
   userId: string,
   outlines: ModuleOutline[],
-  { studyTime = true, now = Date.now() }: ProgressOptions = {},
+  { studyTime = true, dueDates: withDueDates = true, now = Date.now() }: ProgressOptions = {},
 ): ReadPlan<Map<string, ModuleProgress>> {
   const moduleIds = outlines.map((o) => o.id);
   if (moduleIds.length === 0) return noReads(new Map());
@@ -104,7 +110,7 @@ export function courseProgressPlan(
     studyTime ? rawRead<{ moduleId: string; ms: number }>(studyTimeQuery.statement(values)) : noReads([]),
     preparedRead(queries.completions, values),
     preparedRead(queries.toets, values),
-    dueDatesPlan([userId], moduleIds),
+    withDueDates ? dueDatesPlan([userId], moduleIds) : noReads(new Map<string, Map<string, string>>()),
   ] as const);
   return mapRead(reads, ([lessonRows, questionRows, studyRows, completionRows, toetsRows, dueDates]) => {
     const myDueDates = dueDates.get(userId);

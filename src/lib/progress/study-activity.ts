@@ -3,10 +3,12 @@
 // completed, answers in practice, review, check-in and toets), never from points or badges.
 // Days are calendar days in the Netherlands (review/calendar.ts), so 00:30 on a winter night
 // counts for the new day even though it is still the day before in UTC.
-import { and, eq, gte, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
+import { preparedSql } from '../../../db/prepared.ts';
+import { mapRead, rawRead, readAll, readTogether, type ReadPlan } from '../../../db/read-together.ts';
 import { attempts, lessonEvents, reviewItems, toetsAnswers, toetsAttempts } from '../../../db/schema.ts';
-import { addDays, localDateOf, startOfDayAfter, type LocalDate } from '../review/calendar.ts';
+import { addDays, localDateOf, localDateOfHour, startOfDayAfter, type LocalDate } from '../review/calendar.ts';
 
 const HOUR = 60 * 60 * 1000;
 /** How far back the days in a row are counted; a longer streak shows as this many days. */
@@ -29,7 +31,7 @@ const key = (d: LocalDate) => `${d.year}-${d.month}-${d.day}`;
  */
 export function daysInARow(activeHours: Iterable<number>, now: number): { daysInARow: number; activeToday: boolean } {
   const days = new Set<string>();
-  for (const hour of activeHours) days.add(key(localDateOf(hour)));
+  for (const hour of activeHours) days.add(key(localDateOfHour(hour)));
   const today = localDateOf(now);
   const activeToday = days.has(key(today));
   let day = activeToday ? today : addDays(today, -1);
@@ -41,31 +43,39 @@ export function daysInARow(activeHours: Iterable<number>, now: number): { daysIn
   return { daysInARow: count, activeToday };
 }
 
-export async function getStudyActivity(db: Db, userId: string, now = Date.now()): Promise<StudyActivity> {
+// One row per UTC hour with any activity (at most 24 a day), not one per action; built once
+// (db/prepared.ts) and sent with the count of reviews as one read batch.
+const activeHoursQuery = preparedSql(sql`
+  SELECT (${lessonEvents.at} / ${HOUR}) * ${HOUR} AS hour FROM ${lessonEvents}
+    WHERE ${lessonEvents.userId} = ${sql.placeholder('userId')} AND ${lessonEvents.at} >= ${sql.placeholder('since')}
+  UNION
+  SELECT (${attempts.createdAt} / ${HOUR}) * ${HOUR} FROM ${attempts}
+    WHERE ${attempts.userId} = ${sql.placeholder('userId')} AND ${attempts.createdAt} >= ${sql.placeholder('since')}
+  UNION
+  SELECT (${toetsAnswers.answeredAt} / ${HOUR}) * ${HOUR} FROM ${toetsAnswers} JOIN ${toetsAttempts} ON ${toetsAttempts.id} = ${toetsAnswers.toetsId}
+    WHERE ${toetsAttempts.userId} = ${sql.placeholder('userId')} AND ${toetsAnswers.answeredAt} >= ${sql.placeholder('since')}`);
+const reviewsSinceQuery = preparedSql(sql`
+  SELECT count(*) AS n FROM ${reviewItems} WHERE ${reviewItems.userId} = ${sql.placeholder('userId')} AND ${reviewItems.reviewedAt} >= ${sql.placeholder('weekStart')}`);
+
+/** getStudyActivity as a read plan, to send with a page's other reads. */
+export function studyActivityPlan(userId: string, now = Date.now()): ReadPlan<StudyActivity> {
   const since = startOfDayAfter(now, -STREAK_LOOKBACK_DAYS);
   const weekStart = startOfDayAfter(now, -6);
-  // One row per UTC hour with any activity (at most 24 a day), not one per action.
-  const hourOf = (column: typeof lessonEvents.at | typeof attempts.createdAt | typeof toetsAnswers.answeredAt) =>
-    sql<number>`(${column} / ${HOUR}) * ${HOUR}`.as('hour');
-  const [lessonHours, answerHours, toetsHours, [reviews]] = await Promise.all([
-    db
-      .selectDistinct({ hour: hourOf(lessonEvents.at) })
-      .from(lessonEvents)
-      .where(and(eq(lessonEvents.userId, userId), gte(lessonEvents.at, since))),
-    db
-      .selectDistinct({ hour: hourOf(attempts.createdAt) })
-      .from(attempts)
-      .where(and(eq(attempts.userId, userId), gte(attempts.createdAt, since))),
-    db
-      .selectDistinct({ hour: hourOf(toetsAnswers.answeredAt) })
-      .from(toetsAnswers)
-      .innerJoin(toetsAttempts, eq(toetsAttempts.id, toetsAnswers.toetsId))
-      .where(and(eq(toetsAttempts.userId, userId), gte(toetsAnswers.answeredAt, since))),
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(reviewItems)
-      .where(and(eq(reviewItems.userId, userId), gte(reviewItems.reviewedAt, weekStart))),
-  ]);
-  const hours = [...lessonHours, ...answerHours, ...toetsHours].map((r) => Number(r.hour));
-  return { ...daysInARow(hours, now), reviewsLast7Days: Number(reviews?.n ?? 0) };
+  return mapRead(
+    readAll([
+      rawRead<{ hour: number }>(activeHoursQuery.statement({ userId, since })),
+      rawRead<{ n: number }>(reviewsSinceQuery.statement({ userId, weekStart })),
+    ] as const),
+    ([hours, [reviews]]) => ({
+      ...daysInARow(
+        hours.map((r) => Number(r.hour)),
+        now,
+      ),
+      reviewsLast7Days: Number(reviews?.n ?? 0),
+    }),
+  );
+}
+
+export function getStudyActivity(db: Db, userId: string, now = Date.now()): Promise<StudyActivity> {
+  return readTogether(db, studyActivityPlan(userId, now));
 }

@@ -45,14 +45,17 @@ export function daysInARow(activeHours: Iterable<number>, now: number): { daysIn
 
 // One row per UTC hour with any activity (at most 24 a day), not one per action; built once
 // (db/prepared.ts) and sent with the count of reviews as one read batch.
+// The hour as a literal: as a bound parameter a JS number may arrive as a REAL, and then the
+// division keeps the milliseconds (every action its own "hour").
+const hour = sql.raw(String(HOUR));
 const activeHoursQuery = preparedSql(sql`
-  SELECT (${lessonEvents.at} / ${HOUR}) * ${HOUR} AS hour FROM ${lessonEvents}
+  SELECT (${lessonEvents.at} / ${hour}) * ${hour} AS hour FROM ${lessonEvents}
     WHERE ${lessonEvents.userId} = ${sql.placeholder('userId')} AND ${lessonEvents.at} >= ${sql.placeholder('since')}
   UNION
-  SELECT (${attempts.createdAt} / ${HOUR}) * ${HOUR} FROM ${attempts}
+  SELECT (${attempts.createdAt} / ${hour}) * ${hour} FROM ${attempts}
     WHERE ${attempts.userId} = ${sql.placeholder('userId')} AND ${attempts.createdAt} >= ${sql.placeholder('since')}
   UNION
-  SELECT (${toetsAnswers.answeredAt} / ${HOUR}) * ${HOUR} FROM ${toetsAnswers} JOIN ${toetsAttempts} ON ${toetsAttempts.id} = ${toetsAnswers.toetsId}
+  SELECT (${toetsAnswers.answeredAt} / ${hour}) * ${hour} FROM ${toetsAnswers} JOIN ${toetsAttempts} ON ${toetsAttempts.id} = ${toetsAnswers.toetsId}
     WHERE ${toetsAttempts.userId} = ${sql.placeholder('userId')} AND ${toetsAnswers.answeredAt} >= ${sql.placeholder('since')}`);
 const reviewsSinceQuery = preparedSql(sql`
   SELECT count(*) AS n FROM ${reviewItems} WHERE ${reviewItems.userId} = ${sql.placeholder('userId')} AND ${reviewItems.reviewedAt} >= ${sql.placeholder('weekStart')}`);

@@ -6,7 +6,7 @@ import { createUser } from '../../../src/lib/auth/user.ts';
 import type { ModuleForScoring } from '../../../src/lib/content/outline.ts';
 import { submitAnswer } from '../../../src/lib/learning/submit-answer.ts';
 import { recordLessonOpened } from '../../../src/lib/progress/record-lesson.ts';
-import { getStudyActivity } from '../../../src/lib/progress/study-activity.ts';
+import { getStudyActivity, studyActivityPlan } from '../../../src/lib/progress/study-activity.ts';
 import type { Answer } from '../../../src/lib/quiz/answer-schemas.ts';
 import { loadFixtureModule, outlineOf } from '../../helpers/fixture-course.ts';
 import { createTempDb, type TempDb } from '../../helpers/temp-db.ts';
@@ -43,6 +43,19 @@ describe('days in a row and reviews this week', () => {
   test('nothing done: zero days, nothing today, no reviews', async () => {
     const userId = await newUser();
     assert.deepEqual(await getStudyActivity(t.db, userId, Date.parse('2026-12-03T10:00:00Z')), { daysInARow: 0, activeToday: false, reviewsLast7Days: 0 });
+  });
+
+  test('the database sends one row per hour with activity, not one per action', async () => {
+    const userId = await newUser();
+    const hour = Date.parse('2026-12-03T09:00:00Z');
+    for (let i = 0; i < 5; i++) await open(userId, hour + i * 7 * 60_000 + 1234);
+    await answer(userId, RIGHT, hour + 50 * 60_000);
+    const plan = studyActivityPlan(userId, hour + 2 * 60 * 60_000);
+    const [hours] = await t.db.$client.batch(plan.statements, 'read');
+    assert.deepEqual(
+      hours.rows.map((r) => Number(r.hour)),
+      [hour],
+    );
   });
 
   test('three days in a row ending today; a gap before them does not count', async () => {

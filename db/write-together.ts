@@ -1,17 +1,18 @@
-// Small, independent writes that arrive while another is being written go together in the next
-// transaction ("group commit"). On a libSQL server an instance writes one transaction at a time
-// (db/one-writer.ts), each a round trip; a lesson view is the most frequent write there is, and
-// under load the views queued behind each other and capped lesson pages per instance (npm run
-// bench, two instances on sqld, issue 20). Each caller still gets its answer only after its own
-// statements are stored.
+// Small, independent writes that arrive while another is being written, or in the same turn of
+// the event loop, go together in one transaction ("group commit"): lesson views and practice
+// answers, the most frequent writes there are. On a libSQL server an instance writes one
+// transaction at a time (db/one-writer.ts), each a round trip, and under load they queued behind
+// each other; on an embedded file the COMMIT was the largest part of an answer (npm run bench,
+// issue 20). Each caller still gets its answer only after its own statements are stored.
 //
 // In a group each caller's statements run one after the other, in their own order, with nothing
-// of another caller in between: a statement guarded by `changes()` (db/batch-guard.ts) still asks
-// about the write right before it, and each caller gets the results of its own statements. Only
-// for writes that read nothing another write of the group could change between them (no
-// read-then-write across callers): the group shares one transaction. When a group fails, each of
-// its writes is tried again alone, so one bad write (a person deleted meanwhile) fails only its
-// own request.
+// of another caller in between, so they behave as if written alone right after the callers before
+// them: a statement guarded by `changes()` (db/batch-guard.ts) still asks about the write right
+// before it, a `where` sees what earlier callers in the group wrote, and each caller gets the
+// results of its own statements. What a caller read before it called may have been changed by an
+// earlier caller of the group, as by any other request: guards belong in the statements. When a
+// group fails, each of its writes is tried again alone, so one bad write (a person deleted
+// meanwhile) fails only its own request.
 import type { InStatement, ResultSet } from '@libsql/client';
 import type { Db } from './client.ts';
 import { batchPrepared } from './prepared.ts';
